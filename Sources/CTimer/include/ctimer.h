@@ -1,0 +1,1 @@
+int ctimer_dummy(void);

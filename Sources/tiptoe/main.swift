@@ -1,0 +1,2 @@
+import TiptoeCore
+print(BuiltInRoutine.text)
