@@ -1,0 +1,35 @@
+/// A day of the week, Monday first (ISO 8601 order).
+public enum Weekday: String, CaseIterable, Hashable, Sendable, Comparable {
+  case monday = "mon", tuesday = "tue", wednesday = "wed", thursday = "thu"
+  case friday = "fri", saturday = "sat", sunday = "sun"
+
+  /// 0 for Monday … 6 for Sunday.
+  public var index: Int { Weekday.allCases.firstIndex(of: self)! }
+
+  /// The two-letter iCalendar name: `MO`, `TU`, …
+  public var icalendarName: String { String(rawValue.prefix(2)).uppercased() }
+
+  /// Accepts `mon`, `monday`, `Mon` …
+  public init?(parsing text: String) {
+    let lower = text.lowercased()
+    guard lower.count >= 3,
+      let day = Weekday.allCases.first(where: { lower == $0.rawValue || lower == $0.fullName })
+    else { return nil }
+    self = day
+  }
+
+  /// `monday`, `tuesday`, …
+  public var fullName: String {
+    switch self {
+    case .monday: "monday"
+    case .tuesday: "tuesday"
+    case .wednesday: "wednesday"
+    case .thursday: "thursday"
+    case .friday: "friday"
+    case .saturday: "saturday"
+    case .sunday: "sunday"
+    }
+  }
+
+  public static func < (lhs: Weekday, rhs: Weekday) -> Bool { lhs.index < rhs.index }
+}

@@ -1,0 +1,78 @@
+import Foundation
+
+/// A place in a routine file: `routine.toml:12:9`.
+public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+  public let file: String
+  public let line: Int
+  public let column: Int
+
+  public init(file: String, line: Int, column: Int) {
+    self.file = file
+    self.line = line
+    self.column = column
+  }
+
+  public var description: String { "\(file):\(line):\(column)" }
+}
+
+/// Everything that can be wrong with a routine, a phrase or a value given to the core.
+public enum CoreError: Error, LocalizedError, Equatable {
+  /// The file is not valid TOML.
+  case syntax(String, at: SourceLocation)
+  case unknownKey(String, in: String, suggestion: String?, at: SourceLocation)
+  case missingKey(String, in: String, at: SourceLocation)
+  case wrongType(key: String, expected: String, at: SourceLocation)
+  /// A value of the right type that means nothing: what it is, the value, an example.
+  case invalidValue(key: String, value: String, example: String, at: SourceLocation)
+  case unknownPhrase(String, at: SourceLocation?)
+  case duplicateID(String, firstLine: Int, at: SourceLocation)
+  case everyAndAt(exercise: String, at: SourceLocation)
+  case noTiming(exercise: String, at: SourceLocation)
+  case windowEndsBeforeStart(start: LocalTime, end: LocalTime, at: SourceLocation)
+  case unknownTimeZone(String, at: SourceLocation?)
+  case badDuration(String)
+  case badDate(String)
+
+  /// Accepted frequency phrases, for error messages and the README.
+  public static let acceptedPhrases = """
+    "N times a day" (or daily / per day / every day / on a daily basis), "once a day", \
+    "twice daily", "thrice a day", "at least twice a day", "daily", "every day", \
+    "N times a week" (or per week / weekly), "once a week", "weekly", "a few times a week", \
+    "twice or three times a week", "2-3 times a week", "every other day"; \
+    N is a digit or a word (one … twelve)
+    """
+
+  public var errorDescription: String? {
+    switch self {
+    case .syntax(let message, let location):
+      return "\(location): error: \(message)"
+    case .unknownKey(let key, let table, let suggestion, let location):
+      let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
+      return "\(location): error: unknown key '\(key)' in \(table)\(hint)"
+    case .missingKey(let key, let table, let location):
+      return "\(location): error: \(table) needs '\(key)'"
+    case .wrongType(let key, let expected, let location):
+      return "\(location): error: '\(key)' must be \(expected)"
+    case .invalidValue(let key, let value, let example, let location):
+      return "\(location): error: '\(value)' is not a valid \(key) (example: \(example))"
+    case .unknownPhrase(let phrase, let location):
+      let prefix = location.map { "\($0): error: " } ?? "error: "
+      return prefix + "unknown frequency \"\(phrase)\"; accepted: \(Self.acceptedPhrases)"
+    case .duplicateID(let id, let firstLine, let location):
+      return "\(location): error: exercise id '\(id)' is already used on line \(firstLine)"
+    case .everyAndAt(let exercise, let location):
+      return "\(location): error: exercise '\(exercise)' has both 'every' and 'at'; keep one"
+    case .noTiming(let exercise, let location):
+      return "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"
+    case .windowEndsBeforeStart(let start, let end, let location):
+      return "\(location): error: the day ends (\(end)) before it starts (\(start))"
+    case .unknownTimeZone(let name, let location):
+      let prefix = location.map { "\($0): error: " } ?? "error: "
+      return prefix + "unknown time zone '\(name)' (example: Europe/Berlin)"
+    case .badDuration(let text):
+      return "'\(text)' is not a duration (examples: 10m, 1h, 1h30m, 45s)"
+    case .badDate(let text):
+      return "'\(text)' is not a date (example: 2026-11-23)"
+    }
+  }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// The scheduling engine: expands a routine into slots, day by day, lazily.
+///
+/// Deterministic and clock-free: the zone and the dates are inputs.
+///
+///     let planner = Planner(routine: routine, timeZone: TimeZone(identifier: "Europe/Berlin")!)
+///     for slot in planner.slots(from: LocalDate(iso: "2026-11-23")!, days: 7) { print(slot.id) }
+public struct Planner: Sendable {
+  public let routine: Routine
+  public let resolver: ZoneResolver
+  /// Each exercise's pattern, in routine order.
+  public let patterns: [DayPattern]
+  /// Per weekday (0 = Monday) and day parity: (seconds of day, exercise index, ordinal), sorted.
+  private let templates: [[Entry]]
+
+  private struct Entry: Sendable {
+    let time: LocalTime
+    let exercise: Int
+    let ordinal: Int
+  }
+
+  public init(routine: Routine, timeZone: TimeZone) {
+    self.routine = routine
+    self.resolver = ZoneResolver(timeZone: timeZone)
+    let patterns = routine.exercises.map { DayPattern(exercise: $0, window: routine.day) }
+    self.patterns = patterns
+    // 14 kinds of day: 7 weekdays × even/odd day number (for "every other day").
+    // Day 4 (1970-01-05) was a Monday; day 4 + w + 7j is weekday w with parity (w + j) % 2.
+    templates = (0..<14).map { kind in
+      let weekday = kind % 7
+      let parity = kind / 7
+      let date = LocalDate(dayNumber: 4 + weekday + 7 * ((parity + weekday) % 2))
+      var entries: [Entry] = []
+      for (index, pattern) in patterns.enumerated() where pattern.occurs(on: date) {
+        for (position, time) in pattern.times.enumerated() {
+          entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
+        }
+      }
+      return entries.sorted { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
+    }
+  }
+
+  public var timeZone: TimeZone { resolver.timeZone }
+
+  /// The slots of one local date, sorted by start.
+  public func slots(on date: LocalDate) -> [Slot] {
+    let parity = ((date.dayNumber % 2) + 2) % 2
+    let entries = templates[date.weekday.index + 7 * parity]
+    var slots: [Slot] = []
+    slots.reserveCapacity(entries.count)
+    let uniform = resolver.uniformOffset(on: date)
+    for entry in entries {
+      let exercise = routine.exercises[entry.exercise].id
+      if let offset = uniform {
+        let start = Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - offset))
+        slots.append(Slot(exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
+      } else {
+        let (start, offset) = resolver.resolve(date, entry.time)
+        slots.append(Slot(exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
+      }
+    }
+    if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
+    return slots
+  }
+
+  /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.
+  public func slots(from: LocalDate, days: Int? = nil) -> Slots {
+    Slots(planner: self, first: from, end: days.map { from.adding(days: $0) })
+  }
+
+  /// A lazy sequence of slots, produced one day at a time.
+  public struct Slots: Sequence, Sendable {
+    let planner: Planner
+    let first: LocalDate
+    let end: LocalDate?
+
+    public func makeIterator() -> Iterator { Iterator(planner: planner, day: first, end: end) }
+
+    public struct Iterator: IteratorProtocol {
+      let planner: Planner
+      var day: LocalDate
+      let end: LocalDate?
+      var buffer: [Slot] = []
+      var position = 0
+      var emptyDays = 0
+
+      public mutating func next() -> Slot? {
+        while position == buffer.count {
+          if let end, day >= end { return nil }
+          // A routine with no slots at all would otherwise loop forever.
+          if end == nil && emptyDays > 14 { return nil }
+          buffer = planner.slots(on: day)
+          emptyDays = buffer.isEmpty ? emptyDays + 1 : 0
+          position = 0
+          day = day.adding(days: 1)
+        }
+        defer { position += 1 }
+        return buffer[position]
+      }
+    }
+  }
+}

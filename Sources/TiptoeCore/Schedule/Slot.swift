@@ -1,0 +1,49 @@
+import Foundation
+
+/// One planned occurrence of an exercise: a concrete instant on a local date.
+public struct Slot: Hashable, Sendable, Identifiable {
+  /// The exercise's id.
+  public let exercise: String
+  /// The local date the slot belongs to.
+  public let date: LocalDate
+  /// 1-based position among this exercise's slots on `date`.
+  public let ordinal: Int
+  /// The planned wall-clock time (before any DST gap adjustment).
+  public let time: LocalTime
+  /// The instant the slot starts.
+  public let start: Date
+  /// The zone's offset from UTC at `start`, in seconds.
+  public let utcOffset: Int
+
+  public init(exercise: String, date: LocalDate, ordinal: Int, time: LocalTime, start: Date, utcOffset: Int) {
+    self.exercise = exercise
+    self.date = date
+    self.ordinal = ordinal
+    self.time = time
+    self.start = start
+    self.utcOffset = utcOffset
+  }
+
+  /// `EXERCISE/LOCAL-DATE/ORDINAL`, e.g. `toe-presses/2026-11-23/1`.
+  public var id: String { "\(exercise)/\(date)/\(ordinal)" }
+
+  /// The start in ISO 8601 with the local offset: `2026-11-23T09:10:00+01:00`.
+  public var isoStart: String { ISO8601.format(start, utcOffset: utcOffset) }
+}
+
+/// What has become of a slot, derived from the history.
+public enum SlotStatus: String, Hashable, Sendable, Codable, CaseIterable {
+  /// Not yet due.
+  case pending
+  /// Its time has come and nothing was done about it yet.
+  case due
+  case done
+  case skipped
+  /// Put off until a later time.
+  case snoozed
+  /// Its time has passed without it being done or skipped.
+  case missed
+
+  /// Whether the slot needs nothing more from the user.
+  public var isSettled: Bool { self == .done || self == .skipped || self == .missed }
+}

@@ -1,0 +1,101 @@
+import ArgumentParser
+import Foundation
+import TiptoeCore
+
+extension Tiptoe {
+  /// `tiptoe plan`: the slots of a range of days.
+  struct Plan: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Show the planned slots of one or more days.",
+      discussion: "Example: tiptoe plan --from 2026-11-23 --days 7 --json")
+
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(help: ArgumentHelp("First day, YYYY-MM-DD (default: today).", valueName: "date"))
+    var from: LocalDate?
+
+    @Option(help: ArgumentHelp("How many days (1 to 3660).", valueName: "n"))
+    var days = 1
+
+    func validate() throws {
+      guard (1...3660).contains(days) else {
+        throw ValidationError("--days must be from 1 to 3660 (example: --days 7), not \(days)")
+      }
+    }
+
+    func run() throws {
+      let context = try global.context()
+      try PlanView(context: context, json: output.json).print(from: from ?? context.today, days: days)
+    }
+  }
+
+  /// `tiptoe today`: today's slots.
+  struct Today: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show today's slots.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      let context = try global.context()
+      try PlanView(context: context, json: output.json).print(from: context.today, days: 1)
+    }
+  }
+
+  /// `tiptoe week`: the slots of the seven days from today.
+  struct Week: ParsableCommand {
+    static let configuration = CommandConfiguration(abstract: "Show the slots of the next seven days, from today.")
+    @OptionGroup var global: GlobalOptions
+    @OptionGroup var output: OutputOptions
+
+    func run() throws {
+      let context = try global.context()
+      try PlanView(context: context, json: output.json).print(from: context.today, days: 7)
+    }
+  }
+}
+
+/// What plan, today and week share: expand, then print as text or JSON.
+struct PlanView {
+  let context: Context
+  let json: Bool
+
+  func print(from: LocalDate, days: Int) throws {
+    let slots = context.planner.slots(from: from, days: days)
+    let printer = PlanPrinter(context: context)
+    var out = StandardOutput()
+    if json {
+      printer.json(slots, to: &out)
+      out.write("\n")
+    } else {
+      let list = Array(slots)
+      out.write(list.isEmpty ? "Nothing planned.\n" : printer.text(list) + "\n")
+    }
+  }
+}
+
+/// Standard output in 64 KiB chunks, flushed when it goes away.
+final class StandardOutput: TextOutputStream {
+  private var buffer = ""
+
+  deinit { flush() }
+
+  func write(_ string: String) {
+    buffer += string
+    if buffer.utf8.count >= 65536 { flush() }
+  }
+
+  func flush() {
+    guard !buffer.isEmpty else { return }
+    var chunk = buffer
+    buffer = ""
+    chunk.withUTF8 { bytes in
+      var offset = 0
+      while offset < bytes.count {
+        let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
+        if written <= 0 { return }
+        offset += written
+      }
+    }
+  }
+}

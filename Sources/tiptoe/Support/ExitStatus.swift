@@ -1,0 +1,48 @@
+import ArgumentParser
+import Foundation
+import TiptoeCore
+
+/// Maps errors to the contract's exit codes: 64 usage, 65 bad data, 74 I/O, 1 otherwise.
+enum ExitStatus {
+  static let usage: Int32 = 64
+  static let dataError: Int32 = 65
+  static let ioError: Int32 = 74
+
+  /// Prints `error` to stderr and exits with its code; ArgumentParser's own errors go through it.
+  static func fail(_ error: Error) -> Never {
+    if let error = error as? CLIError {
+      Terminal.error(error.message)
+      exit(error.code)
+    }
+    if let error = error as? CoreError {
+      Terminal.error(error.localizedDescription)
+      switch error {
+      case .badDuration, .badDate: exit(usage)
+      default: exit(dataError)
+      }
+    }
+    if let error = error as? LocalizedError, let description = error.errorDescription,
+      let code = code(for: error)
+    {
+      Terminal.error(description)
+      exit(code)
+    }
+    Tiptoe.exit(withError: error)
+  }
+
+  /// Exit codes of other modules' errors, registered by the files that know them.
+  nonisolated(unsafe) static var codes: [(Error) -> Int32?] = []
+
+  static func code(for error: Error) -> Int32? {
+    codes.lazy.compactMap { $0(error) }.first
+  }
+}
+
+/// An error the command line itself reports: a message and an exit code.
+struct CLIError: Error {
+  let message: String
+  let code: Int32
+
+  static func usage(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.usage) }
+  static func io(_ message: String) -> CLIError { CLIError(message: message, code: ExitStatus.ioError) }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import TiptoeCore
+
+/// Options every command shares: which routine, which zone, and the clock.
+struct GlobalOptions: ParsableArguments {
+  @Option(name: .long, help: ArgumentHelp("The routine file (default: $TIPTOE_ROUTINE, ~/.config/tiptoe/routine.toml, else the built-in routine).", valueName: "file"))
+  var routine: String?
+
+  @Option(name: .long, help: ArgumentHelp("Plan in this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
+  var tz: String?
+
+  func validate() throws {
+    if let tz, TimeZone(identifier: tz) == nil {
+      throw ValidationError("--tz: unknown time zone '\(tz)' (example: --tz Europe/Berlin)")
+    }
+  }
+
+  /// Loads the routine and settles the zone, the clock and today's date.
+  func context() throws -> Context {
+    let source = RoutineSource.locate(explicit: routine)
+    let text: String
+    do {
+      text = try source.read()
+    } catch {
+      throw CLIError(message: "cannot read routine \(source.name): \(error.localizedDescription)", code: source.isExplicit ? ExitStatus.usage : ExitStatus.ioError)
+    }
+    let loaded = try RoutineLoader.load(text, file: source.name)
+    let zoneName = tz ?? loaded.timeZoneIdentifier
+    let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+    return Context(routine: loaded, routineName: source.name, timeZone: zone, now: try Clock.now())
+  }
+}
+
+/// What a command works with: the routine, its zone and the current instant.
+struct Context {
+  let routine: Routine
+  let routineName: String
+  let timeZone: TimeZone
+  let now: Date
+
+  var planner: Planner { Planner(routine: routine, timeZone: timeZone) }
+
+  /// Today's local date in the routine's zone.
+  var today: LocalDate { ISO8601.localDateTime(now, utcOffset: timeZone.secondsFromGMT(for: now)).0 }
+
+  /// The zone's name and current offset: `Europe/Berlin (+01:00)`.
+  var zoneLabel: String {
+    let offset = String(ISO8601.format(now, utcOffset: timeZone.secondsFromGMT(for: now)).suffix(6))
+    return "\(timeZone.identifier) (\(offset))"
+  }
+}
+
+/// The edge where the command line reads the clock; `TIPTOE_NOW` (ISO 8601) overrides it for tests.
+enum Clock {
+  static func now() throws -> Date {
+    guard let text = ProcessInfo.processInfo.environment["TIPTOE_NOW"], !text.isEmpty else { return Date() }
+    guard let date = try? Date(text, strategy: .iso8601) else {
+      throw CLIError.usage("TIPTOE_NOW: '\(text)' is not an ISO 8601 instant (example: 2026-11-23T09:10:00+01:00)")
+    }
+    return date
+  }
+}

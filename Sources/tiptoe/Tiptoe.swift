@@ -1,0 +1,30 @@
+import ArgumentParser
+import Foundation
+import TiptoeCore
+
+/// The `tiptoe` command: today's plan when run bare, subcommands for the rest.
+@main
+struct Tiptoe: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "tiptoe",
+    abstract: "Reminders for your exercise routine, at the right minute, every day.",
+    discussion: "Run bare to see today's plan, what is due and the next reminder.",
+    version: "0.1.0",
+    subcommands: [
+      Overview.self, Plan.self, Today.self, Week.self, RoutineCommand.self,
+      Done.self, Snooze.self, Skip.self, Undo.self, Log.self,
+      Export.self, Agent.self, Status.self, Pause.self, Resume.self,
+    ],
+    defaultSubcommand: Overview.self
+  )
+
+  /// Parses, runs, and maps errors to the contract's exit codes.
+  static func main() {
+    do {
+      var command = try parseAsRoot()
+      try command.run()
+    } catch {
+      ExitStatus.fail(error)
+    }
+  }
+}

@@ -1,2 +1,0 @@
-import TiptoeCore
-print(BuiltInRoutine.text)
