@@ -1,0 +1,53 @@
+# tiptoe — see README.md. `make run` to use it, `make test` to test it.
+SWIFT ?= swift
+PREFIX ?= /usr/local
+RELEASE := $(SWIFT) build -c release --static-swift-stdlib
+BIN := .build/release/tiptoe
+
+BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
+TEST_PACKAGES := $(BUILD_PACKAGES) dunst xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick
+
+.PHONY: run build test lint format install uninstall bench clean deps test-deps
+
+## Build in release, print today's plan, start the agent in the foreground.
+run: deps build
+	@$(BIN)
+	@echo
+	@echo "Starting the agent in the foreground (Ctrl-C stops it; 'tiptoe agent --install' runs it as a service)."
+	@$(BIN) agent
+
+build:
+	$(RELEASE)
+
+deps:
+	@scripts/ensure-packages $(BUILD_PACKAGES)
+
+test-deps:
+	@scripts/ensure-packages $(TEST_PACKAGES)
+	@scripts/ensure-python
+
+## Lint, unit tests, then the integration tests inside a throwaway desktop.
+test: test-deps lint
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build
+	Tests/Integration/with-desktop python3 -m pytest -q -p no:cacheprovider Tests/Integration
+
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+install: deps build
+	install -d "$(PREFIX)/bin"
+	install -m 0755 $(BIN) "$(PREFIX)/bin/tiptoe"
+	@echo "Installed $(PREFIX)/bin/tiptoe"
+
+uninstall:
+	rm -f "$(PREFIX)/bin/tiptoe"
+
+bench: deps build
+	scripts/bench
+
+clean:
+	rm -rf .build
