@@ -1,1 +1,71 @@
 #include "ctimer.h"
+
+#include <errno.h>
+#include <stddef.h>
+#include <string.h>
+#include <sys/inotify.h>
+#include <sys/timerfd.h>
+#include <time.h>
+#include <unistd.h>
+
+int ctimer_create(void) {
+  return timerfd_create(CLOCK_REALTIME, TFD_NONBLOCK | TFD_CLOEXEC);
+}
+
+int ctimer_arm_at(int fd, int64_t seconds, int32_t nanoseconds) {
+  struct itimerspec spec;
+  memset(&spec, 0, sizeof spec);
+  spec.it_value.tv_sec = (time_t)seconds;
+  spec.it_value.tv_nsec = nanoseconds;
+  // An all-zero it_value would disarm the timer instead of firing at the epoch.
+  if (seconds <= 0 && nanoseconds <= 0) spec.it_value.tv_nsec = 1;
+  return timerfd_settime(fd, TFD_TIMER_ABSTIME | TFD_TIMER_CANCEL_ON_SET, &spec, NULL);
+}
+
+int ctimer_disarm(int fd) {
+  struct itimerspec spec;
+  memset(&spec, 0, sizeof spec);
+  return timerfd_settime(fd, 0, &spec, NULL);
+}
+
+ctimer_result ctimer_read(int fd) {
+  uint64_t expirations = 0;
+  ssize_t count = read(fd, &expirations, sizeof expirations);
+  if (count == (ssize_t)sizeof expirations) return CTIMER_EXPIRED;
+  if (count < 0 && errno == ECANCELED) return CTIMER_CLOCK_CHANGED;
+  if (count < 0 && (errno == EAGAIN || errno == EINTR)) return CTIMER_NOTHING;
+  return CTIMER_ERROR;
+}
+
+int ctimer_inotify_create(void) {
+  return inotify_init1(IN_NONBLOCK | IN_CLOEXEC);
+}
+
+int ctimer_inotify_watch(int fd, const char *path) {
+  uint32_t mask = IN_CLOSE_WRITE | IN_MODIFY | IN_CREATE | IN_MOVED_TO | IN_MOVED_FROM | IN_DELETE | IN_ATTRIB
+    | IN_DELETE_SELF | IN_MOVE_SELF | IN_ONLYDIR;
+  return inotify_add_watch(fd, path, mask);
+}
+
+int ctimer_inotify_drain(int fd, ctimer_inotify_callback callback, void *context) {
+  char buffer[4096] __attribute__((aligned(__alignof__(struct inotify_event))));
+  int events = 0;
+  for (;;) {
+    ssize_t length = read(fd, buffer, sizeof buffer);
+    if (length < 0) {
+      if (errno == EINTR) continue;
+      return (errno == EAGAIN) ? events : -1;
+    }
+    if (length == 0) return events;
+    for (char *at = buffer; at < buffer + length;) {
+      const struct inotify_event *event = (const struct inotify_event *)at;
+      callback(event->wd, event->mask, event->len > 0 ? event->name : "", context);
+      events += 1;
+      at += sizeof(struct inotify_event) + event->len;
+    }
+  }
+}
+
+int ctimer_inotify_overflowed(uint32_t mask) {
+  return (mask & IN_Q_OVERFLOW) != 0;
+}

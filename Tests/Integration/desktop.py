@@ -1,0 +1,266 @@
+"""The test desktop made by `with-desktop`, seen from a test.
+
+`Desktop` follows the dbus-monitor log as a stream (a `tail -F` child whose
+output is awaited with a deadline, never a fixed sleep), parses the calls to
+and signals from org.freedesktop.Notifications, presses buttons through
+dunst's context menu, counts open notifications and takes screenshots.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import selectors
+import shutil
+import subprocess
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+HEADER = re.compile(r"^(method call|signal|method return|error) time=(?P<time>[0-9.]+) .*member=(?P<member>\w+)")
+# A line of dbus-monitor's own structure (not the inside of a multi-line string).
+STRUCTURE = re.compile(r"^ {3,}(string \"|u?int(16|32|64) |byte |boolean |double |object path |variant |array \[|dict entry\(|\]|\))")
+# Top-level arguments of each member we follow: a message is complete once it has them all.
+ARITY = {
+    "Notify": 8, "CloseNotification": 1, "ActionInvoked": 2, "NotificationClosed": 2,
+    "GetCapabilities": 0, "GetServerInformation": 0, "ActivationToken": 2,
+    "NameAcquired": 1, "NameLost": 1,
+}
+
+
+@dataclass
+class Message:
+    """One message seen by dbus-monitor: its kind, member, wall-clock time and arguments."""
+    kind: str
+    member: str
+    time: float
+    args: list = field(default_factory=list)
+
+    # Notify(app_name, replaces_id, app_icon, summary, body, actions, hints, expire_timeout)
+    @property
+    def summary(self) -> str:
+        return self.args[3]
+
+    @property
+    def body(self) -> str:
+        return self.args[4]
+
+    @property
+    def replaces_id(self) -> int:
+        return self.args[1]
+
+    @property
+    def actions(self) -> dict:
+        """Action key → label."""
+        flat = self.args[5]
+        return dict(zip(flat[0::2], flat[1::2]))
+
+    @property
+    def hints(self) -> dict:
+        return dict(self.args[6])
+
+    def __repr__(self):
+        if self.member == "Notify":
+            return f"Notify({self.summary!r}, replaces={self.replaces_id}, actions={list(self.actions.values())})"
+        return f"{self.member}{tuple(self.args)}"
+
+
+class Parser:
+    """Turns dbus-monitor's text into messages, line by line (strings may span lines)."""
+
+    def __init__(self):
+        self.current: Message | None = None
+        self.stack: list[list] = []
+        self.open_string: list[str] | None = None
+        self.string_may_end = False
+        self.done: list[Message] = []
+
+    def feed(self, line: str) -> None:
+        if self.open_string is not None:
+            self._continue_string(line)
+            return
+        header = HEADER.match(line)
+        if header:
+            self._finish()
+            self.current = Message(header.group(1), header.group("member"), float(header.group("time")))
+            self.stack = [self.current.args]
+            self._maybe_complete()
+            return
+        if self.current is None:
+            return
+        text = line.strip()
+        if not text:
+            return
+        if text in ("]", ")"):
+            if len(self.stack) > 1:
+                self.stack.pop()
+            self._maybe_complete()
+            return
+        if text.startswith("array [") or text.startswith("dict entry("):
+            container: list = []
+            self.stack[-1].append(container)
+            self.stack.append(container)
+            if text.endswith("]"):  # `array [` `]` on one line: empty
+                self.stack.pop()
+            self._maybe_complete()
+            return
+        if text.startswith("variant"):
+            text = text[len("variant"):].strip()
+        kind, _, value = text.partition(" ")
+        if kind == "string":
+            body = value[1:] if value.startswith('"') else value
+            if body.endswith('"') and len(value) >= 2:
+                self.stack[-1].append(body[:-1])
+                self._maybe_complete()
+            else:
+                self.open_string = [body]
+                self.string_may_end = False
+            return
+        if kind in ("uint32", "int32", "int64", "uint64", "byte", "int16", "uint16"):
+            self.stack[-1].append(int(value.split()[0]))
+        elif kind == "boolean":
+            self.stack[-1].append(value == "true")
+        elif kind == "double":
+            self.stack[-1].append(float(value))
+        else:
+            self.stack[-1].append(value)
+        self._maybe_complete()
+
+    def _continue_string(self, line: str) -> None:
+        # A line ending in a quote may end the string or be part of it: the next line decides.
+        assert self.open_string is not None
+        if self.string_may_end and (HEADER.match(line) or STRUCTURE.match(line)):
+            text = "\n".join(self.open_string)
+            self.stack[-1].append(text[:-1])
+            self.open_string = None
+            self.string_may_end = False
+            self._maybe_complete()
+            self.feed(line)
+            return
+        self.open_string.append(line)
+        self.string_may_end = line.endswith('"')
+
+    def _maybe_complete(self) -> None:
+        message = self.current
+        if message is None or len(self.stack) != 1:
+            return
+        if message.member in ARITY and len(message.args) >= ARITY[message.member]:
+            self._finish()
+
+    def _finish(self) -> None:
+        if self.current is not None:
+            self.done.append(self.current)
+        self.current = None
+        self.stack = []
+        self.open_string = None
+
+
+class Desktop:
+    """The running test desktop (only inside `with-desktop`)."""
+
+    def __init__(self):
+        self.dir = Path(os.environ["TIPTOE_DESKTOP_DIR"])
+        self.monitor = Path(os.environ["TIPTOE_DESKTOP_MONITOR"])
+        self.press_file = Path(os.environ["TIPTOE_DESKTOP_PRESS"])
+        self.has_server = not os.environ.get("TIPTOE_DESKTOP_NO_SERVER")
+        self.messages: list[Message] = []
+        self._parser = Parser()
+        self._tail = subprocess.Popen(
+            ["tail", "-F", "-n", "+1", str(self.monitor)], stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+        )
+        os.set_blocking(self._tail.stdout.fileno(), False)
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self._tail.stdout, selectors.EVENT_READ)
+        self._pending = b""
+        self._cursor = 0  # messages before it are already consumed by await_* calls
+
+    def close(self) -> None:
+        self._selector.close()
+        self._tail.kill()
+        self._tail.wait()
+
+    # -- the monitor stream -------------------------------------------------------------------
+
+    def _pump(self, deadline: float) -> bool:
+        """Reads what the monitor wrote until `deadline`; true when something arrived."""
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not self._selector.select(remaining):
+            return False
+        chunk = self._tail.stdout.read() or b""
+        data = self._pending + chunk
+        *lines, self._pending = data.split(b"\n")
+        for line in lines:
+            self._parser.feed(line.decode("utf-8", "replace"))
+        self.messages.extend(self._parser.done)
+        self._parser.done.clear()
+        return True
+
+    def drain(self, quiet: float = 0.0) -> list[Message]:
+        """Everything the monitor has written so far (and for `quiet` more seconds)."""
+        deadline = time.monotonic() + quiet
+        self._pump(time.monotonic() + 0.05)
+        while self._pump(deadline):
+            pass
+        return self.messages
+
+    def await_message(self, member: str, where=lambda m: True, timeout: float = 5.0) -> Message:
+        """The next `member` message after those already awaited that satisfies `where`."""
+        deadline = time.monotonic() + timeout
+        while True:
+            for index in range(self._cursor, len(self.messages)):
+                message = self.messages[index]
+                if message.member == member and message.kind != "method return" and where(message):
+                    self._cursor = index + 1
+                    return message
+            if not self._pump(deadline) and time.monotonic() >= deadline:
+                seen = [m for m in self.messages[self._cursor:] if m.member not in ("NameAcquired", "NameLost")]
+                pytest.fail(f"no {member} within {timeout} s; seen since: {seen}")
+
+    def await_notify(self, where=lambda m: True, timeout: float = 5.0) -> Message:
+        return self.await_message("Notify", where, timeout)
+
+    def expect_no(self, member: str, within: float, where=lambda m: True) -> None:
+        """Fails if a `member` message (after the awaited ones) shows up within `within` seconds."""
+        deadline = time.monotonic() + within
+        while True:
+            extra = [m for m in self.messages[self._cursor:] if m.member == member and where(m)]
+            if extra:
+                pytest.fail(f"unexpected {member}: {extra}")
+            if not self._pump(deadline) and time.monotonic() >= deadline:
+                return
+
+    def notifies(self) -> list[Message]:
+        return [m for m in self.drain() if m.member == "Notify"]
+
+    # -- the notification server --------------------------------------------------------------
+
+    def press(self, label: str) -> None:
+        """Presses the button labelled `label` (a prefix is enough) of the open notification."""
+        self.press_file.write_text(label)
+        subprocess.run(["dunstctl", "context"], check=True, timeout=10)
+
+    def displayed(self) -> int:
+        """How many notifications dunst shows right now."""
+        out = subprocess.run(["dunstctl", "count", "displayed"], capture_output=True, text=True, check=True)
+        return int(out.stdout.strip())
+
+    def history(self) -> list[dict]:
+        """Notifications dunst has closed, newest first: summary, body, id."""
+        out = subprocess.run(["dunstctl", "history"], capture_output=True, text=True, check=True)
+        entries = json.loads(out.stdout)["data"][0]
+        return [{key: entry[key]["data"] for key in ("id", "summary", "body")} for entry in entries]
+
+    def screenshot(self, path: Path, crop: str | None = None) -> Path:
+        """What the user sees (`import -window root`); `crop` is ImageMagick geometry, e.g. 460x260+820+0."""
+        path.parent.mkdir(parents=True, exist_ok=True)
+        command = ["import", "-window", "root"]
+        if crop:
+            command += ["-crop", crop, "+repage"]
+        subprocess.run(command + [str(path)], check=True, timeout=30)
+        return path
+
+
+def in_desktop() -> bool:
+    return "TIPTOE_DESKTOP_MONITOR" in os.environ and shutil.which("dunstctl") is not None
