@@ -11,13 +11,11 @@ let package = Package(
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.0"),
     .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
-    .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
   ],
   targets: [
     // Pure core: routine model, phrase parser, scheduling engine, iCalendar writer.
     .target(
       name: "TiptoeCore",
-      dependencies: [.product(name: "TOMLKit", package: "TOMLKit")],
       resources: [.embedInCode("Resources/foot-routine.toml")]
     ),
     // The history: an append-only event log in SQLite.

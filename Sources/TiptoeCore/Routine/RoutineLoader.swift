@@ -1,5 +1,4 @@
 import Foundation
-import TOMLKit
 
 /// Reads a routine from TOML text, checking every key and value.
 ///
@@ -15,158 +14,192 @@ public enum RoutineLoader {
 
   /// Parses and validates a routine; `file` is the name used in error messages.
   public static func load(_ text: String, file: String) throws -> Routine {
-    let table: TOMLTable
+    let root: TOMLTable
     do {
-      table = try TOMLTable(string: text)
-    } catch let error as TOMLParseError {
-      let location = SourceLocation(file: file, line: error.source.begin.line, column: error.source.begin.column)
-      throw CoreError.syntax(error.description, at: location)
+      root = try TOMLParser.parse(text)
+    } catch {
+      throw CoreError.syntax(error.message, at: SourceLocation(file: file, error.position))
     }
-    let reader = Reader(file: file, map: SourceMap(text: text))
-    try reader.checkKeys(table, allowed: topKeys, path: "", name: "the routine")
-    let name = try reader.string(table, "name", path: "") ?? "Routine"
-    let dayTable = try reader.table(table, "day", path: "")
-    let day = try dayTable.map { try reader.dayWindow($0) } ?? DayWindow()
-    let zone = try dayTable.flatMap { try reader.string($0, "timezone", path: "day") }
+    return try RoutineReader(file: file).routine(root)
+  }
+}
+
+extension SourceLocation {
+  init(file: String, _ position: TextPosition) {
+    self.init(file: file, line: position.line, column: position.column)
+  }
+}
+
+/// Typed access to the parsed tables, with errors that point into the file.
+private struct RoutineReader {
+  let file: String
+
+  func routine(_ root: TOMLTable) throws -> Routine {
+    try checkKeys(root, allowed: RoutineLoader.topKeys, name: "the routine")
+    let name = try string(root, "name") ?? "Routine"
+    let dayTable = try table(root, "day")
+    let day = try dayTable.map(dayWindow) ?? DayWindow()
+    let zone = try dayTable.flatMap { try string($0, "timezone") }
     if let zone, TimeZone(identifier: zone) == nil {
-      throw CoreError.unknownTimeZone(zone, at: reader.map.location(file: file, table: "day", key: "timezone", value: true))
+      throw CoreError.unknownTimeZone(zone, at: location(of: dayTable?["timezone"]))
     }
-    guard let list = table["exercise"] else { return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: []) }
-    guard let array = list.array else {
-      throw CoreError.wrongType(key: "exercise", expected: "a list of [[exercise]] tables", at: reader.map.location(file: file, table: ""))
+    guard let list = root["exercise"] else { return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: []) }
+    guard case .array(let entries) = list.value else {
+      throw CoreError.wrongType(key: "exercise", expected: "a list of [[exercise]] tables", at: location(of: list))
     }
     var exercises: [Exercise] = []
     var firstLine: [String: Int] = [:]
-    for index in 0..<array.count {
-      let path = "exercise[\(index)]"
-      guard let entry = array[index].table else {
-        throw CoreError.wrongType(key: "exercise", expected: "a table", at: reader.map.location(file: file, table: ""))
+    for entry in entries {
+      guard case .table(let table) = entry.value else {
+        throw CoreError.wrongType(key: "exercise", expected: "a table", at: location(of: entry))
       }
-      let exercise = try reader.exercise(entry, path: path)
-      let location = reader.map.location(file: file, table: path, key: "id", value: true)
-      if let line = firstLine[exercise.id] { throw CoreError.duplicateID(exercise.id, firstLine: line, at: location) }
-      firstLine[exercise.id] = location.line
+      let exercise = try self.exercise(table)
+      let idLocation = location(of: table["id"])
+      if let line = firstLine[exercise.id] { throw CoreError.duplicateID(exercise.id, firstLine: line, at: idLocation) }
+      firstLine[exercise.id] = idLocation.line
       exercises.append(exercise)
     }
     return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: exercises)
   }
-}
 
-/// Typed access to a TOML table with errors that point into the file.
-private struct Reader {
-  let file: String
-  let map: SourceMap
-
-  func location(_ path: String, _ key: String? = nil, value: Bool = false) -> SourceLocation {
-    map.location(file: file, table: path, key: key, value: value)
+  func location(of node: TOMLNode?) -> SourceLocation {
+    SourceLocation(file: file, node?.position ?? TextPosition(line: 1, column: 1))
   }
 
-  func checkKeys(_ table: TOMLTable, allowed: [String], path: String, name: String) throws {
-    for key in table.keys.sorted() where !allowed.contains(key) {
-      throw CoreError.unknownKey(key, in: name, suggestion: Suggestion.closest(to: key, in: allowed), at: location(path, key))
+  func location(_ table: TOMLTable, key: String? = nil) -> SourceLocation {
+    SourceLocation(file: file, key.flatMap(table.keyPosition) ?? table.position)
+  }
+
+  func checkKeys(_ table: TOMLTable, allowed: [String], name: String) throws {
+    for key in table.keys where !allowed.contains(key) {
+      let suggestion = Suggestion.closest(to: key, in: allowed)
+      throw CoreError.unknownKey(key, in: name, suggestion: suggestion, at: location(table, key: key))
     }
   }
 
-  func string(_ table: TOMLTable, _ key: String, path: String) throws -> String? {
-    guard let value = table[key] else { return nil }
-    guard let text = value.string else { throw CoreError.wrongType(key: key, expected: "a string", at: location(path, key, value: true)) }
+  func string(_ table: TOMLTable, _ key: String) throws -> String? {
+    guard let node = table[key] else { return nil }
+    guard case .string(let text) = node.value else {
+      throw CoreError.wrongType(key: key, expected: "a string", at: location(of: node))
+    }
     return text
   }
 
-  func int(_ table: TOMLTable, _ key: String, path: String, range: ClosedRange<Int>) throws -> Int? {
-    guard let value = table[key] else { return nil }
-    guard value.type == .int, let number = value.int else {
-      throw CoreError.wrongType(key: key, expected: "a whole number", at: location(path, key, value: true))
+  func int(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) throws -> Int? {
+    guard let node = table[key] else { return nil }
+    guard case .integer(let number) = node.value else {
+      throw CoreError.wrongType(key: key, expected: "a whole number", at: location(of: node))
     }
     guard range.contains(number) else {
-      throw CoreError.invalidValue(key: key, value: String(number), example: "a number from \(range.lowerBound) to \(range.upperBound)", at: location(path, key, value: true))
+      let example = "a number from \(range.lowerBound) to \(range.upperBound)"
+      throw CoreError.invalidValue(key: key, value: String(number), example: example, at: location(of: node))
     }
     return number
   }
 
-  func strings(_ table: TOMLTable, _ key: String, path: String) throws -> [String]? {
-    guard let value = table[key] else { return nil }
-    guard let array = value.array else {
-      throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(path, key, value: true))
+  /// A list of strings, each with its node (for pointing at a bad element).
+  func strings(_ table: TOMLTable, _ key: String) throws -> [(String, TOMLNode)]? {
+    guard let node = table[key] else { return nil }
+    guard case .array(let elements) = node.value else {
+      throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(of: node))
     }
-    return try (0..<array.count).map { index in
-      guard let text = array[index].string else {
-        throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(path, key, value: true))
+    return try elements.map { element in
+      guard case .string(let text) = element.value else {
+        throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(of: element))
       }
-      return text
+      return (text, element)
     }
   }
 
-  func table(_ table: TOMLTable, _ key: String, path: String) throws -> TOMLTable? {
-    guard let value = table[key] else { return nil }
-    guard let inner = value.table else { throw CoreError.wrongType(key: key, expected: "a table", at: location(path, key)) }
+  func table(_ table: TOMLTable, _ key: String) throws -> TOMLTable? {
+    guard let node = table[key] else { return nil }
+    guard case .table(let inner) = node.value else {
+      throw CoreError.wrongType(key: key, expected: "a table", at: location(of: node))
+    }
     return inner
   }
 
-  func time(_ text: String, key: String, path: String) throws -> LocalTime {
+  /// A time of day from a string (`"08:30"`) or a TOML local time (`08:30:00`).
+  func time(_ node: TOMLNode, key: String) throws -> LocalTime {
+    let text: String
+    switch node.value {
+    case .string(let value), .dateTime(let value): text = value
+    default: throw CoreError.wrongType(key: key, expected: "a time like \"08:30\"", at: location(of: node))
+    }
     guard let time = LocalTime(parsing: text) else {
-      throw CoreError.invalidValue(key: "\(key) time", value: text, example: "\"08:30\" or \"19:00:30\"", at: location(path, key, value: true))
+      let example = "\"08:30\" or \"19:00:30\""
+      throw CoreError.invalidValue(key: "\(key) time", value: text, example: example, at: location(of: node))
     }
     return time
   }
 
   func dayWindow(_ table: TOMLTable) throws -> DayWindow {
-    try checkKeys(table, allowed: RoutineLoader.dayKeys, path: "day", name: "[day]")
+    try checkKeys(table, allowed: RoutineLoader.dayKeys, name: "[day]")
     let defaults = DayWindow()
-    let start = try string(table, "start", path: "day").map { try time($0, key: "start", path: "day") } ?? defaults.start
-    let end = try string(table, "end", path: "day").map { try time($0, key: "end", path: "day") } ?? defaults.end
-    guard start < end else { throw CoreError.windowEndsBeforeStart(start: start, end: end, at: location("day", "end", value: true)) }
-    let quiet = try (strings(table, "quiet", path: "day") ?? []).map { text in
+    let start = try table["start"].map { try time($0, key: "start") } ?? defaults.start
+    let end = try table["end"].map { try time($0, key: "end") } ?? defaults.end
+    guard start < end else {
+      throw CoreError.windowEndsBeforeStart(start: start, end: end, at: location(of: table["end"] ?? table["start"]))
+    }
+    let quiet = try (strings(table, "quiet") ?? []).map { text, node in
       guard let span = QuietSpan(parsing: text) else {
-        throw CoreError.invalidValue(key: "quiet span", value: text, example: "\"12:30-13:30\"", at: location("day", "quiet", value: true))
+        throw CoreError.invalidValue(key: "quiet span", value: text, example: "\"12:30-13:30\"", at: location(of: node))
       }
       return span
     }
     return DayWindow(start: start, end: end, quiet: quiet)
   }
 
-  func exercise(_ table: TOMLTable, path: String) throws -> Exercise {
-    try checkKeys(table, allowed: RoutineLoader.exerciseKeys, path: path, name: "[[exercise]]")
-    guard let id = try string(table, "id", path: path) else { throw CoreError.missingKey("id", in: "[[exercise]]", at: location(path)) }
-    guard !id.isEmpty, id.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }),
-      id.first != "-"
-    else {
-      throw CoreError.invalidValue(key: "id", value: id, example: "\"toe-presses\" (lowercase letters, digits, '-')", at: location(path, "id", value: true))
+  func exercise(_ table: TOMLTable) throws -> Exercise {
+    try checkKeys(table, allowed: RoutineLoader.exerciseKeys, name: "[[exercise]]")
+    guard let id = try string(table, "id") else { throw CoreError.missingKey("id", in: "[[exercise]]", at: location(table)) }
+    let isValidID = id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    guard !id.isEmpty, isValidID, id.first != "-" else {
+      let example = "\"toe-presses\" (lowercase letters, digits, '-')"
+      throw CoreError.invalidValue(key: "id", value: id, example: example, at: location(of: table["id"]))
     }
-    guard let title = try string(table, "title", path: path), !title.isEmpty else {
-      throw CoreError.missingKey("title", in: "exercise '\(id)'", at: location(path))
-    }
-    let timing: Exercise.Timing
-    switch (try string(table, "every", path: path), try strings(table, "at", path: path)) {
-    case (.some, .some): throw CoreError.everyAndAt(exercise: id, at: location(path, "at"))
-    case (nil, nil): throw CoreError.noTiming(exercise: id, at: location(path))
-    case (let phrase?, nil):
-      timing = .every(try FrequencyParser.parse(phrase, at: location(path, "every", value: true)), phrase: phrase)
-    case (nil, let times?):
-      guard !times.isEmpty else {
-        throw CoreError.invalidValue(key: "at", value: "[]", example: "[\"08:30\", \"19:00\"]", at: location(path, "at", value: true))
-      }
-      timing = .at(try times.map { try time($0, key: "at", path: path) })
-    }
-    let days = try strings(table, "days", path: path).map { names in
-      try names.map { name in
-        guard let day = Weekday(parsing: name) else {
-          throw CoreError.invalidValue(key: "day", value: name, example: "[\"mon\", \"wed\", \"fri\"]", at: location(path, "days", value: true))
-        }
-        return day
-      }
-    }
-    if let days, days.isEmpty {
-      throw CoreError.invalidValue(key: "days", value: "[]", example: "[\"mon\", \"wed\", \"fri\"]", at: location(path, "days", value: true))
+    guard let title = try string(table, "title"), !title.isEmpty else {
+      throw CoreError.missingKey("title", in: "exercise '\(id)'", at: location(table))
     }
     return Exercise(
-      id: id, title: title, timing: timing, days: days.map { Array(Set($0)).sorted() },
-      minutes: try int(table, "minutes", path: path, range: 1...720) ?? 2,
-      steps: try strings(table, "steps", path: path) ?? [],
-      reps: try int(table, "reps", path: path, range: 1...10000),
-      hold: try string(table, "hold", path: path),
-      sets: try int(table, "sets", path: path, range: 1...1000),
-      rest: try string(table, "rest", path: path),
-      note: try string(table, "note", path: path))
+      id: id, title: title, timing: try timing(table, id: id), days: try days(table),
+      minutes: try int(table, "minutes", range: 1...720) ?? 2,
+      steps: try strings(table, "steps")?.map(\.0) ?? [],
+      reps: try int(table, "reps", range: 1...10000),
+      hold: try string(table, "hold"),
+      sets: try int(table, "sets", range: 1...1000),
+      rest: try string(table, "rest"),
+      note: try string(table, "note"))
+  }
+
+  func timing(_ table: TOMLTable, id: String) throws -> Exercise.Timing {
+    switch (table["every"], table["at"]) {
+    case (.some, .some(let at)): throw CoreError.everyAndAt(exercise: id, at: location(of: at))
+    case (nil, nil): throw CoreError.noTiming(exercise: id, at: location(table))
+    case (let every?, nil):
+      let phrase = try string(table, "every")!
+      return .every(try FrequencyParser.parse(phrase, at: location(of: every)), phrase: phrase)
+    case (nil, let at?):
+      guard case .array(let elements) = at.value, !elements.isEmpty else {
+        let example = "[\"08:30\", \"19:00\"]"
+        throw CoreError.invalidValue(key: "at", value: "\(at.kind)", example: example, at: location(of: at))
+      }
+      return .at(try elements.map { try time($0, key: "at") })
+    }
+  }
+
+  func days(_ table: TOMLTable) throws -> [Weekday]? {
+    guard let names = try strings(table, "days") else { return nil }
+    let example = "[\"mon\", \"wed\", \"fri\"]"
+    guard !names.isEmpty else {
+      throw CoreError.invalidValue(key: "days", value: "[]", example: example, at: location(of: table["days"]))
+    }
+    let days = try names.map { name, node in
+      guard let day = Weekday(parsing: name) else {
+        throw CoreError.invalidValue(key: "day", value: name, example: example, at: location(of: node))
+      }
+      return day
+    }
+    return Array(Set(days)).sorted()
   }
 }

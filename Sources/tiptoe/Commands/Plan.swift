@@ -12,7 +12,7 @@ extension Tiptoe {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD (default: today).", valueName: "date"))
+    @Option(help: ArgumentHelp("First day, YYYY-MM-DD, e.g. 2026-11-23 (default: today).", valueName: "date"))
     var from: LocalDate?
 
     @Option(help: ArgumentHelp("How many days (1 to 3660).", valueName: "n"))

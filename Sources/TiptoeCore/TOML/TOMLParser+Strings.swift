@@ -1,0 +1,123 @@
+extension TOMLParser {
+  // MARK: Strings
+
+  /// `"…"` or `"""…"""`, with escapes.
+  mutating func basicString() throws(Failure) -> String {
+    let multiLine = starts(with: "\"\"\"")
+    advance(multiLine ? 3 : 1)
+    if multiLine { skipNewline() }
+    var scalars = String.UnicodeScalarView()
+    var pending: [UInt8] = []
+    func flush() {
+      scalars.append(contentsOf: String(decoding: pending, as: UTF8.self).unicodeScalars)
+      pending.removeAll(keepingCapacity: true)
+    }
+    while true {
+      guard let byte = peek() else { throw fail("unterminated string: expected a closing \(multiLine ? "\"\"\"" : "\"")") }
+      if multiLine && starts(with: "\"\"\"") {
+        // Up to two quotes may end the content right before the closing delimiter.
+        var quotes = 3
+        while index + quotes < bytes.count && bytes[index + quotes] == UInt8(ascii: "\"") && quotes < 5 { quotes += 1 }
+        pending.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: quotes - 3))
+        advance(quotes)
+        flush()
+        return String(scalars)
+      }
+      if !multiLine && byte == UInt8(ascii: "\"") {
+        advance()
+        flush()
+        return String(scalars)
+      }
+      if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && !multiLine) {
+        guard multiLine else { throw fail("a \"string\" cannot span lines; use \"\"\"…\"\"\" for that") }
+        pending.append(byte)
+        newline()
+        continue
+      }
+      if byte == UInt8(ascii: "\\") {
+        flush()
+        advance()
+        if multiLine, let next = peek(), next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
+          // A line-ending backslash trims the newline and the whitespace after it.
+          try trimAfterLineEndingBackslash()
+          continue
+        }
+        scalars.append(try escape())
+        continue
+      }
+      if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
+        throw fail("control characters must be escaped in strings")
+      }
+      pending.append(byte)
+      advance()
+    }
+  }
+
+  private mutating func trimAfterLineEndingBackslash() throws(Failure) {
+    skipWhitespace()
+    guard peek() == UInt8(ascii: "\n") || peek() == UInt8(ascii: "\r") else { throw fail("invalid escape '\\ '") }
+    while let byte = peek(), [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte) {
+      if byte == UInt8(ascii: "\n") { newline() } else { advance() }
+    }
+  }
+
+  private mutating func escape() throws(Failure) -> Unicode.Scalar {
+    guard let byte = peek() else { throw fail("unterminated string") }
+    advance()
+    switch byte {
+    case UInt8(ascii: "b"): return "\u{8}"
+    case UInt8(ascii: "t"): return "\t"
+    case UInt8(ascii: "n"): return "\n"
+    case UInt8(ascii: "f"): return "\u{C}"
+    case UInt8(ascii: "r"): return "\r"
+    case UInt8(ascii: "e"): return "\u{1B}"
+    case UInt8(ascii: "\""): return "\""
+    case UInt8(ascii: "\\"): return "\\"
+    case UInt8(ascii: "u"), UInt8(ascii: "U"):
+      let count = byte == UInt8(ascii: "u") ? 4 : 8
+      guard index + count <= bytes.count,
+        let code = UInt32(String(decoding: bytes[index..<index + count], as: UTF8.self), radix: 16),
+        let scalar = Unicode.Scalar(code)
+      else { throw fail("invalid unicode escape (example: \\u00E9)", back: 2) }
+      advance(count)
+      return scalar
+    default:
+      throw fail("invalid escape '\\\(Character(Unicode.Scalar(byte)))' (use \\\\ for a backslash)", back: 2)
+    }
+  }
+
+  /// `'…'` or `'''…'''`, taken as written.
+  mutating func literalString() throws(Failure) -> String {
+    let multiLine = starts(with: "'''")
+    advance(multiLine ? 3 : 1)
+    if multiLine { skipNewline() }
+    var content: [UInt8] = []
+    while true {
+      guard let byte = peek() else { throw fail("unterminated string: expected a closing \(multiLine ? "'''" : "'")") }
+      if multiLine && starts(with: "'''") {
+        var quotes = 3
+        while index + quotes < bytes.count && bytes[index + quotes] == UInt8(ascii: "'") && quotes < 5 { quotes += 1 }
+        content.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: quotes - 3))
+        advance(quotes)
+        return String(decoding: content, as: UTF8.self)
+      }
+      if !multiLine && byte == UInt8(ascii: "'") {
+        advance()
+        return String(decoding: content, as: UTF8.self)
+      }
+      if byte == UInt8(ascii: "\n") {
+        guard multiLine else { throw fail("a 'string' cannot span lines; use '''…''' for that") }
+        content.append(byte)
+        newline()
+        continue
+      }
+      content.append(byte)
+      advance()
+    }
+  }
+
+  private mutating func skipNewline() {
+    if peek() == UInt8(ascii: "\r") { advance() }
+    if peek() == UInt8(ascii: "\n") { newline() }
+  }
+}
