@@ -42,6 +42,8 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // In-process timings for `make bench`.
+    .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
     .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),

@@ -4,15 +4,44 @@ import Foundation
 public enum ISO8601 {
   /// `2026-11-23T09:10:00+01:00` (or `Z` when `utcOffset` is nil).
   public static func format(_ date: Date, utcOffset: Int?) -> String {
-    let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + (utcOffset ?? 0)
-    let day = seconds >= 0 ? seconds / 86400 : (seconds - 86399) / 86400
-    let time = LocalTime(secondsOfDay: seconds - day * 86400)
-    var text = LocalDate(dayNumber: day).description + "T" + LocalTime.twoDigits(time.hour) + ":"
-    text += LocalTime.twoDigits(time.minute) + ":" + LocalTime.twoDigits(time.second)
-    guard let utcOffset else { return text + "Z" }
-    let sign = utcOffset < 0 ? "-" : "+"
-    let magnitude = abs(utcOffset) / 60
-    return text + sign + LocalTime.twoDigits(magnitude / 60) + ":" + LocalTime.twoDigits(magnitude % 60)
+    let (day, time) = localDateTime(date, utcOffset: utcOffset ?? 0)
+    let (year, month, dayOfMonth) = day.fields
+    return String(unsafeUninitializedCapacity: 25) { buffer in
+      var position = 0
+      func put(_ value: Int, digits: Int) {
+        var value = value
+        for offset in stride(from: digits - 1, through: 0, by: -1) {
+          buffer[position + offset] = UInt8(48 + value % 10)
+          value /= 10
+        }
+        position += digits
+      }
+      func put(_ character: Unicode.Scalar) {
+        buffer[position] = UInt8(character.value)
+        position += 1
+      }
+      put(year, digits: 4)
+      put("-")
+      put(month, digits: 2)
+      put("-")
+      put(dayOfMonth, digits: 2)
+      put("T")
+      put(time.hour, digits: 2)
+      put(":")
+      put(time.minute, digits: 2)
+      put(":")
+      put(time.second, digits: 2)
+      guard let utcOffset else {
+        put("Z")
+        return position
+      }
+      put(utcOffset < 0 ? "-" : "+")
+      let minutes = abs(utcOffset) / 60
+      put(minutes / 60, digits: 2)
+      put(":")
+      put(minutes % 60, digits: 2)
+      return position
+    }
   }
 
   /// The local date and time of an instant, given the offset in force.

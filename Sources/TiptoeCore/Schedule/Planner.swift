@@ -11,6 +11,7 @@ public struct Planner: Sendable {
   public let resolver: ZoneResolver
   /// Each exercise's pattern, in routine order.
   public let patterns: [DayPattern]
+  private let exerciseIDs: [String]
   /// Per weekday (0 = Monday) and day parity: (seconds of day, exercise index, ordinal), sorted.
   private let templates: [[Entry]]
 
@@ -25,6 +26,7 @@ public struct Planner: Sendable {
     self.resolver = ZoneResolver(timeZone: timeZone)
     let patterns = routine.exercises.map { DayPattern(exercise: $0, window: routine.day) }
     self.patterns = patterns
+    exerciseIDs = routine.exercises.map(\.id)
     // 14 kinds of day: 7 weekdays × even/odd day number (for "every other day").
     // Day 4 (1970-01-05) was a Monday; day 4 + w + 7j is weekday w with parity (w + j) % 2.
     templates = (0..<14).map { kind in
@@ -51,7 +53,7 @@ public struct Planner: Sendable {
     slots.reserveCapacity(entries.count)
     let uniform = resolver.uniformOffset(on: date)
     for entry in entries {
-      let exercise = routine.exercises[entry.exercise].id
+      let exercise = exerciseIDs[entry.exercise]
       if let offset = uniform {
         let start = Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - offset))
         slots.append(Slot(exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))

@@ -14,9 +14,10 @@ extension Tiptoe {
       let context = try global.context()
       let slots = context.planner.slots(on: context.today)
       let printer = PlanPrinter(context: context)
-      let out = StandardOutput()
+      var out = StandardOutput()
       out.write(Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · " + context.zoneLabel + "\n\n")
-      out.write(slots.isEmpty ? "Nothing planned today.\n" : printer.text(slots).split(separator: "\n").dropFirst().joined(separator: "\n") + "\n")
+      if slots.isEmpty { out.write("Nothing planned today.\n") }
+      printer.lines(slots, to: &out)
       let next = context.planner.slots(from: context.today, days: 8).first { $0.start > context.now }
       if let next, let exercise = context.routine.exercise(id: next.exercise) {
         let time = ISO8601.localDateTime(next.start, utcOffset: next.utcOffset)

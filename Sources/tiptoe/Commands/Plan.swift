@@ -61,16 +61,23 @@ struct PlanView {
   let json: Bool
 
   func print(from: LocalDate, days: Int) throws {
-    let slots = context.planner.slots(from: from, days: days)
+    let planner = context.planner
     let printer = PlanPrinter(context: context)
     var out = StandardOutput()
     if json {
-      printer.json(slots, to: &out)
+      printer.json(planner.slots(from: from, days: days), to: &out)
       out.write("\n")
-    } else {
-      let list = Array(slots)
-      out.write(list.isEmpty ? "Nothing planned.\n" : printer.text(list) + "\n")
+      return
     }
+    var printed = false
+    for date in (0..<days).map(from.adding(days:)) {
+      let slots = planner.slots(on: date)
+      guard !slots.isEmpty else { continue }
+      if printed { out.write("\n") }
+      printer.day(date, slots, to: &out)
+      printed = true
+    }
+    if !printed { out.write("Nothing planned.\n") }
   }
 }
 

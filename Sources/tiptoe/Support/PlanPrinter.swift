@@ -7,50 +7,63 @@ struct PlanPrinter {
   /// Each slot's status; by default from the clock alone.
   var status: (Slot) -> SlotStatus
 
+  private let exercises: [String: Exercise]
+  private let titleWidth: Int
+
   init(context: Context, status: ((Slot) -> SlotStatus)? = nil) {
     self.context = context
     self.status = status ?? { $0.start > context.now ? .pending : .due }
+    exercises = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, $0) })
+    titleWidth = min(28, context.routine.exercises.map(\.title.count).max() ?? 10)
   }
 
   /// `{"timezone": …, "slots": [{id, exercise, title, start, minutes, status}]}`, keys in a stable order.
+  ///
+  /// Streams: fragments that repeat are built once per exercise and per day.
   func json(_ slots: some Sequence<Slot>, to out: inout some TextOutputStream) {
     out.write("{\"timezone\": \(JSON.quote(context.timeZone.identifier)), \"slots\": [")
-    var first = true
-    let exercises = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, $0) })
+    let fragments = Dictionary(
+      uniqueKeysWithValues: context.routine.exercises.map { exercise in
+        let middle = "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \""
+        return (exercise.id, (JSON.quote(exercise.id).dropLast() + "/", middle, "\", \"minutes\": \(exercise.minutes), \"status\": \""))
+      })
+    var separator = "\n  "
+    var date: LocalDate?
+    var dateText = ""
     for slot in slots {
-      let exercise = exercises[slot.exercise]!
-      out.write(first ? "\n  " : ",\n  ")
-      first = false
-      out.write("{\"id\": \(JSON.quote(slot.id)), \"exercise\": \(JSON.quote(slot.exercise)), ")
-      out.write("\"title\": \(JSON.quote(exercise.title)), \"start\": \"\(slot.isoStart)\", ")
-      out.write("\"minutes\": \(exercise.minutes), \"status\": \"\(status(slot).rawValue)\"}")
+      let (prefix, middle, tail) = fragments[slot.exercise]!
+      if slot.date != date {
+        date = slot.date
+        dateText = slot.date.description
+      }
+      out.write(separator + "{\"id\": " + prefix + dateText + "/" + String(slot.ordinal) + middle + slot.isoStart + tail)
+      out.write(status(slot).rawValue + "\"}")
+      separator = ",\n  "
     }
-    out.write(first ? "]}" : "\n]}")
+    out.write(separator == "\n  " ? "]}" : "\n]}")
   }
 
-  /// Day headings and one aligned line per slot.
-  func text(_ slots: [Slot]) -> String {
-    let exercises = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, $0) })
-    let perDay = Dictionary(grouping: slots, by: \.date)
-    let counts = slots.reduce(into: [String: Int]()) { $0["\($1.exercise) \($1.date)", default: 0] += 1 }
-    let titleWidth = min(28, exercises.values.map(\.title.count).max() ?? 10)
-    var lines: [String] = []
-    for date in perDay.keys.sorted() {
-      if !lines.isEmpty { lines.append("") }
-      lines.append(Terminal.styled(DateText.heading(date), .bold))
-      for slot in perDay[date]! {
-        let exercise = exercises[slot.exercise]!
-        let status = status(slot)
-        let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
-        let count = counts["\(slot.exercise) \(slot.date)"] ?? 1
-        let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
-        var line = "  " + StatusText.mark(status) + " " + Terminal.styled(String(time.description.prefix(5)), .cyan)
-        line += "  " + Terminal.pad(exercise.title, titleWidth) + "  " + Terminal.pad(ordinal, 6)
-        line += "  " + StatusText.word(status)
-        lines.append(line.trimmingTrailingSpaces)
-      }
+  /// One day: a heading and an aligned line per slot ("2 of 3" when an exercise recurs that day).
+  func day(_ date: LocalDate, _ slots: [Slot], to out: inout some TextOutputStream) {
+    out.write(Terminal.styled(DateText.heading(date), .bold) + "\n")
+    lines(slots, to: &out)
+  }
+
+  /// The aligned lines of one day's slots.
+  func lines(_ slots: [Slot], to out: inout some TextOutputStream) {
+    var counts: [String: Int] = [:]
+    for slot in slots { counts[slot.exercise, default: 0] += 1 }
+    for slot in slots {
+      let exercise = exercises[slot.exercise]!
+      let status = status(slot)
+      let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
+      let count = counts[slot.exercise] ?? 1
+      let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
+      var line = "  " + StatusText.mark(status) + " " + Terminal.styled(String(time.description.prefix(5)), .cyan)
+      line += "  " + Terminal.pad(exercise.title, titleWidth) + "  " + Terminal.pad(ordinal, 6)
+      line += "  " + StatusText.word(status)
+      out.write(line.trimmingTrailingSpaces + "\n")
     }
-    return lines.joined(separator: "\n")
   }
 }
 
