@@ -1,0 +1,42 @@
+import Foundation
+
+/// The statuses of planned slots given the history: events indexed by slot, windows from the planner.
+///
+///     let statuses = SlotStatuses(planner: planner, events: try store.events(forSlotsOn: today))
+///     for slot in planner.slots(on: today) { print(slot.id, statuses.status(of: slot, now: now)) }
+public struct SlotStatuses: Sendable {
+  public let planner: Planner
+  private let bySlot: [String: [HistoryEvent]]
+
+  /// `events` may hold any events (other slots', pauses); they are sorted by id here.
+  public init(planner: Planner, events: [HistoryEvent]) {
+    self.planner = planner
+    var bySlot: [String: [HistoryEvent]] = [:]
+    for event in events.sorted(by: { $0.id < $1.id }) {
+      if let slot = event.slot { bySlot[slot, default: []].append(event) }
+    }
+    self.bySlot = bySlot
+  }
+
+  /// The slot's own events, in append order (undo events included).
+  public func events(of slot: Slot) -> [HistoryEvent] { bySlot[slot.id] ?? [] }
+
+  /// The slot's status at `now`.
+  public func status(of slot: Slot, now: Date) -> SlotStatus {
+    SlotStatus(start: slot.start, dueEnd: planner.dueEnd(of: slot), events: events(of: slot), now: now)
+  }
+}
+
+extension Planner {
+  /// When `slot` stops being due: the start of the same exercise's next slot on its date,
+  /// else the end of its local day.
+  public func dueEnd(of slot: Slot) -> Date {
+    let next = slots(on: slot.date).first { $0.exercise == slot.exercise && $0.ordinal == slot.ordinal + 1 }
+    return next?.start ?? dayStart(slot.date.adding(days: 1))
+  }
+
+  /// The first instant of a local date in the planner's zone.
+  public func dayStart(_ date: LocalDate) -> Date {
+    resolver.resolve(date, LocalTime(secondsOfDay: 0)).start
+  }
+}

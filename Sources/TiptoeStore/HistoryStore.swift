@@ -1,0 +1,199 @@
+import Foundation
+import GRDB
+import TiptoeCore
+
+/// The history: an append-only log of events in one SQLite file, shared by the command line and
+/// the agent, which may write at the same moment.
+///
+/// One file, `$XDG_STATE_HOME/tiptoe/tiptoe.sqlite` (directory 0700, file 0600), in WAL mode with a
+/// busy timeout, so concurrent writers wait for each other instead of failing. Every write is one
+/// `BEGIN IMMEDIATE` transaction. The store never reads the clock: times are passed in.
+///
+///     let store = try HistoryStore.open(path: HistoryStore.defaultPath())
+///     try store.append([.done(slot, at: now)])
+///     let statuses = SlotStatuses(planner: planner, events: try store.events(forSlotsFrom: start, to: end))
+///
+/// Learning of changes made by other processes: watch `directory(of: path)` with inotify (a commit
+/// writes `tiptoe.sqlite-wal`); on any event, compare `lastEventID()` with the last id seen and
+/// read `events(after:)`. Events are never changed or deleted, so ids only grow.
+public final class HistoryStore: Sendable {
+  /// The file name inside the state directory.
+  public static let fileName = "tiptoe.sqlite"
+  /// How long a writer waits for another one to finish, in seconds.
+  public static let busyTimeout: Double = 10
+
+  /// The database file.
+  public let path: String
+  private let queue: DatabaseQueue
+
+  private init(path: String, queue: DatabaseQueue) {
+    self.path = path
+    self.queue = queue
+  }
+
+  /// `$XDG_STATE_HOME/tiptoe`, by default `~/.local/state/tiptoe`.
+  public static func defaultDirectory(
+    environment: [String: String] = ProcessInfo.processInfo.environment
+  ) -> String {
+    let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+    return (state ?? home + "/.local/state") + "/tiptoe"
+  }
+
+  /// `defaultDirectory()/tiptoe.sqlite`.
+  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+    defaultDirectory(environment: environment) + "/" + fileName
+  }
+
+  /// The directory holding the database and its `-wal` and `-shm` files: the one to watch.
+  public static func directory(of path: String) -> String { (path as NSString).deletingLastPathComponent }
+
+  /// Opens the history at `path`, creating it (and missing directories) when it does not exist.
+  ///
+  /// Throws `StoreError.corrupt` or `.newerSchema` without changing the file, `.cannotCreate` or
+  /// `.io` when the directory or file cannot be made or used.
+  public static func open(path: String) throws -> HistoryStore {
+    try connect(path: path, create: true)!
+  }
+
+  /// Opens the history at `path` if the file exists; nil otherwise. Never creates anything.
+  public static func openIfPresent(path: String) throws -> HistoryStore? {
+    try connect(path: path, create: false)
+  }
+
+  // MARK: Reading
+
+  /// The events of slots starting in `start..<end` (undo events included), in append order.
+  public func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent] {
+    try read { try $0.events(forSlotsFrom: start, to: end) }
+  }
+
+  /// Every event that happened at or after `since` (all when nil), ordered by `at`, then id.
+  public func events(since: Date? = nil) throws -> [HistoryEvent] {
+    try read { try $0.events(since: since) }
+  }
+
+  /// The events appended after the event `id`, in append order: what changed since then.
+  public func events(after id: Int64) throws -> [HistoryEvent] {
+    try read { try $0.events(after: id) }
+  }
+
+  /// The newest event's id, 0 when the history is empty: a cheap way to tell that something changed.
+  public func lastEventID() throws -> Int64 {
+    try read { try $0.lastEventID() }
+  }
+
+  // MARK: Writing
+
+  /// Appends `events` as one batch, in one transaction; returns them with their ids.
+  @discardableResult
+  public func append(_ events: [NewEvent]) throws -> [HistoryEvent] {
+    try write { try $0.append(events) }
+  }
+
+  /// Takes back the newest batch of user decisions not yet taken back; returns the events it took
+  /// back (empty when there is nothing to undo). See `HistoryTransaction.undoLast(at:)`.
+  @discardableResult
+  public func undoLast(at: Date) throws -> [HistoryEvent] {
+    try write { try $0.undoLast(at: at) }
+  }
+
+  /// Runs `body` in one write transaction (`BEGIN IMMEDIATE`): what it reads cannot change
+  /// before what it appends is committed. Use it to decide what to write from what is there.
+  /// Nothing is written when `body` throws.
+  public func write<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+    try Self.mapping(path) {
+      try queue.writeWithoutTransaction { db in
+        var result: T?
+        try db.inTransaction(.immediate) {
+          result = try body(HistoryTransaction(db: db, path: path))
+          return .commit
+        }
+        return result!
+      }
+    }
+  }
+
+  func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+    try Self.mapping(path) { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
+  }
+
+  // MARK: Opening
+
+  static var configuration: Configuration {
+    var configuration = Configuration()
+    configuration.busyMode = .timeout(busyTimeout)
+    configuration.foreignKeysEnabled = false
+    configuration.label = "tiptoe.history"
+    return configuration
+  }
+
+  private static func connect(path: String, create: Bool) throws -> HistoryStore? {
+    if try !StoreFile.exists(path) {
+      guard create else { return nil }
+      try StoreFile.create(path) { temporary in try mapping(temporary) { try initialize(temporary) } }
+    }
+    return try mapping(path) {
+      let queue = try DatabaseQueue(path: path, configuration: configuration)
+      try queue.inDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+      try prepare(queue, path: path)
+      return HistoryStore(path: path, queue: queue)
+    }
+  }
+
+  /// Makes a new file: WAL mode (recorded in the file, so later opens need not set it), schema.
+  private static func initialize(_ path: String) throws {
+    let queue = try DatabaseQueue(path: path, configuration: configuration)
+    let mode = try queue.inDatabase { try String.fetchOne($0, sql: "PRAGMA journal_mode = WAL") }
+    guard mode == "wal" else { throw StoreError.io(path: path, reason: "cannot switch to WAL mode (\(mode ?? "?"))") }
+    try Schema.migrator.migrate(queue)
+    try queue.close()
+  }
+
+  /// Checks the schema version cheaply (one header read); migrates only an older file.
+  private static func prepare(_ queue: DatabaseQueue, path: String) throws {
+    func version() throws -> Int { try queue.inDatabase { try Int.fetchOne($0, sql: "PRAGMA user_version") ?? 0 } }
+    let found = try version()
+    if found == Schema.version { return }
+    let known = "v\(Schema.version) (\(Schema.identifiers.joined(separator: ", ")))"
+    if found > Schema.version { throw StoreError.newerSchema(path: path, found: "v\(found)", known: known) }
+    try queue.inDatabase { db in
+      let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
+      if !unknown.isEmpty {
+        throw StoreError.newerSchema(path: path, found: unknown.sorted().joined(separator: ", "), known: known)
+      }
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
+    }
+    do {
+      try Schema.migrator.migrate(queue)
+    } catch {
+      // Another process may have migrated between our check and our transaction.
+      if try version() != Schema.version { throw error }
+    }
+  }
+
+  /// Runs `body`, turning SQLite's errors into `StoreError`s that name `path`.
+  static func mapping<T>(_ path: String, _ body: () throws -> T) throws -> T {
+    do {
+      return try body()
+    } catch let error as DatabaseError {
+      throw StoreError(error, path: path)
+    }
+  }
+}
+
+extension StoreError {
+  init(_ error: DatabaseError, path: String) {
+    let reason = error.message ?? "\(error.resultCode)"
+    switch error.resultCode {
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_ERROR, .SQLITE_SCHEMA, .SQLITE_MISMATCH, .SQLITE_FORMAT:
+      self = .corrupt(path: path, detail: reason)
+    case .SQLITE_BUSY, .SQLITE_LOCKED:
+      self = .busy(path: path, seconds: HistoryStore.busyTimeout)
+    default:
+      self = .io(path: path, reason: reason)
+    }
+  }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import GRDB
+import TiptoeCore
+
+/// Reads and appends inside one transaction of `HistoryStore.write(_:)`; valid only in that closure.
+public struct HistoryTransaction {
+  let db: Database
+  let path: String
+
+  /// The events of slots starting in `start..<end` (undo events included), in append order.
+  public func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent] {
+    let slotStart = EventRecord.Columns.slotStart
+    return try fetch(
+      EventRecord.filter(slotStart >= UTCText.format(start) && slotStart < UTCText.format(end))
+        .order(EventRecord.Columns.id))
+  }
+
+  /// Every event that happened at or after `since` (all when nil), ordered by `at`, then id.
+  public func events(since: Date?) throws -> [HistoryEvent] {
+    var request = EventRecord.order(EventRecord.Columns.at, EventRecord.Columns.id)
+    if let since { request = request.filter(EventRecord.Columns.at >= UTCText.format(since)) }
+    return try fetch(request)
+  }
+
+  /// The events appended after the event `id`, in append order.
+  public func events(after id: Int64) throws -> [HistoryEvent] {
+    try fetch(EventRecord.filter(EventRecord.Columns.id > id).order(EventRecord.Columns.id))
+  }
+
+  /// The newest event's id; 0 when there is none.
+  public func lastEventID() throws -> Int64 {
+    try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM event") ?? 0
+  }
+
+  /// Appends `events` as one batch (they share `batch`, the first one's id); returns them stored.
+  @discardableResult
+  public func append(_ events: [NewEvent]) throws -> [HistoryEvent] {
+    let first = try lastEventID() + 1
+    var stored: [HistoryEvent] = []
+    for (offset, event) in events.enumerated() {
+      let record = EventRecord(event, id: first + Int64(offset), batch: first)
+      try record.insert(db)
+      if let event = try record.event(path: path) { stored.append(event) }
+    }
+    return stored
+  }
+
+  /// Takes back the newest batch that holds user decisions (done, skipped, snoozed, paused,
+  /// resumed) not yet taken back, by appending one `undone` event per decision, as one batch.
+  /// Returns the events taken back; empty when there is nothing left to undo.
+  @discardableResult
+  public func undoLast(at: Date) throws -> [HistoryEvent] {
+    let kinds = EventKind.allCases.filter(\.isUndoable).map { "'\($0.rawValue)'" }.joined(separator: ", ")
+    let standing = """
+      kind IN (\(kinds)) AND NOT EXISTS (SELECT 1 FROM event AS u WHERE u.undoes = event.id AND u.kind = 'undone')
+      """
+    let sql = """
+      SELECT * FROM event WHERE batch = (SELECT batch FROM event WHERE \(standing) ORDER BY id DESC LIMIT 1)
+      AND \(standing) ORDER BY id
+      """
+    let targets = try EventRecord.fetchAll(db, sql: sql).compactMap { try $0.event(path: path) }
+    try append(targets.map { NewEvent.undoing($0, at: at) })
+    return targets
+  }
+
+  private func fetch(_ request: QueryInterfaceRequest<EventRecord>) throws -> [HistoryEvent] {
+    try request.fetchAll(db).compactMap { try $0.event(path: path) }
+  }
+}

@@ -1,0 +1,64 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The history file on disk: where it lives, and creating it atomically with private permissions.
+enum StoreFile {
+  /// Whether `path` exists; throws when it cannot be looked at, or is not a regular file.
+  static func exists(_ path: String) throws -> Bool {
+    var info = stat()
+    guard stat(path, &info) == 0 else {
+      if errno == ENOENT || errno == ENOTDIR { return false }
+      throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
+    }
+    guard info.st_mode & S_IFMT == S_IFREG else {
+      throw StoreError.io(path: path, reason: "not a regular file")
+    }
+    return true
+  }
+
+  /// Creates `directory` and any missing parents, each 0700 (existing ones are left as they are).
+  static func makeDirectory(_ directory: String) throws {
+    var missing: [String] = []
+    var current = directory
+    while !current.isEmpty, current != "/", access(current, F_OK) != 0 {
+      missing.append(current)
+      current = (current as NSString).deletingLastPathComponent
+    }
+    for path in missing.reversed() where mkdir(path, 0o700) != 0 && errno != EEXIST {
+      throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+  }
+
+  /// Creates the database at `path` (mode 0600) unless another process does first.
+  ///
+  /// `initialize` fills a private temporary file next to `path`, which is then hard-linked into
+  /// place: `link` fails when `path` exists, so concurrent creators never see a half-made file
+  /// and the first one wins.
+  static func create(_ path: String, initialize: (String) throws -> Void) throws {
+    try makeDirectory((path as NSString).deletingLastPathComponent)
+    let temporary = "\(path).new-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+    let descriptor = open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
+    guard descriptor >= 0 else {
+      throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(errno)))
+    }
+    fchmod(descriptor, 0o600)
+    close(descriptor)
+    defer {
+      unlink(temporary)
+      unlink(temporary + "-wal")
+      unlink(temporary + "-shm")
+    }
+    try initialize(temporary)
+    if link(temporary, path) == 0 || errno == EEXIST { return }
+    var failure = errno
+    // File systems without hard links (vfat): a rename, unless a concurrent creator came first.
+    if [EPERM, EOPNOTSUPP, ENOSYS].contains(failure) {
+      if access(path, F_OK) == 0 || rename(temporary, path) == 0 { return }
+      failure = errno
+    }
+    throw StoreError.cannotCreate(path: path, reason: String(cString: strerror(failure)))
+  }
+}

@@ -1,0 +1,213 @@
+import Foundation
+import Testing
+import TiptoeCore
+
+@testable import TiptoeStore
+
+struct HistoryStoreTests {
+  let directory = TemporaryDirectory()
+  let nine = instant("2026-11-23T09:00:00+01:00")
+
+  @Test func createsAPrivateWALFileWithTheCurrentSchema() throws {
+    let path = directory.historyPath
+    _ = try HistoryStore.open(path: path)
+    #expect(mode(directory.path + "/state") == 0o700)
+    #expect(mode(directory.path + "/state/tiptoe") == 0o700)
+    #expect(mode(path) == 0o600)
+    let header = try #require(bytes(path))
+    #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
+    #expect(header[18] == 2 && header[19] == 2)  // WAL, recorded in the file
+    #expect(try sqlite3(path, "PRAGMA user_version") == "1\n")
+    #expect(try sqlite3(path, "SELECT identifier FROM grdb_migrations") == "v1\n")
+    // No temporary file is left behind.
+    let names = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/state/tiptoe")
+    #expect(names.allSatisfy { $0.hasPrefix("tiptoe.sqlite") && !$0.contains(".new-") })
+  }
+
+  @Test func openIfPresentCreatesNothing() throws {
+    #expect(try HistoryStore.openIfPresent(path: directory.historyPath) == nil)
+    #expect(!FileManager.default.fileExists(atPath: directory.path + "/state"))
+  }
+
+  @Test func appendedEventsReadBackWithIncreasingIdsAndOneBatchPerAppend() throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    let presses = slot("toe-presses", "2026-11-23T09:10:00+01:00")
+    let walking = slot("toe-walking", "2026-11-23T09:10:00+01:00")
+    let first = try store.append([.done(presses, at: nine), .done(walking, at: nine)])
+    let until = nine.addingTimeInterval(600)
+    let second = try store.append([.snoozed(presses, at: nine, until: until)])
+    #expect(first.map(\.id) == [1, 2])
+    #expect(first.map(\.batch) == [1, 1])
+    #expect(second.map(\.batch) == [3])
+
+    let reopened = try #require(try HistoryStore.openIfPresent(path: directory.historyPath))
+    let all = try reopened.events()
+    #expect(all == first + second)
+    #expect(all[2].until == until && all[2].slotStart == presses.start && all[0].slot == "toe-presses/2026-11-23/1")
+    #expect(try reopened.lastEventID() == 3)
+    #expect(try reopened.events(after: 2).map(\.id) == [3])
+    #expect(try reopened.events(since: nine.addingTimeInterval(1)).isEmpty)
+    let morning = try reopened.events(forSlotsFrom: presses.start, to: presses.start.addingTimeInterval(1))
+    #expect(morning.count == 3)
+    #expect(try reopened.events(forSlotsFrom: presses.start.addingTimeInterval(1), to: .distantFuture).isEmpty)
+  }
+
+  @Test func timesAreStoredAsUTCText() throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    try store.append([.done(slot("a", "2026-11-23T09:10:00+01:00"), at: nine.addingTimeInterval(0.75))])
+    #expect(try sqlite3(store.path, "SELECT at, slotStart FROM event") == "2026-11-23T08:00:00Z|2026-11-23T08:10:00Z\n")
+  }
+
+  @Test func undoTakesBackTheNewestBatchOfDecisionsAndWalksBack() throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    let a = slot("a", "2026-11-23T09:10:00+01:00")
+    let b = slot("b", "2026-11-23T09:10:00+01:00")
+    try store.append([.done(a, at: nine)])
+    try store.append([.skipped(a, at: nine), .skipped(b, at: nine)])
+    try store.append([.fired(b, at: nine), .missed(b, at: nine)])  // the agent's records are not undone
+
+    let undone = try store.undoLast(at: nine)
+    #expect(undone.map(\.kind) == [.skipped, .skipped])
+    let undoEvents = try store.events(after: 5)
+    #expect(undoEvents.map(\.kind) == [.undone, .undone])
+    #expect(undoEvents.map(\.undoes) == [2, 3])
+    #expect(undoEvents.map(\.slot) == [a.id, b.id])
+    #expect(Set(undoEvents.map(\.batch)).count == 1)
+
+    #expect(try store.undoLast(at: nine).map(\.id) == [1])
+    #expect(try store.undoLast(at: nine).isEmpty)
+    #expect(try store.lastEventID() == 8)
+  }
+
+  @Test func aThrowingWriteWritesNothing() throws {
+    struct Stop: Error {}
+    let store = try HistoryStore.open(path: directory.historyPath)
+    #expect(throws: Stop.self) {
+      try store.write { transaction in
+        try transaction.append([.done(slot("a", "2026-11-23T09:10:00+01:00"), at: nine)])
+        throw Stop()
+      }
+    }
+    #expect(try store.lastEventID() == 0)
+  }
+
+  @Test func concurrentWritersOnSeparateConnectionsAllLand() async throws {
+    let path = directory.historyPath
+    let nine = nine
+    try await withThrowingTaskGroup(of: Void.self) { group in
+      for writer in 0..<8 {
+        group.addTask {
+          let store = try HistoryStore.open(path: path)
+          for index in 0..<25 {
+            try store.append([.done(slot("e\(writer)-\(index)", "2026-11-23T09:10:00+01:00"), at: nine)])
+          }
+        }
+      }
+      try await group.waitForAll()
+    }
+    let events = try HistoryStore.open(path: path).events()
+    #expect(events.count == 200)
+    #expect(events.map(\.id).sorted() == Array(1...200))
+  }
+
+  @Test func aCorruptFileIsReportedAndLeftUntouched() throws {
+    let path = directory.historyPath
+    try StoreFile.makeDirectory(HistoryStore.directory(of: path))
+    let garbage = Data((0..<8192).map { UInt8(truncatingIfNeeded: $0 &* 7919 &+ 13) })
+    FileManager.default.createFile(atPath: path, contents: garbage)
+    for open in [HistoryStore.open, HistoryStore.openIfPresent] {
+      #expect {
+        _ = try open(path)
+      } throws: { error in
+        guard case .corrupt(let reported, _) = error as? StoreError else { return false }
+        return reported == path
+      }
+    }
+    #expect(bytes(path) == garbage)
+  }
+
+  @Test func aFileWithADamagedTableIsReportedWhenRead() throws {
+    let path = directory.historyPath
+    let store = try HistoryStore.open(path: path)
+    try store.append((0..<400).map { .done(slot("exercise-\($0)", "2026-11-23T09:10:00+01:00"), at: nine) })
+    _ = try sqlite3(path, "PRAGMA wal_checkpoint(TRUNCATE)")
+    var data = try #require(bytes(path))
+    // Overwrite the pages after the schema page with garbage, keeping the header valid.
+    for index in 4096..<min(data.count, 16384) { data[index] = 0xA5 }
+    FileManager.default.createFile(atPath: path, contents: data)
+    #expect(throws: StoreError.self) { _ = try HistoryStore.open(path: path).events() }
+    #expect(bytes(path) == data)
+  }
+
+  @Test func aFileFromANewerSchemaIsReportedAndLeftUntouched() throws {
+    let path = directory.historyPath
+    _ = try HistoryStore.open(path: path)
+    try sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v2'); PRAGMA user_version = 2;")
+    let before = try #require(bytes(path))
+    #expect(throws: StoreError.newerSchema(path: path, found: "v2", known: "v1 (v1)")) {
+      _ = try HistoryStore.open(path: path)
+    }
+    #expect(bytes(path) == before)
+  }
+
+  @Test func unknownMigrationIdsMeanANewerSchemaToo() throws {
+    let path = directory.historyPath
+    try StoreFile.makeDirectory(HistoryStore.directory(of: path))
+    try sqlite3(
+      path,
+      "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('v1'), ('v1-tags');"
+    )
+    let before = try #require(bytes(path))
+    #expect(throws: StoreError.newerSchema(path: path, found: "v1-tags", known: "v1 (v1)")) {
+      _ = try HistoryStore.open(path: path)
+    }
+    #expect(bytes(path) == before)
+  }
+
+  @Test func anEmptyFileBecomesAHistory() throws {
+    let path = directory.historyPath
+    try StoreFile.makeDirectory(HistoryStore.directory(of: path))
+    FileManager.default.createFile(atPath: path, contents: Data())
+    let store = try HistoryStore.open(path: path)
+    try store.append([.resumed(at: nine)])
+    #expect(try store.events().map(\.kind) == [.resumed])
+    #expect(try sqlite3(path, "PRAGMA journal_mode") == "wal\n")
+  }
+
+  @Test func openingACurrentFileToReadLeavesItUntouched() throws {
+    let path = directory.historyPath
+    try HistoryStore.open(path: path).append([.done(slot("a", "2026-11-23T09:10:00+01:00"), at: nine)])
+    let before = try #require(bytes(path))
+    #expect(try HistoryStore.openIfPresent(path: path)?.events().count == 1)
+    #expect(bytes(path) == before)
+  }
+
+  @Test func anUnwritableStateDirectoryIsReported() throws {
+    // A regular file where a directory should be: fails for root too.
+    FileManager.default.createFile(atPath: directory.path + "/state", contents: Data())
+    #expect {
+      _ = try HistoryStore.open(path: directory.historyPath)
+    } throws: { error in
+      guard case .cannotCreate(_, let reason) = error as? StoreError else { return false }
+      return reason == "Not a directory"
+    }
+  }
+
+  @Test func eventsOfKindsFromANewerTiptoeAreSkipped() throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    try store.append([.resumed(at: nine)])
+    try sqlite3(
+      store.path, "INSERT INTO event (id, batch, kind, at) VALUES (2, 2, 'stretched', '2026-11-23T08:00:00Z')")
+    #expect(try store.events().map(\.id) == [1])
+    #expect(try store.lastEventID() == 2)
+  }
+
+  @Test func defaultPathFollowsXDG() {
+    #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/tiptoe/tiptoe.sqlite")
+    #expect(HistoryStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/tiptoe/tiptoe.sqlite")
+    // A relative XDG path is invalid by the spec and ignored.
+    #expect(
+      HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"])
+        == "/h/.local/state/tiptoe/tiptoe.sqlite")
+  }
+}
