@@ -72,8 +72,10 @@ struct TOMLParserTests {
   /// Invalid documents and the line:column and words of their error.
   static let invalid: [(String, Int, Int, String)] = [
     ("a = ", 1, 5, "expected a value"),
-    ("a = \"x", 1, 7, "unterminated string"),
-    ("a = \"x\ny\"", 1, 7, "cannot span lines"),
+    ("a = \"x", 1, 5, "unterminated string"),
+    ("a = \"x\ny\"", 1, 5, "unterminated string: close it with \" on the same line"),
+    ("a = 'x\ny'", 1, 5, "unterminated string: close it with ' on the same line"),
+    ("a = \"\"\"x\n", 1, 5, "unterminated string: close it with \"\"\""),
     ("a = 1\na = 2", 2, 1, "key 'a' is defined twice"),
     ("[t]\n[t]", 2, 1, "table 't' is defined twice"),
     ("[# x", 1, 2, "expected a table name"),

@@ -3,6 +3,7 @@ extension TOMLParser {
 
   /// `"…"` or `"""…"""`, with escapes.
   mutating func basicString() throws(Failure) -> String {
+    let opening = position
     let multiLine = starts(with: "\"\"\"")
     advance(multiLine ? 3 : 1)
     if multiLine { skipNewline() }
@@ -13,7 +14,10 @@ extension TOMLParser {
       pending.removeAll(keepingCapacity: true)
     }
     while true {
-      guard let byte = peek() else { throw fail("unterminated string: expected a closing \(multiLine ? "\"\"\"" : "\"")") }
+      guard let byte = peek(), multiLine || (byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")) else {
+        let closing = multiLine ? "\"\"\"" : "\" on the same line (\"\"\"…\"\"\" may span lines)"
+        throw Failure(message: "unterminated string: close it with \(closing)", position: opening)
+      }
       if multiLine && starts(with: "\"\"\"") {
         // Up to two quotes may end the content right before the closing delimiter.
         var quotes = 3
@@ -28,8 +32,7 @@ extension TOMLParser {
         flush()
         return String(scalars)
       }
-      if byte == UInt8(ascii: "\n") || (byte == UInt8(ascii: "\r") && !multiLine) {
-        guard multiLine else { throw fail("a \"string\" cannot span lines; use \"\"\"…\"\"\" for that") }
+      if byte == UInt8(ascii: "\n") {
         pending.append(byte)
         newline()
         continue
@@ -88,12 +91,16 @@ extension TOMLParser {
 
   /// `'…'` or `'''…'''`, taken as written.
   mutating func literalString() throws(Failure) -> String {
+    let opening = position
     let multiLine = starts(with: "'''")
     advance(multiLine ? 3 : 1)
     if multiLine { skipNewline() }
     var content: [UInt8] = []
     while true {
-      guard let byte = peek() else { throw fail("unterminated string: expected a closing \(multiLine ? "'''" : "'")") }
+      guard let byte = peek(), multiLine || byte != UInt8(ascii: "\n") else {
+        let closing = multiLine ? "'''" : "' on the same line ('''…''' may span lines)"
+        throw Failure(message: "unterminated string: close it with \(closing)", position: opening)
+      }
       if multiLine && starts(with: "'''") {
         var quotes = 3
         while index + quotes < bytes.count && bytes[index + quotes] == UInt8(ascii: "'") && quotes < 5 { quotes += 1 }
@@ -106,7 +113,6 @@ extension TOMLParser {
         return String(decoding: content, as: UTF8.self)
       }
       if byte == UInt8(ascii: "\n") {
-        guard multiLine else { throw fail("a 'string' cannot span lines; use '''…''' for that") }
         content.append(byte)
         newline()
         continue

@@ -16,10 +16,7 @@ extension Tiptoe {
 
     func run() throws {
       if let check {
-        let text: String
-        do { text = try String(contentsOfFile: check, encoding: .utf8) } catch {
-          throw CLIError.usage("--check: cannot read '\(check)': \(error.localizedDescription)")
-        }
+        let text = try RoutineSource.readText(check, argument: "--check")
         let routine = try RoutineLoader.load(text, file: check)
         let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(from: LocalDate(dayNumber: 0), days: 7)
         print("\(check): ok: \(routine.exercises.count) exercises, \(slots.reduce(0) { n, _ in n + 1 }) slots a week")

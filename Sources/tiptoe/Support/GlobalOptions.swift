@@ -19,12 +19,7 @@ struct GlobalOptions: ParsableArguments {
   /// Loads the routine and settles the zone, the clock and today's date.
   func context() throws -> Context {
     let source = RoutineSource.locate(explicit: routine)
-    let text: String
-    do {
-      text = try source.read()
-    } catch {
-      throw CLIError(message: "cannot read routine \(source.name): \(error.localizedDescription)", code: source.isExplicit ? ExitStatus.usage : ExitStatus.ioError)
-    }
+    let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
     let loaded = try RoutineLoader.load(text, file: source.name)
     let zoneName = tz ?? loaded.timeZoneIdentifier
     let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current

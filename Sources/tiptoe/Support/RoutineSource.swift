@@ -5,24 +5,40 @@ import TiptoeCore
 struct RoutineSource {
   /// The file's path, or nil for the built-in routine.
   let path: String?
-  let isExplicit: Bool
 
   /// `--routine`, then `$TIPTOE_ROUTINE`, then `$XDG_CONFIG_HOME/tiptoe/routine.toml`, else built in.
   static func locate(explicit: String?) -> RoutineSource {
-    if let explicit { return RoutineSource(path: explicit, isExplicit: true) }
+    if let explicit { return RoutineSource(path: explicit) }
     let environment = ProcessInfo.processInfo.environment
-    if let path = environment["TIPTOE_ROUTINE"], !path.isEmpty { return RoutineSource(path: path, isExplicit: true) }
+    if let path = environment["TIPTOE_ROUTINE"], !path.isEmpty { return RoutineSource(path: path) }
     let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
     let path = config + "/tiptoe/routine.toml"
-    if FileManager.default.fileExists(atPath: path) { return RoutineSource(path: path, isExplicit: false) }
-    return RoutineSource(path: nil, isExplicit: false)
+    if FileManager.default.fileExists(atPath: path) { return RoutineSource(path: path) }
+    return RoutineSource(path: nil)
   }
 
   /// The name used in messages: the path, or `built-in foot-routine.toml`.
   var name: String { path ?? "built-in foot-routine.toml" }
 
-  func read() throws -> String {
+  /// The routine's text; a file that cannot be read is a usage error naming `argument`.
+  func read(argument: String) throws -> String {
     guard let path else { return BuiltInRoutine.text }
-    return try String(contentsOfFile: path, encoding: .utf8)
+    return try Self.readText(path, argument: argument)
+  }
+
+  /// Reads a routine file given on the command line, with a clear error that names the argument.
+  static func readText(_ path: String, argument: String) throws -> String {
+    let example = "(example: \(argument) ~/.config/tiptoe/routine.toml)"
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+      throw CLIError.usage("\(argument): no such file '\(path)' \(example)")
+    }
+    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+      throw CLIError.usage("\(argument): cannot read '\(path)' \(example)")
+    }
+    guard let text = String(data: data, encoding: .utf8) else {
+      throw CLIError(message: "\(path): error: not UTF-8 text", code: ExitStatus.dataError)
+    }
+    return text
   }
 }
