@@ -63,7 +63,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
     case .everyAndAt(let exercise, let location):
       return "\(location): error: exercise '\(exercise)' has both 'every' and 'at'; keep one"
     case .noTiming(let exercise, let location):
-      return "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"
+      return
+        "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"
     case .windowEndsBeforeStart(let start, let end, let location):
       return "\(location): error: the day ends (\(end)) before it starts (\(start))"
     case .unknownTimeZone(let name, let location):

@@ -15,7 +15,10 @@ func measure(_ label: String, repeats: Int, _ body: () -> Int) {
   }
   times.sort()
   let median = times[times.count / 2]
-  print(String(format: "%@: median %.2f ms (min %.2f, max %.2f) over %d runs; %d items", label, median, times.first!, times.last!, repeats, result))
+  print(
+    String(
+      format: "%@: median %.2f ms (min %.2f, max %.2f) over %d runs; %d items", label, median, times.first!,
+      times.last!, repeats, result))
 }
 
 let arguments = CommandLine.arguments

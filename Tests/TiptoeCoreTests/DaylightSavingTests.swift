@@ -43,7 +43,9 @@ struct DaylightSavingTests {
   ]
 
   @Test(arguments: changes)
-  func gapsMoveForwardAndFoldsTakeTheFirstOccurrence(_ zoneName: String, _ day: String, _ time: String, _ expected: String) throws {
+  func gapsMoveForwardAndFoldsTakeTheFirstOccurrence(
+    _ zoneName: String, _ day: String, _ time: String, _ expected: String
+  ) throws {
     let planner = Planner(routine: try routine(Self.routineText), timeZone: zone(zoneName))
     let slots = planner.slots(on: date(day))
     let slot = try #require(slots.first { $0.exercise == "night" && $0.time.description == time })
@@ -60,7 +62,9 @@ struct DaylightSavingTests {
     }
   }
 
-  @Test(arguments: ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "UTC", "Asia/Kathmandu"])
+  @Test(arguments: [
+    "Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe", "UTC", "Asia/Kathmandu",
+  ])
   func aYearOfSlotsAgreesWithFoundation(_ zoneName: String) throws {
     let tz = zone(zoneName)
     let planner = Planner(routine: try routine(Self.routineText), timeZone: tz)

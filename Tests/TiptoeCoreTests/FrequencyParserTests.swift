@@ -78,7 +78,8 @@ struct FrequencyParserTests {
     var generator = SplitMix(seed: 42)
     for _ in 0..<20000 {
       let count = Int(generator.next() % 7)
-      let phrase = (0..<count).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(separator: " ")
+      let phrase = (0..<count).map { _ in vocabulary[Int(generator.next() % UInt64(vocabulary.count))] }.joined(
+        separator: " ")
       if let frequency = try? FrequencyParser.parse(phrase) {
         #expect(frequency.times >= 1 && frequency.goal >= 1 && frequency.goal <= frequency.times)
         #expect(frequency.period != .week || frequency.times <= 7)

@@ -18,9 +18,12 @@ struct LocalDateTests {
     var calendar = Calendar(identifier: .gregorian)
     calendar.timeZone = TimeZone(identifier: "UTC")!
     for number in stride(from: -20000, to: 40000, by: 37) {
-      let components = calendar.dateComponents([.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(number) * 86400))
+      let components = calendar.dateComponents(
+        [.year, .month, .day, .weekday], from: Date(timeIntervalSince1970: Double(number) * 86400))
       let date = LocalDate(dayNumber: number)
-      #expect(date.fields.year == components.year && date.fields.month == components.month && date.fields.day == components.day)
+      #expect(
+        date.fields.year == components.year && date.fields.month == components.month
+          && date.fields.day == components.day)
       // Foundation: 1 = Sunday … 7 = Saturday.
       #expect((date.weekday.index + 1) % 7 + 1 == components.weekday)
     }

@@ -7,9 +7,13 @@ struct PlannerTests {
   let builtIn = try! RoutineLoader.load(BuiltInRoutine.text, file: "foot-routine.toml")
 
   @Test func aWeekOfTheBuiltInRoutineInBerlin() {
-    let slots = Array(Planner(routine: builtIn, timeZone: zone("Europe/Berlin")).slots(from: date("2026-11-23"), days: 7))
+    let slots = Array(
+      Planner(routine: builtIn, timeZone: zone("Europe/Berlin")).slots(from: date("2026-11-23"), days: 7))
     let counts = Dictionary(grouping: slots, by: \.exercise).mapValues(\.count)
-    #expect(counts == ["toe-presses": 21, "toe-walking": 14, "ankle-circles": 14, "resisted-flexion": 3, "toe-pencil-pickups": 3])
+    #expect(
+      counts == [
+        "toe-presses": 21, "toe-walking": 14, "ankle-circles": 14, "resisted-flexion": 3, "toe-pencil-pickups": 3,
+      ])
     #expect(slots.map(\.start) == slots.map(\.start).sorted())
     #expect(Set(slots.map(\.id)).count == slots.count)
     #expect(slots.allSatisfy { $0.isoStart.hasSuffix("+01:00") })
@@ -89,8 +93,10 @@ struct PlannerTests {
   }
 
   @Test func expansionIsDeterministic() {
-    let first = Array(Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
-    let second = Array(Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
+    let first = Array(
+      Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
+    let second = Array(
+      Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
     #expect(first == second)
   }
 }

@@ -6,7 +6,10 @@ import Testing
 struct RoutineLoaderTests {
   @Test func theBuiltInRoutineHasTheFiveSharedExercises() throws {
     let routine = try RoutineLoader.load(BuiltInRoutine.text, file: "foot-routine.toml")
-    #expect(routine.exercises.map(\.id) == ["toe-presses", "toe-walking", "ankle-circles", "resisted-flexion", "toe-pencil-pickups"])
+    #expect(
+      routine.exercises.map(\.id) == [
+        "toe-presses", "toe-walking", "ankle-circles", "resisted-flexion", "toe-pencil-pickups",
+      ])
     let presses = try #require(routine.exercise(id: "toe-presses"))
     #expect(presses.reps == 10 && presses.hold == "3s" && presses.sets == 1)
     #expect(presses.timing == .every(Frequency(period: .day, times: 3), phrase: "3 times a day"))
@@ -28,26 +31,58 @@ struct RoutineLoaderTests {
   /// A broken file, and the error it must give: (text, expected message).
   static let broken: [(String, String)] = [
     ("name = \"x\"\n[day\nstart = \"08:00\"", "test.toml:2:"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevry = \"daily\"", "test.toml:4:1: error: unknown key 'evry' in [[exercise]]; did you mean 'every'?"),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevry = \"daily\"",
+      "test.toml:4:1: error: unknown key 'evry' in [[exercise]]; did you mean 'every'?"
+    ),
     ("[day]\n  strat = \"08:00\"", "test.toml:2:3: error: unknown key 'strat' in [day]; did you mean 'start'?"),
     ("nme = \"x\"", "test.toml:1:1: error: unknown key 'nme' in the routine; did you mean 'name'?"),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\n\n[[exercise]]\nid = \"a\"\ntitle = \"B\"\nevery = \"daily\"",
       "test.toml:7:6: error: exercise id 'a' is already used on line 2"
     ),
-    ("[day]\nstart = \"21:00\"\nend = \"08:00\"", "test.toml:3:7: error: the day ends (08:00) before it starts (21:00)"),
+    (
+      "[day]\nstart = \"21:00\"\nend = \"08:00\"", "test.toml:3:7: error: the day ends (08:00) before it starts (21:00)"
+    ),
     ("[day]\ntimezone = \"Europe/Berlinn\"", "test.toml:2:12: error: unknown time zone 'Europe/Berlinn'"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"8:30\"]", "test.toml:4:7: error: '8:30' is not a valid at time (example: \"08:30\" or \"19:00:30\")"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"24:00\"]", "test.toml:4:7: error: '24:00' is not a valid at time"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"sometimes\"", "test.toml:4:9: error: unknown frequency \"sometimes\"; accepted:"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nat = [\"08:00\"]", "error: exercise 'a' has both 'every' and 'at'"),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"8:30\"]",
+      "test.toml:4:7: error: '8:30' is not a valid at time (example: \"08:30\" or \"19:00:30\")"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"24:00\"]",
+      "test.toml:4:7: error: '24:00' is not a valid at time"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"sometimes\"",
+      "test.toml:4:9: error: unknown frequency \"sometimes\"; accepted:"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nat = [\"08:00\"]",
+      "error: exercise 'a' has both 'every' and 'at'"
+    ),
     ("[[exercise]]\nid = \"a\"\ntitle = \"A\"", "test.toml:1:1: error: exercise 'a' needs 'every'"),
     ("[[exercise]]\ntitle = \"A\"\nevery = \"daily\"", "test.toml:1:1: error: [[exercise]] needs 'id'"),
-    ("[[exercise]]\nid = \"Toe Presses\"\ntitle = \"A\"\nevery = \"daily\"", "test.toml:2:6: error: 'Toe Presses' is not a valid id"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nminutes = \"2\"", "test.toml:5:11: error: 'minutes' must be a whole number"),
-    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\ndays = [\"mon\", \"funday\"]", "error: 'funday' is not a valid day"),
-    ("[day]\nquiet = [\"12:30\"]", "test.toml:2:10: error: '12:30' is not a valid quiet span (example: \"12:30-13:30\")"),
-    ("name = \"x\" # comment\n[day]\nstart = \"08:00\" # \"#\"\nend = 5", "test.toml:4:7: error: 'end' must be a time like \"08:30\""),
+    (
+      "[[exercise]]\nid = \"Toe Presses\"\ntitle = \"A\"\nevery = \"daily\"",
+      "test.toml:2:6: error: 'Toe Presses' is not a valid id"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nminutes = \"2\"",
+      "test.toml:5:11: error: 'minutes' must be a whole number"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\ndays = [\"mon\", \"funday\"]",
+      "error: 'funday' is not a valid day"
+    ),
+    (
+      "[day]\nquiet = [\"12:30\"]",
+      "test.toml:2:10: error: '12:30' is not a valid quiet span (example: \"12:30-13:30\")"
+    ),
+    (
+      "name = \"x\" # comment\n[day]\nstart = \"08:00\" # \"#\"\nend = 5",
+      "test.toml:4:7: error: 'end' must be a time like \"08:30\""
+    ),
   ]
 
   @Test(arguments: broken)

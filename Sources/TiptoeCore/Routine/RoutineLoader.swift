@@ -43,7 +43,9 @@ private struct RoutineReader {
     if let zone, TimeZone(identifier: zone) == nil {
       throw CoreError.unknownTimeZone(zone, at: location(of: dayTable?["timezone"]))
     }
-    guard let list = root["exercise"] else { return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: []) }
+    guard let list = root["exercise"] else {
+      return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: [])
+    }
     guard case .array(let entries) = list.value else {
       throw CoreError.wrongType(key: "exercise", expected: "a list of [[exercise]] tables", at: location(of: list))
     }
@@ -152,7 +154,9 @@ private struct RoutineReader {
 
   func exercise(_ table: TOMLTable) throws -> Exercise {
     try checkKeys(table, allowed: RoutineLoader.exerciseKeys, name: "[[exercise]]")
-    guard let id = try string(table, "id") else { throw CoreError.missingKey("id", in: "[[exercise]]", at: location(table)) }
+    guard let id = try string(table, "id") else {
+      throw CoreError.missingKey("id", in: "[[exercise]]", at: location(table))
+    }
     let isValidID = id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     guard !id.isEmpty, isValidID, id.first != "-" else {
       let example = "\"toe-presses\" (lowercase letters, digits, '-')"

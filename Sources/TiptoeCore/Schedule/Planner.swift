@@ -56,10 +56,14 @@ public struct Planner: Sendable {
       let exercise = exerciseIDs[entry.exercise]
       if let offset = uniform {
         let start = Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - offset))
-        slots.append(Slot(exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
+        slots.append(
+          Slot(
+            exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
       } else {
         let (start, offset) = resolver.resolve(date, entry.time)
-        slots.append(Slot(exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
+        slots.append(
+          Slot(
+            exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
       }
     }
     if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }

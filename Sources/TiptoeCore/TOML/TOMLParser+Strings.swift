@@ -40,7 +40,10 @@ extension TOMLParser {
       if byte == UInt8(ascii: "\\") {
         flush()
         advance()
-        if multiLine, let next = peek(), next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n") || next == UInt8(ascii: "\r") {
+        if multiLine, let next = peek(),
+          next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
+            || next == UInt8(ascii: "\r")
+        {
           // A line-ending backslash trims the newline and the whitespace after it.
           try trimAfterLineEndingBackslash()
           continue
@@ -59,7 +62,9 @@ extension TOMLParser {
   private mutating func trimAfterLineEndingBackslash() throws(Failure) {
     skipWhitespace()
     guard peek() == UInt8(ascii: "\n") || peek() == UInt8(ascii: "\r") else { throw fail("invalid escape '\\ '") }
-    while let byte = peek(), [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte) {
+    while let byte = peek(),
+      [UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r")].contains(byte)
+    {
       if byte == UInt8(ascii: "\n") { newline() } else { advance() }
     }
   }

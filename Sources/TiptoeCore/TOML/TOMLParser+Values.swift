@@ -59,9 +59,10 @@ extension TOMLParser {
         // "1979-05-27 07:32:00": a date and a time joined by one space.
         let isDate = index - start == 10 && bytes[start + 4] == UInt8(ascii: "-")
         guard isDate, index + 1 < bytes.count, (0x30...0x39).contains(bytes[index + 1]) else { break }
-      } else if [UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
-        UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#")].contains(byte)
-      {
+      } else if [
+        UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"), UInt8(ascii: ","),
+        UInt8(ascii: "]"), UInt8(ascii: "}"), UInt8(ascii: "#"),
+      ].contains(byte) {
         break
       }
       advance()
@@ -80,7 +81,9 @@ extension TOMLParser {
     default: break
     }
     let characters = Array(token)
-    if characters.count >= 5, characters[2] == ":" || (characters.count >= 10 && characters[4] == "-" && characters[7] == "-") {
+    if characters.count >= 5,
+      characters[2] == ":" || (characters.count >= 10 && characters[4] == "-" && characters[7] == "-")
+    {
       return isDateTime(token) ? .dateTime(token) : nil
     }
     guard !token.hasPrefix("_"), !token.hasSuffix("_"), !token.contains("__") else { return nil }
@@ -90,7 +93,9 @@ extension TOMLParser {
     }
     let digits = plain.drop { $0 == "+" || $0 == "-" }
     if digits.count > 1 && digits.hasPrefix("0") && digits.dropFirst().first?.isNumber == true { return nil }
-    if let integer = Int(plain), plain.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }) { return .integer(integer) }
+    if let integer = Int(plain), plain.allSatisfy({ $0.isNumber || $0 == "+" || $0 == "-" }) {
+      return .integer(integer)
+    }
     guard plain.allSatisfy({ $0.isASCII && ($0.isNumber || "+-.eE".contains($0)) }),
       !plain.hasSuffix("."), !plain.contains(".e"), !plain.contains(".E"), !plain.hasPrefix("."),
       let double = Double(plain)
@@ -156,7 +161,9 @@ extension TOMLParser {
   ) throws(Failure) {
     let name = key.first!
     if key.count == 1 {
-      guard table[name] == nil else { throw Failure(message: "key '\(name)' is defined twice", position: positions.first!) }
+      guard table[name] == nil else {
+        throw Failure(message: "key '\(name)' is defined twice", position: positions.first!)
+      }
       table.insert(name, at: positions.first!, node)
       return
     }

@@ -15,14 +15,18 @@ extension Tiptoe {
       let slots = context.planner.slots(on: context.today)
       let printer = PlanPrinter(context: context)
       var out = StandardOutput()
-      out.write(Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · " + context.zoneLabel + "\n\n")
+      out.write(
+        Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · "
+          + context.zoneLabel + "\n\n")
       if slots.isEmpty { out.write("Nothing planned today.\n") }
       printer.lines(slots, to: &out)
       let next = context.planner.slots(from: context.today, days: 8).first { $0.start > context.now }
       if let next, let exercise = context.routine.exercise(id: next.exercise) {
         let time = ISO8601.localDateTime(next.start, utcOffset: next.utcOffset)
         let day = time.0 == context.today ? "" : DateText.heading(time.0) + " "
-        out.write("\nNext: \(exercise.title) at \(day)\(time.1.description.prefix(5)) (\(DateText.relative(next.start.timeIntervalSince(context.now)))).\n")
+        out.write(
+          "\nNext: \(exercise.title) at \(day)\(time.1.description.prefix(5)) (\(DateText.relative(next.start.timeIntervalSince(context.now)))).\n"
+        )
       }
     }
   }

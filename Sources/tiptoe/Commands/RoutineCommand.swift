@@ -11,19 +11,24 @@ extension Tiptoe {
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(help: ArgumentHelp("Validate this routine file and exit (0 when it is valid, 65 when not).", valueName: "file"))
+    @Option(
+      help: ArgumentHelp("Validate this routine file and exit (0 when it is valid, 65 when not).", valueName: "file"))
     var check: String?
 
     func run() throws {
       if let check {
         let text = try RoutineSource.readText(check, argument: "--check")
         let routine = try RoutineLoader.load(text, file: check)
-        let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(from: LocalDate(dayNumber: 0), days: 7)
+        let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(
+          from: LocalDate(dayNumber: 0), days: 7)
         print("\(check): ok: \(routine.exercises.count) exercises, \(slots.reduce(0) { n, _ in n + 1 }) slots a week")
         return
       }
       let context = try global.context()
-      print(RoutineText(routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel).render())
+      print(
+        RoutineText(
+          routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel
+        ).render())
     }
   }
 }
@@ -43,8 +48,11 @@ struct RoutineText {
     lines.append(window)
     for (exercise, pattern) in zip(routine.exercises, planner.patterns) {
       lines.append("")
-      var when = exercise.scheduleDescription + " · " + pattern.times.map { String($0.description) }.joined(separator: ", ")
-      if case .weekly(let days) = pattern.recurrence, exercise.days == nil { when += " on " + days.map(\.rawValue).joined(separator: ", ") }
+      var when =
+        exercise.scheduleDescription + " · " + pattern.times.map { String($0.description) }.joined(separator: ", ")
+      if case .weekly(let days) = pattern.recurrence, exercise.days == nil {
+        when += " on " + days.map(\.rawValue).joined(separator: ", ")
+      }
       lines.append(Terminal.styled(exercise.title, .bold) + "  " + Terminal.styled("(\(exercise.id))", .dim))
       lines.append("  " + when + " · \(exercise.minutes) min")
       if !exercise.doseDescription.isEmpty { lines.append("  " + exercise.doseDescription) }

@@ -4,10 +4,16 @@ import TiptoeCore
 
 /// Options every command shares: which routine, which zone, and the clock.
 struct GlobalOptions: ParsableArguments {
-  @Option(name: .long, help: ArgumentHelp("The routine file (default: $TIPTOE_ROUTINE, ~/.config/tiptoe/routine.toml, else the built-in routine).", valueName: "file"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp(
+      "The routine file (default: $TIPTOE_ROUTINE, ~/.config/tiptoe/routine.toml, else the built-in routine).",
+      valueName: "file"))
   var routine: String?
 
-  @Option(name: .long, help: ArgumentHelp("Plan in this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
+  @Option(
+    name: .long,
+    help: ArgumentHelp("Plan in this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
   var tz: String?
 
   func validate() throws {

@@ -24,8 +24,12 @@ struct PlanPrinter {
     out.write("{\"timezone\": \(JSON.quote(context.timeZone.identifier)), \"slots\": [")
     let fragments = Dictionary(
       uniqueKeysWithValues: context.routine.exercises.map { exercise in
-        let middle = "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \""
-        return (exercise.id, (JSON.quote(exercise.id).dropLast() + "/", middle, "\", \"minutes\": \(exercise.minutes), \"status\": \""))
+        let middle =
+          "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \""
+        return (
+          exercise.id,
+          (JSON.quote(exercise.id).dropLast() + "/", middle, "\", \"minutes\": \(exercise.minutes), \"status\": \"")
+        )
       })
     var separator = "\n  "
     var date: LocalDate?
@@ -36,7 +40,8 @@ struct PlanPrinter {
         date = slot.date
         dateText = slot.date.description
       }
-      out.write(separator + "{\"id\": " + prefix + dateText + "/" + String(slot.ordinal) + middle + slot.isoStart + tail)
+      out.write(
+        separator + "{\"id\": " + prefix + dateText + "/" + String(slot.ordinal) + middle + slot.isoStart + tail)
       out.write(status(slot).rawValue + "\"}")
       separator = ",\n  "
     }

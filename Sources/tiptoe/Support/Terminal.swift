@@ -20,7 +20,8 @@ enum Terminal {
 
   /// One line on stderr: `tiptoe: error: …` (or the message as is when it names its place).
   static func error(_ message: String) {
-    let line = message.contains(": error: ") || message.hasPrefix("error: ") ? "tiptoe: " + message : "tiptoe: error: " + message
+    let line =
+      message.contains(": error: ") || message.hasPrefix("error: ") ? "tiptoe: " + message : "tiptoe: error: " + message
     FileHandle.standardError.write(Data((line + "\n").utf8))
   }
 
