@@ -1,6 +1,7 @@
 #include "ctimer.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <stddef.h>
 #include <string.h>
 #include <sys/inotify.h>
@@ -68,4 +69,21 @@ int ctimer_inotify_drain(int fd, ctimer_inotify_callback callback, void *context
 
 int ctimer_inotify_overflowed(uint32_t mask) {
   return (mask & IN_Q_OVERFLOW) != 0;
+}
+
+int ctimer_lock(int fd) {
+  struct flock lock;
+  memset(&lock, 0, sizeof lock);
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  return fcntl(fd, F_SETLK, &lock);
+}
+
+int ctimer_lock_holder(int fd) {
+  struct flock lock;
+  memset(&lock, 0, sizeof lock);
+  lock.l_type = F_WRLCK;
+  lock.l_whence = SEEK_SET;
+  if (fcntl(fd, F_GETLK, &lock) != 0) return -1;
+  return lock.l_type == F_UNLCK ? 0 : (int)lock.l_pid;
 }

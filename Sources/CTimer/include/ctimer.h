@@ -44,4 +44,11 @@ int ctimer_inotify_drain(int fd, ctimer_inotify_callback callback, void *context
 /// Whether `mask` says the kernel dropped events (IN_Q_OVERFLOW): everything may have changed.
 int ctimer_inotify_overflowed(uint32_t mask);
 
+/// Takes a write lock (fcntl, released when the process ends) on the whole of `fd`;
+/// 0, or -1 with errno (EAGAIN or EACCES when another process holds it).
+int ctimer_lock(int fd);
+
+/// The pid of the process holding a lock on `fd`, 0 when none, -1 with errno on failure.
+int ctimer_lock_holder(int fd);
+
 #endif

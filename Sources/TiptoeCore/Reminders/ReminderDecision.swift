@@ -1,0 +1,50 @@
+import Foundation
+
+/// Why a reminder is shown.
+public enum ReminderKind: String, Hashable, Sendable {
+  /// At the slot's time (or when a quiet span or a pause ends).
+  case due
+  /// Late: the slots came due while the machine was off or asleep.
+  case catchUp
+  /// A snooze ended.
+  case snoozeEnded
+  /// Shown once more because nobody answered.
+  case nudge
+}
+
+/// One notification to show: what kind, for which slots, and whether Snooze is offered.
+public struct Reminder: Hashable, Sendable {
+  public var kind: ReminderKind
+  /// Sorted by start.
+  public var slots: [Slot]
+  /// False once any of the slots used up its snoozes.
+  public var canSnooze: Bool
+
+  public init(kind: ReminderKind, slots: [Slot], canSnooze: Bool) {
+    self.kind = kind
+    self.slots = slots
+    self.canSnooze = canSnooze
+  }
+}
+
+/// What the agent should do now, and when to look again.
+public struct ReminderDecision: Hashable, Sendable {
+  /// New notifications, each to be recorded as `fired` for all its slots.
+  public var show: [Reminder] = []
+  /// Unanswered slots to show once more (replacing their notification), recorded as `fired` again.
+  public var nudge: [Reminder] = []
+  /// Slots to record as missed (and whose notification to close).
+  public var missed: [Slot] = []
+  /// The next instant the decision changes by the clock alone; nil when only a change of the history can.
+  public var wakeAt: Date?
+
+  public init(show: [Reminder] = [], nudge: [Reminder] = [], missed: [Slot] = [], wakeAt: Date? = nil) {
+    self.show = show
+    self.nudge = nudge
+    self.missed = missed
+    self.wakeAt = wakeAt
+  }
+
+  /// Nothing to do now.
+  public var isIdle: Bool { show.isEmpty && nudge.isEmpty && missed.isEmpty }
+}
