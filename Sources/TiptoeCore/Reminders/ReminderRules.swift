@@ -21,12 +21,13 @@ public struct ReminderRules: Sendable {
     self.hold = QuietHold(spans: planner.routine.day.quiet, timeZone: planner.timeZone)
   }
 
-  /// The slots a decision at `now` looks at: from `lookBack` before it to two days after.
+  /// The slots a decision at `now` looks at: today's (in the routine's zone), and earlier ones still
+  /// within the catch-up window or waiting for an answer; then two days ahead.
   public func slots(around now: Date) -> [Slot] {
-    let earliest = now.addingTimeInterval(-settings.lookBack)
     let zone = planner.timeZone
-    let first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
+    let earliest = min(planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
+    let first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + 3).filter { $0.start >= earliest }
   }
 
@@ -73,7 +74,8 @@ public struct ReminderRules: Sendable {
       // Not shown since the decision: due at its start, or when its snooze ends.
       let snoozed = record.decision == .snoozed
       let planned = snoozed ? (record.snoozedUntil ?? slot.start) : slot.start
-      if now.timeIntervalSince(planned) > settings.catchUpWindow || now >= dueEnd {
+      // (A slot moved past its dueEnd by a spring-forward gap still fires once, at its moved time.)
+      if now.timeIntervalSince(planned) > settings.catchUpWindow || (now >= dueEnd && now >= planned) {
         decision.missed.append(slot)
         continue
       }

@@ -6,7 +6,8 @@ public struct ReminderSettings: Hashable, Sendable {
   public var mergeWindow: TimeInterval
   /// A slot shown this late or later (after a suspend or power-off) counts as caught up.
   public var lateAfter: TimeInterval
-  /// Slots missed by up to this long are still shown (merged) on start or wake; older ones are logged missed.
+  /// Slots missed by up to this long are still shown (merged) on start or wake; older ones of the same day
+  /// are logged missed.
   public var catchUpWindow: TimeInterval
   /// An unanswered reminder is shown once more after this long.
   public var nudgeAfter: TimeInterval
@@ -16,13 +17,11 @@ public struct ReminderSettings: Hashable, Sendable {
   public var snooze: TimeInterval
   /// The Snooze button is left out once a slot was snoozed this many times.
   public var maxSnoozes: Int
-  /// How far back the agent looks for slots it has not dealt with.
-  public var lookBack: TimeInterval
 
   public init(
     mergeWindow: TimeInterval = 5 * 60, lateAfter: TimeInterval = 2 * 60, catchUpWindow: TimeInterval = 3 * 3600,
     nudgeAfter: TimeInterval = 15 * 60, missAfter: TimeInterval = 60 * 60, snooze: TimeInterval = 10 * 60,
-    maxSnoozes: Int = 3, lookBack: TimeInterval = 24 * 3600
+    maxSnoozes: Int = 3
   ) {
     self.mergeWindow = mergeWindow
     self.lateAfter = lateAfter
@@ -31,6 +30,5 @@ public struct ReminderSettings: Hashable, Sendable {
     self.missAfter = missAfter
     self.snooze = snooze
     self.maxSnoozes = maxSnoozes
-    self.lookBack = lookBack
   }
 }
