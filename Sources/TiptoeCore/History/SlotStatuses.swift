@@ -23,7 +23,10 @@ public struct SlotStatuses: Sendable {
 
   /// The slot's status at `now`.
   public func status(of slot: Slot, now: Date) -> SlotStatus {
-    SlotStatus(start: slot.start, dueEnd: planner.dueEnd(of: slot), events: events(of: slot), now: now)
+    let events = events(of: slot)
+    // A future slot with no events is pending: no need to work out its window.
+    if events.isEmpty && now < slot.start { return .pending }
+    return SlotStatus(start: slot.start, dueEnd: planner.dueEnd(of: slot), events: events, now: now)
   }
 }
 
@@ -31,8 +34,13 @@ extension Planner {
   /// When `slot` stops being due: the start of the same exercise's next slot on its date,
   /// else the end of its local day.
   public func dueEnd(of slot: Slot) -> Date {
-    let next = slots(on: slot.date).first { $0.exercise == slot.exercise && $0.ordinal == slot.ordinal + 1 }
-    return next?.start ?? dayStart(slot.date.adding(days: 1))
+    // The slot's ordinal is its position in its pattern's sorted times, so the next time is at `ordinal`.
+    if let index = routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
+      slot.ordinal < patterns[index].times.count
+    {
+      return resolver.resolve(slot.date, patterns[index].times[slot.ordinal]).start
+    }
+    return dayStart(slot.date.adding(days: 1))
   }
 
   /// The first instant of a local date in the planner's zone.

@@ -13,14 +13,20 @@ extension Tiptoe {
     func run() throws {
       let context = try global.context()
       let slots = context.planner.slots(on: context.today)
-      let printer = PlanPrinter(context: context)
+      let statuses = try HistoryAccess.statuses(context, from: context.today, days: 8)
+      let printer = PlanPrinter(context: context, status: { statuses.status(of: $0, now: context.now) })
       var out = StandardOutput()
       out.write(
         Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · "
           + context.zoneLabel + "\n\n")
       if slots.isEmpty { out.write("Nothing planned today.\n") }
       printer.lines(slots, to: &out)
-      let next = context.planner.slots(from: context.today, days: 8).first { $0.start > context.now }
+      let due = slots.filter { statuses.status(of: $0, now: context.now) == .due }
+      if !due.isEmpty {
+        let titles = due.compactMap { context.routine.exercise(id: $0.exercise)?.title }.joined(separator: ", ")
+        out.write("\nDue now: \(titles) (tiptoe done, tiptoe snooze, tiptoe skip).\n")
+      }
+      let next = HistoryText.nextOpen(statuses, context: context, planner: statuses.planner)
       if let next, let exercise = context.routine.exercise(id: next.exercise) {
         let time = ISO8601.localDateTime(next.start, utcOffset: next.utcOffset)
         let day = time.0 == context.today ? "" : DateText.heading(time.0) + " "

@@ -62,7 +62,8 @@ struct PlanView {
 
   func print(from: LocalDate, days: Int) throws {
     let planner = context.planner
-    let printer = PlanPrinter(context: context)
+    let status = try HistoryAccess.statusFunction(context, from: from, days: days)
+    let printer = PlanPrinter(context: context, status: status)
     var out = StandardOutput()
     if json {
       printer.json(planner.slots(from: from, days: days), to: &out)

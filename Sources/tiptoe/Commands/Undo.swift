@@ -1,10 +1,37 @@
 import ArgumentParser
+import Foundation
+import TiptoeCore
 
 extension Tiptoe {
-  /// `tiptoe undo` (not built yet).
+  /// `tiptoe undo`: take back the last done, skip, snooze, pause or resume.
   struct Undo: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "undo", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+      commandName: "undo",
+      abstract: "Take back the last done, skip, snooze, pause or resume.",
+      discussion: """
+        Takes back everything the last such command (or notification button) did; run it again to \
+        go further back. Nothing is deleted: the history records the undo. Exits 1 when there is \
+        nothing to undo.
+        """)
 
-    func run() throws { throw CLIError(message: "'undo' is not built yet", code: 1) }
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let context = try global.context()
+      guard let store = try HistoryAccess.openForReading() else { throw CLIError(message: "nothing to undo", code: 1) }
+      let undone = try HistoryAccess.io { try store.undoLast(at: context.now) }
+      guard !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
+      let planner = context.planner
+      let days = undone.compactMap { $0.slot.flatMap(HistoryUndo.slotDate) }
+      var statuses = SlotStatuses(planner: planner, events: [])
+      if let first = days.min(), let last = days.max() {
+        let events = try HistoryAccess.io {
+          try store.events(
+            forSlotsFrom: planner.dayStart(first.adding(days: -1)), to: planner.dayStart(last.adding(days: 2)))
+        }
+        statuses = SlotStatuses(planner: planner, events: events)
+      }
+      print("Undid " + undone.map { HistoryUndo.describe($0, statuses, context: context) }.joined(separator: "; "))
+    }
   }
 }

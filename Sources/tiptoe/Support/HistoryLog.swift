@@ -1,0 +1,111 @@
+import Foundation
+import TiptoeCore
+
+/// `tiptoe log` in its three forms: text for people, JSON and CSV (formats in the README).
+struct HistoryLog {
+  let context: Context
+  let events: [HistoryEvent]
+  /// Ids of events taken back by an `undone` event.
+  let undone: Set<Int64>
+
+  init(context: Context, events: [HistoryEvent]) {
+    self.context = context
+    self.events = events
+    undone = Set(events.filter { $0.kind == .undone }.compactMap(\.undoes))
+  }
+
+  func title(_ event: HistoryEvent) -> String? {
+    event.exercise.map { context.routine.exercise(id: $0)?.title ?? $0 }
+  }
+
+  func iso(_ instant: Date?) -> String? {
+    instant.map { ISO8601.format($0, utcOffset: context.timeZone.secondsFromGMT(for: $0)) }
+  }
+
+  /// `{"timezone": …, "events": [{id, batch, kind, exercise, title, slot, at, slotStart, until, undoes, undone}]}`:
+  /// every key always present (null when it does not apply), in this order; times in ISO 8601 with the local offset.
+  func json(to out: inout some TextOutputStream) {
+    func string(_ text: String?) -> String { text.map(JSON.quote) ?? "null" }
+    out.write("{\"timezone\": \(JSON.quote(context.timeZone.identifier)), \"events\": [")
+    var separator = "\n  "
+    for event in events {
+      out.write(separator + "{\"id\": \(event.id), \"batch\": \(event.batch), \"kind\": \"\(event.kind.rawValue)\", ")
+      out.write("\"exercise\": \(string(event.exercise)), \"title\": \(string(title(event))), ")
+      out.write("\"slot\": \(string(event.slot)), \"at\": \(string(iso(event.at))), ")
+      out.write("\"slotStart\": \(string(iso(event.slotStart))), \"until\": \(string(iso(event.until))), ")
+      out.write("\"undoes\": \(event.undoes.map(String.init) ?? "null"), \"undone\": \(undone.contains(event.id))}")
+      separator = ",\n  "
+    }
+    out.write(separator == "\n  " ? "]}\n" : "\n]}\n")
+  }
+
+  /// RFC 4180 CSV (CRLF, quoted where needed) with a header; times as local `YYYY-MM-DD HH:MM:SS`,
+  /// which spreadsheets read as dates.
+  func csv(to out: inout some TextOutputStream) {
+    func field(_ text: String?) -> String {
+      guard let text else { return "" }
+      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
+      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+    func local(_ instant: Date?) -> String? {
+      guard let instant else { return nil }
+      let text = ISO8601.format(instant, utcOffset: context.timeZone.secondsFromGMT(for: instant))
+      return text.prefix(10) + " " + text.dropFirst(11).prefix(8)
+    }
+    out.write("id,batch,kind,exercise,title,slot,at,slotStart,until,undoes,undone\r\n")
+    for event in events {
+      let fields = [
+        String(event.id), String(event.batch), event.kind.rawValue, event.exercise, title(event), event.slot,
+        local(event.at), local(event.slotStart), local(event.until), event.undoes.map(String.init),
+        undone.contains(event.id) ? "true" : "false",
+      ]
+      out.write(fields.map(field).joined(separator: ",") + "\r\n")
+    }
+  }
+
+  /// One heading per local day, one line per event.
+  func text(to out: inout some TextOutputStream) {
+    guard !events.isEmpty else {
+      out.write("No history yet.\n")
+      return
+    }
+    let zone = context.timeZone
+    let width = min(28, events.compactMap { title($0)?.count }.max() ?? 0)
+    let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    var day: LocalDate?
+    for event in events {
+      let date = HistoryText.localDate(event.at, zone)
+      if date != day {
+        out.write((day == nil ? "" : "\n") + Terminal.styled(DateText.heading(date), .bold) + "\n")
+        day = date
+      }
+      var line = "  " + Terminal.styled(String(HistoryText.clock(event.at, zone).prefix(5)), .cyan) + "  "
+      line += mark(event.kind) + " " + Terminal.pad(event.kind.rawValue, 8) + " "
+      line += Terminal.pad(title(event) ?? "", width)
+      if let start = event.slotStart {
+        let slotDate = HistoryText.localDate(start, zone)
+        let on = slotDate == date ? "" : DateText.heading(slotDate) + " "
+        line += "  " + on + HistoryText.clock(start, zone)
+      }
+      if let until = event.until { line += "  until " + HistoryText.clock(until, zone) }
+      if let id = event.undoes, let target = byID[id] {
+        line += "  (takes back the \(target.kind.rawValue) at \(HistoryText.clock(target.at, zone).prefix(5)))"
+      }
+      if undone.contains(event.id) { line += "  " + Terminal.styled("(undone)", .dim) }
+      out.write(line.trimmingTrailingSpaces + "\n")
+    }
+  }
+
+  func mark(_ kind: EventKind) -> String {
+    switch kind {
+    case .done: Terminal.styled("✓", .green)
+    case .skipped: Terminal.styled("–", .dim)
+    case .snoozed: Terminal.styled("z", .yellow)
+    case .fired: Terminal.styled("•", .blue)
+    case .missed: Terminal.styled("✗", .red)
+    case .undone: Terminal.styled("↶", .dim)
+    case .paused: Terminal.styled("‖", .dim)
+    case .resumed: Terminal.styled("▸", .dim)
+    }
+  }
+}

@@ -1,0 +1,36 @@
+import Foundation
+import TiptoeCore
+
+/// Undo in words.
+enum HistoryUndo {
+  /// The local date inside a slot id, `toe-presses/2026-11-23/1`.
+  static func slotDate(_ id: String) -> LocalDate? {
+    let parts = id.split(separator: "/")
+    return parts.count == 3 ? LocalDate(iso: parts[1]) : nil
+  }
+
+  /// `Toe presses done at 09:12 (09:10; due again)`, `pause until 12:00`.
+  static func describe(_ event: HistoryEvent, _ statuses: SlotStatuses, context: Context) -> String {
+    let zone = context.timeZone
+    let at = HistoryText.clock(event.at, zone)
+    let day = HistoryText.localDate(event.at, zone)
+    let on = day == context.today ? "at \(at)" : "on \(DateText.heading(day)) at \(at)"
+    switch event.kind {
+    case .paused:
+      return "pause" + (event.until.map { " until \(HistoryText.clock($0, zone))" } ?? "") + " (\(on))"
+    case .resumed:
+      return "resume (\(on))"
+    default:
+      let title = event.exercise.flatMap { context.routine.exercise(id: $0)?.title } ?? event.exercise ?? "?"
+      let kind = event.kind == .snoozed ? "snooze" : event.kind.rawValue
+      var what = "\(title) \(kind) \(on)"
+      if let id = event.slot, let date = slotDate(id),
+        let slot = statuses.planner.slots(on: date).first(where: { $0.id == id })
+      {
+        let status = statuses.status(of: slot, now: context.now)
+        what += " (the \(HistoryText.clock(slot.start, zone)) one is now \(status.rawValue))"
+      }
+      return what
+    }
+  }
+}
