@@ -78,6 +78,11 @@ public final class HistoryStore: Sendable {
     try read { try $0.events(after: id) }
   }
 
+  /// Pauses, resumes and their undo events, in append order: what `PauseState(events:now:)` needs.
+  public func pauseEvents() throws -> [HistoryEvent] {
+    try read { try $0.pauseEvents() }
+  }
+
   /// The newest event's id, 0 when the history is empty: a cheap way to tell that something changed.
   public func lastEventID() throws -> Int64 {
     try read { try $0.lastEventID() }

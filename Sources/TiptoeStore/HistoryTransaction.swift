@@ -27,6 +27,12 @@ public struct HistoryTransaction {
     try fetch(EventRecord.filter(EventRecord.Columns.id > id).order(EventRecord.Columns.id))
   }
 
+  /// The events tied to no slot: pauses, resumes and the undo events taking them back, in append
+  /// order. `PauseState(events:now:)` reads the pause from them.
+  public func pauseEvents() throws -> [HistoryEvent] {
+    try fetch(EventRecord.filter(EventRecord.Columns.slotStart == nil).order(EventRecord.Columns.id))
+  }
+
   /// The newest event's id; 0 when there is none.
   public func lastEventID() throws -> Int64 {
     try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM event") ?? 0

@@ -1,10 +1,116 @@
 import ArgumentParser
+import Foundation
+import TiptoeAgent
+import TiptoeCore
+import TiptoeStore
 
 extension Tiptoe {
-  /// `tiptoe agent` (not built yet).
+  /// `tiptoe agent [--install | --uninstall]`: the reminder agent, in the foreground or as a user service.
   struct Agent: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "agent", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+      commandName: "agent",
+      abstract: "Run the reminder agent in the foreground (--install: as a systemd user service).",
+      discussion: """
+        The agent shows a desktop notification at each slot, with Done / Snooze / Skip, and records \
+        what you answer. It sleeps between reminders and logs short lines on stderr. Stop it with Ctrl-C.
+        --install writes ~/.config/systemd/user/tiptoe.service for this binary, then runs \
+        systemctl --user daemon-reload and enable --now; --uninstall reverses it.
+        Examples: tiptoe agent · tiptoe agent --install · tiptoe agent --snooze 15m
+        """)
 
-    func run() throws { throw CLIError(message: "'agent' is not built yet", code: 1) }
+    @OptionGroup var global: GlobalOptions
+
+    @Flag(help: "Install and start the agent as a systemd user service.")
+    var install = false
+
+    @Flag(help: "Stop the user service and remove it.")
+    var uninstall = false
+
+    @Option(help: ArgumentHelp("How long the Snooze button puts a reminder off (e.g. 10m, 15m, 30s).", valueName: "duration"))
+    var snooze = "10m"
+
+    @Option(help: ArgumentHelp("Show an unanswered reminder once more after this long.", valueName: "duration"))
+    var nudgeAfter = "15m"
+
+    @Option(help: ArgumentHelp("Log an unanswered reminder as missed this long after it was shown.", valueName: "duration"))
+    var missAfter = "1h"
+
+    @Option(help: ArgumentHelp("Show reminders missed while off or asleep for up to this long.", valueName: "duration"))
+    var catchUp = "3h"
+
+    func validate() throws {
+      if install && uninstall { throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)") }
+      _ = try settings()
+    }
+
+    func settings() throws -> ReminderSettings {
+      func seconds(_ text: String, _ option: String) throws -> TimeInterval {
+        guard let value = try? DurationParser.seconds(text) else {
+          throw ValidationError("--\(option): '\(text)' is not a duration (examples: 10m, 1h30m, 45s)")
+        }
+        return TimeInterval(value)
+      }
+      var settings = ReminderSettings()
+      settings.snooze = try seconds(snooze, "snooze")
+      settings.nudgeAfter = try seconds(nudgeAfter, "nudge-after")
+      settings.missAfter = try seconds(missAfter, "miss-after")
+      settings.catchUpWindow = try seconds(catchUp, "catch-up")
+      return settings
+    }
+
+    func run() throws {
+      if install || uninstall { return try service() }
+      _ = try global.context()  // a bad routine or zone fails here, with its exit code
+      let source = RoutineSource.locate(explicit: global.routine)
+      let configuration = AgentConfiguration(
+        settings: try settings(), historyPath: HistoryAccess.path,
+        loadPlanner: { try global.context().planner },
+        routineFiles: [source.path.map(absolute) ?? Self.userRoutineFile])
+      do {
+        let agent = try ReminderAgent(configuration: configuration)
+        Foundation.exit(try agent.run())
+      } catch let error as AgentError {
+        throw CLIError(message: error.localizedDescription, code: 1)
+      } catch let error as StoreError {
+        throw CLIError.io(error.localizedDescription)
+      }
+    }
+
+    /// `--install` / `--uninstall`.
+    func service() throws {
+      let service = UserService()
+      do {
+        let lines: [String]
+        if install {
+          var arguments = ["agent"]
+          if let routine = global.routine { arguments += ["--routine", absolute(routine)] }
+          if let tz = global.tz { arguments += ["--tz", tz] }
+          if snooze != "10m" { arguments += ["--snooze", snooze] }
+          lines = try service.install(binary: Self.executablePath(), arguments: arguments)
+        } else {
+          lines = try service.uninstall()
+        }
+        for line in lines { print(line) }
+      } catch let error as AgentError {
+        throw CLIError(message: error.localizedDescription, code: 1)
+      }
+    }
+
+    func absolute(_ path: String) -> String {
+      path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+    }
+
+    /// `$XDG_CONFIG_HOME/tiptoe/routine.toml`: watched while the built-in routine is used, so creating it counts.
+    static var userRoutineFile: String {
+      let environment = ProcessInfo.processInfo.environment
+      let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+      return config + "/tiptoe/routine.toml"
+    }
+
+    /// The running binary, with symlinks resolved.
+    static func executablePath() -> String {
+      (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe"))
+        ?? URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.path
+    }
   }
 }

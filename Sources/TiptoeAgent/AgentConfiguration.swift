@@ -1,0 +1,36 @@
+import Foundation
+import TiptoeCore
+
+/// How to run the agent: its timing rules, where the history is, how to load the routine.
+public struct AgentConfiguration {
+  public var settings: ReminderSettings
+  /// The history database (`HistoryStore.defaultPath()`); its directory is watched.
+  public var historyPath: String
+  /// Loads the routine and settles its zone; called at start and again when the routine file or the
+  /// system's zone changes.
+  public var loadPlanner: () throws -> Planner
+  /// Files whose change reloads the routine (the routine file); their directories are watched when they exist.
+  public var routineFiles: [String]
+  /// Where log lines go (stderr by default).
+  public var log: (String) -> Void
+  /// The wall clock.
+  public var now: () -> Date
+
+  public init(
+    settings: ReminderSettings, historyPath: String, loadPlanner: @escaping () throws -> Planner,
+    routineFiles: [String] = [], log: @escaping (String) -> Void = AgentConfiguration.standardError,
+    now: @escaping () -> Date = { Date() }
+  ) {
+    self.settings = settings
+    self.historyPath = historyPath
+    self.loadPlanner = loadPlanner
+    self.routineFiles = routineFiles
+    self.log = log
+    self.now = now
+  }
+
+  /// Writes `line` to stderr as `tiptoe: line`.
+  public static func standardError(_ line: String) {
+    FileHandle.standardError.write(Data(("tiptoe: " + line + "\n").utf8))
+  }
+}

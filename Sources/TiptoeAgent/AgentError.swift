@@ -1,0 +1,31 @@
+import Foundation
+
+/// What can stop the agent, or the set-up of its service.
+public enum AgentError: Error, LocalizedError, Equatable {
+  /// A system call failed.
+  case system(call: String, errno: Int32)
+  /// Another agent holds the lock.
+  case alreadyRunning(pid: Int32)
+  /// `systemctl --user` cannot be used here; why.
+  case noSystemd(String)
+  /// A systemctl command failed: the command and its output.
+  case systemctl(command: String, output: String)
+  /// A file could not be written.
+  case cannotWrite(path: String, reason: String)
+
+  public var errorDescription: String? {
+    switch self {
+    case .system(let call, let errno):
+      "\(call) failed: \(String(cString: strerror(errno)))"
+    case .alreadyRunning(let pid):
+      "an agent is already running (pid \(pid)); stop it first, or use 'tiptoe status'"
+    case .noSystemd(let reason):
+      "systemctl --user is not available (\(reason)); run 'tiptoe agent' from your session's autostart instead"
+        + " (contrib/tiptoe.desktop)"
+    case .systemctl(let command, let output):
+      "'\(command)' failed: \(output)"
+    case .cannotWrite(let path, let reason):
+      "cannot write \(path): \(reason)"
+    }
+  }
+}

@@ -1,0 +1,72 @@
+import CTimer
+import Foundation
+
+/// What the running agent tells `tiptoe status`, in `agent.json` next to the history.
+public struct AgentState: Codable, Equatable, Sendable {
+  public var pid: Int32
+  /// When the agent started (ISO 8601).
+  public var started: String
+  /// The notification server, e.g. "dunst 1.9.0 (actions, body, body-markup)"; nil when there is none.
+  public var server: String?
+  /// When the agent wakes next (ISO 8601); nil when only a change can wake it.
+  public var nextWake: String?
+  /// Open notifications: slot id → the server's notification id (for replacing them after a restart).
+  public var open: [String: Int32]
+
+  public init(pid: Int32, started: String, server: String?, nextWake: String?, open: [String: Int32]) {
+    self.pid = pid
+    self.started = started
+    self.server = server
+    self.nextWake = nextWake
+    self.open = open
+  }
+}
+
+/// The agent's files in the state directory: `agent.lock` (one agent at a time) and `agent.json`.
+public enum AgentFiles {
+  public static let lockName = "agent.lock"
+  public static let stateName = "agent.json"
+
+  /// The pid of the running agent, from the lock it holds; nil when none runs.
+  public static func runningAgent(directory: String) -> Int32? {
+    let fd = open(directory + "/" + lockName, O_RDONLY | O_CLOEXEC)
+    guard fd >= 0 else { return nil }
+    defer { close(fd) }
+    let holder = ctimer_lock_holder(fd)
+    return holder > 0 ? holder : nil
+  }
+
+  /// What the agent last wrote; nil when there is no (readable) file.
+  public static func readState(directory: String) -> AgentState? {
+    guard let data = FileManager.default.contents(atPath: directory + "/" + stateName) else { return nil }
+    return try? JSONDecoder().decode(AgentState.self, from: data)
+  }
+
+  /// Replaces `agent.json` atomically.
+  static func write(_ state: AgentState, directory: String) throws {
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+    let path = directory + "/" + stateName
+    do {
+      try encoder.encode(state).write(to: URL(fileURLWithPath: path), options: .atomic)
+    } catch {
+      throw AgentError.cannotWrite(path: path, reason: error.localizedDescription)
+    }
+  }
+
+  /// Takes `agent.lock` for this process (kept until it exits) and writes its pid there.
+  static func lock(directory: String) throws -> Int32 {
+    let path = directory + "/" + lockName
+    let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
+    guard fd >= 0 else { throw AgentError.system(call: "open \(path)", errno: errno) }
+    guard ctimer_lock(fd) == 0 else {
+      let holder = ctimer_lock_holder(fd)
+      close(fd)
+      throw AgentError.alreadyRunning(pid: holder)
+    }
+    let pid = "\(getpid())\n"
+    _ = ftruncate(fd, 0)
+    _ = pid.withCString { Glibc.write(fd, $0, strlen($0)) }
+    return fd
+  }
+}

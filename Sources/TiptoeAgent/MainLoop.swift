@@ -1,0 +1,74 @@
+import CLibnotify
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The one GLib main loop the agent runs on: file descriptors, signals and idle work are its sources,
+/// and libnotify's D-Bus callbacks arrive on it too. Use from the thread that calls ``run()``.
+final class MainLoop {
+  private let loop: OpaquePointer
+  private var handlers: [UInt32: Handler] = [:]
+  private var idleSource: UInt32 = 0
+  private var idleWork: (() -> Void)?
+
+  init() {
+    loop = g_main_loop_new(nil, 0)
+  }
+
+  deinit {
+    for id in handlers.keys { g_source_remove(id) }
+    g_main_loop_unref(loop)
+  }
+
+  /// Runs until ``quit()``.
+  func run() { g_main_loop_run(loop) }
+
+  func quit() { g_main_loop_quit(loop) }
+
+  /// Calls `handler` each time `fd` is readable.
+  @discardableResult
+  func watch(fd: Int32, handler: @escaping () -> Void) -> UInt32 {
+    let box = Handler(handler)
+    let id = g_unix_fd_add(
+      fd, G_IO_IN,
+      { _, _, data in
+        Unmanaged<Handler>.fromOpaque(data!).takeUnretainedValue().call()
+        return tiptoe_source_continue
+      }, Unmanaged.passUnretained(box).toOpaque())
+    handlers[id] = box
+    return id
+  }
+
+  /// Calls `handler` on the loop when the process gets `signal` (SIGTERM, SIGINT, SIGHUP …).
+  func onSignal(_ signal: Int32, handler: @escaping () -> Void) {
+    let box = Handler(handler)
+    let id = g_unix_signal_add(
+      signal,
+      { data in
+        Unmanaged<Handler>.fromOpaque(data!).takeUnretainedValue().call()
+        return tiptoe_source_continue
+      }, Unmanaged.passUnretained(box).toOpaque())
+    handlers[id] = box
+  }
+
+  /// Runs `work` once the loop is idle; several requests before then run it once.
+  func soon(_ work: @escaping () -> Void) {
+    idleWork = work
+    guard idleSource == 0 else { return }
+    idleSource = g_idle_add(
+      { data in
+        let loop = Unmanaged<MainLoop>.fromOpaque(data!).takeUnretainedValue()
+        loop.idleSource = 0
+        let work = loop.idleWork
+        loop.idleWork = nil
+        work?()
+        return tiptoe_source_remove
+      }, Unmanaged.passUnretained(self).toOpaque())
+  }
+
+  private final class Handler {
+    let call: () -> Void
+    init(_ call: @escaping () -> Void) { self.call = call }
+  }
+}

@@ -1,0 +1,161 @@
+import Foundation
+import TiptoeCore
+import TiptoeNotify
+import TiptoeStore
+
+extension ReminderAgent {
+  static let icon = "appointment-soon"
+  static let category = "x-tiptoe.reminder"
+  static let desktopEntry = "tiptoe"
+
+  /// Starts libnotify and reads the server's capabilities once; says so once when there is no server.
+  func connectServer() {
+    do {
+      if notifier == nil { notifier = try Notifier(appName: "tiptoe") }
+      guard let notifier, notifier.server == nil else { return }
+      let server = try notifier.connect()
+      log("notifications: \(server.summary)")
+      if reportedNoServer { log("the notification server is back") }
+      reportedNoServer = false
+      if !server.supportsActions { log("the server shows no buttons: reminders say how to answer from the shell") }
+    } catch {
+      reportNoServer(error)
+    }
+  }
+
+  private func reportNoServer(_ error: Error) {
+    notifier?.forget()
+    guard !reportedNoServer else { return }
+    reportedNoServer = true
+    log(
+      "no notification server: \(error.localizedDescription); reminders go to stderr, "
+        + "and each new one tries the server again")
+  }
+
+  /// Shows `reminder`, updating `existing` in place when given; prints it to stderr without a server.
+  func present(_ reminder: Reminder, replacing existing: OpenReminder?) {
+    connectServer()
+    let server = notifier?.server
+    let text = ReminderText(
+      reminder, planner: planner, snooze: settings.snooze, buttons: server?.supportsActions ?? false)
+    let entry: OpenReminder
+    if let existing, existing.notification != nil || server == nil {
+      existing.slots = reminder.slots
+      existing.kind = reminder.kind
+      existing.canSnooze = reminder.canSnooze
+      entry = existing
+    } else {
+      if let existing { forget(existing) }
+      let notification = server == nil ? nil : notifier?.notification(title: text.title, body: text.body)
+      entry = OpenReminder(
+        slots: reminder.slots, kind: reminder.kind, canSnooze: reminder.canSnooze, notification: notification)
+    }
+    if !open.contains(where: { $0 === entry }) { open.append(entry) }
+    guard let notification = entry.notification, let notifier else {
+      log("reminder (\(reminder.kind.rawValue)): \(text.line)  [\(entry.label)]")
+      saveState()
+      return
+    }
+    notifier.update(notification, title: text.title, body: text.body, icon: Self.icon)
+    configure(notification, text: text, entry: entry)
+    do {
+      try notification.show()
+      log("shown (\(reminder.kind.rawValue)) as notification \(notification.id): \(entry.label)")
+    } catch {
+      reportNoServer(error)
+      log("reminder (\(reminder.kind.rawValue)): \(text.line)  [\(entry.label)]")
+    }
+    saveState()
+  }
+
+  private func configure(_ notification: DesktopNotification, text: ReminderText, entry: OpenReminder) {
+    notification.setUrgency(entry.kind == .nudge ? .critical : .normal)
+    // It stays until answered; the agent closes it when the slot is missed.
+    notification.setTimeout(.never)
+    notification.setCategory(Self.category)
+    notification.setDesktopEntry(Self.desktopEntry)
+    notification.clearActions()
+    for button in text.buttons {
+      notification.addAction(button.key, label: button.label) { [unowned self, weak entry] key in
+        guard let entry else { return }
+        answer(entry, key: key)
+      }
+    }
+    notification.onClosed { [unowned self, weak entry] reason in
+      guard let entry, let index = open.firstIndex(where: { $0 === entry }) else { return }
+      open.remove(at: index)
+      if reason == .dismissed { log("dismissed: \(entry.label)") }
+      saveState()
+    }
+  }
+
+  /// A button was pressed: records the answer for every slot of the reminder.
+  func answer(_ entry: OpenReminder, key: String) {
+    let now = configuration.now()
+    let events: [NewEvent]
+    switch key {
+    case ReminderText.done: events = entry.slots.map { .done($0, at: now) }
+    case ReminderText.skip: events = entry.slots.map { .skipped($0, at: now) }
+    case ReminderText.snooze:
+      events = entry.slots.map { .snoozed($0, at: now, until: now.addingTimeInterval(settings.snooze)) }
+    default:
+      return
+    }
+    do {
+      let stored = try store.append(events)
+      lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
+      log("\(key): \(entry.label)")
+    } catch {
+      log("cannot record '\(key)': \(error.localizedDescription)")
+      return
+    }
+    close(entry)
+    evaluate()
+  }
+
+  /// Closes the reminder's notification and forgets it.
+  func close(_ entry: OpenReminder) {
+    forget(entry)
+    do {
+      try entry.notification?.close()
+    } catch {
+      log(error.localizedDescription)
+    }
+    saveState()
+  }
+
+  private func forget(_ entry: OpenReminder) {
+    open.removeAll { $0 === entry }
+  }
+
+  /// After a restart: shows again, in place of the old ones, the reminders still waiting for an answer.
+  func reattach(_ previous: [String: Int32]) {
+    guard !previous.isEmpty else { return }
+    let now = configuration.now()
+    do {
+      let slots = rules.slots(around: now)
+      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
+      let to = (slots.last?.start ?? now).addingTimeInterval(1)
+      let records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
+      let waiting = slots.filter {
+        guard previous[$0.id] != nil, let record = records[$0.id] else { return false }
+        return !record.isSettled && !record.firedSinceDecision.isEmpty
+      }
+      for (id, group) in Dictionary(grouping: waiting, by: { previous[$0.id]! }) {
+        let canSnooze = group.allSatisfy { (records[$0.id]?.snoozes ?? 0) < settings.maxSnoozes }
+        let fired = group.map { records[$0.id]!.firedSinceDecision.count }.max() ?? 1
+        let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
+        let text = ReminderText(reminder, planner: planner, snooze: settings.snooze, buttons: true)
+        guard let notifier, notifier.server != nil else { break }
+        let notification = notifier.notification(title: text.title, body: text.body)
+        notification.id = id
+        let entry = OpenReminder(
+          slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)
+        open.append(entry)
+        present(reminder, replacing: entry)
+      }
+    } catch {
+      log("cannot read the history: \(error.localizedDescription)")
+    }
+  }
+}

@@ -1,0 +1,306 @@
+import Foundation
+import TiptoeCore
+import TiptoeNotify
+import TiptoeStore
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// The agent: one GLib main loop that sleeps until the next reminder is due, shows it, and carries
+/// out the answer.
+///
+/// Its sources: an absolute wall-clock timer for the next event (clock changes wake it too), inotify
+/// on the history's directory (a change from the command line takes effect at once), on the routine's
+/// directory and on /etc (the system zone), libnotify's button callbacks, and SIGTERM/SIGINT/SIGHUP.
+/// It never polls.
+///
+///     let agent = try ReminderAgent(configuration: configuration)
+///     exit(agent.run())
+public final class ReminderAgent {
+  let configuration: AgentConfiguration
+  var settings: ReminderSettings { configuration.settings }
+  var planner: Planner
+  var rules: ReminderRules
+  let store: HistoryStore
+  let directory: String
+  let loop = MainLoop()
+  var timer: WakeTimer?
+  var watch: DirectoryWatch?
+  var notifier: Notifier?
+  /// Said once that no server is there, until one is back.
+  var reportedNoServer = false
+  var open: [OpenReminder] = []
+  /// The newest history event seen; a change of directory with the same id changed nothing.
+  var lastEventID: Int64 = 0
+  /// Pause, resume and their undo events: the pause state comes from them.
+  var pauseEvents: [HistoryEvent] = []
+  var state: AgentState
+  var lockFD: Int32 = -1
+  /// When the last decision wanted to wake up, to log only changes.
+  var loggedWake: Date?
+
+  public init(configuration: AgentConfiguration) throws {
+    self.configuration = configuration
+    directory = HistoryStore.directory(of: configuration.historyPath)
+    store = try HistoryStore.open(path: configuration.historyPath)
+    planner = try configuration.loadPlanner()
+    rules = ReminderRules(planner: planner, settings: configuration.settings)
+    state = AgentState(
+      pid: getpid(), started: ISO8601.format(configuration.now(), utcOffset: nil), server: nil, nextWake: nil,
+      open: [:])
+  }
+
+  func log(_ line: String) { configuration.log(line) }
+
+  /// Runs until SIGTERM or SIGINT; returns the exit status.
+  public func run() throws -> Int32 {
+    lockFD = try AgentFiles.lock(directory: directory)
+    defer { Glibc.close(lockFD) }
+    var status: Int32 = 0
+    loop.onSignal(SIGTERM) { [unowned self] in
+      log("stopping (SIGTERM)")
+      loop.quit()
+    }
+    loop.onSignal(SIGINT) { [unowned self] in
+      log("stopping (SIGINT)")
+      loop.quit()
+    }
+    loop.onSignal(SIGHUP) { [unowned self] in
+      log("SIGHUP: reloading the routine")
+      reloadPlanner()
+    }
+    timer = try WakeTimer(loop: loop) { [unowned self] event in
+      if case .clockChanged = event { log("the clock was set; planning again") }
+      evaluate()
+    }
+    watch = try DirectoryWatch(loop: loop) { [unowned self] changes in changed(changes) }
+    try watch?.add(directory)
+    try? watch?.add("/etc")
+    for folder in Set(configuration.routineFiles.map { ($0 as NSString).deletingLastPathComponent }) {
+      try? watch?.add(folder)
+    }
+    connectServer()
+    let previous = AgentFiles.readState(directory: directory)
+    try loadPauseEvents()
+    log(
+      "started (pid \(getpid())): \(planner.routine.name), \(planner.routine.exercises.count) exercises, "
+        + "zone \(planner.timeZone.identifier)")
+    reattach(previous?.open ?? [:])
+    evaluate()
+    loop.run()
+    for reminder in open { try? reminder.notification?.close() }
+    open.removeAll()
+    state.open = [:]
+    state.nextWake = nil
+    try? AgentFiles.write(state, directory: directory)
+    status = 0
+    return status
+  }
+
+  // MARK: Changes
+
+  private func changed(_ changes: [(directory: String, name: String)]) {
+    var history = false
+    var routine = false
+    for change in changes {
+      if change.directory == directory {
+        if change.name.hasPrefix(HistoryStore.fileName) || change.name.isEmpty { history = true }
+      } else if change.directory == "/etc" {
+        if change.name == "localtime" || change.name == "timezone" { routine = true }
+      } else if configuration.routineFiles.contains(change.directory + "/" + change.name) {
+        routine = true
+      }
+    }
+    if routine {
+      loop.soon { [unowned self] in
+        log("the routine or the system's zone changed; planning again")
+        NSTimeZone.resetSystemTimeZone()
+        reloadPlanner()
+      }
+    } else if history {
+      loop.soon { [unowned self] in historyChanged() }
+    }
+  }
+
+  private func historyChanged() {
+    do {
+      let newest = try store.lastEventID()
+      guard newest != lastEventID else { return }
+      let events = try store.events(after: lastEventID)
+      lastEventID = max(newest, events.map(\.id).max() ?? newest)
+      pauseEvents += events.filter(Self.isPauseEvent)
+      for event in events where event.kind == .paused || event.kind == .resumed {
+        log(event.kind == .paused ? "paused until \(describe(event.until))" : "resumed")
+      }
+    } catch {
+      log("cannot read the history: \(error.localizedDescription)")
+    }
+    evaluate()
+  }
+
+  private func reloadPlanner() {
+    do {
+      planner = try configuration.loadPlanner()
+      rules = ReminderRules(planner: planner, settings: settings)
+      log("planning \(planner.routine.name) in \(planner.timeZone.identifier)")
+    } catch {
+      log("keeping the routine as it was: \(error.localizedDescription)")
+    }
+    evaluate()
+  }
+
+  static func isPauseEvent(_ event: HistoryEvent) -> Bool {
+    event.kind == .paused || event.kind == .resumed || (event.kind == .undone && event.slot == nil)
+  }
+
+  private func loadPauseEvents() throws {
+    // Once at start: the pause may have been set long ago. Later, new events arrive by id.
+    lastEventID = try store.lastEventID()
+    pauseEvents = try store.pauseEvents()
+  }
+
+  // MARK: Deciding
+
+  /// Reads the history around now, carries out the rules' decision, and sleeps until the next event.
+  func evaluate() {
+    evaluate(again: true)
+  }
+
+  /// `again`: after carrying out a decision, decide once more (now idle) for the next wake-up.
+  private func evaluate(again: Bool) {
+    let now = configuration.now()
+    let records: [String: SlotRecord]
+    do {
+      let slots = rules.slots(around: now)
+      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
+      let to = (slots.last?.start ?? now).addingTimeInterval(1)
+      records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
+    } catch {
+      log("cannot read the history: \(error.localizedDescription); trying again in a minute")
+      arm(now.addingTimeInterval(60), now: now)
+      return
+    }
+    let pause = PauseState(events: pauseEvents, now: now)
+    reconcile(records)
+    let decision = rules.decide(records: records, pause: pause, now: now)
+    if !decision.isIdle {
+      guard carryOut(decision, now: now) else { return arm(now.addingTimeInterval(60), now: now) }
+      if again { return evaluate(again: false) }
+    }
+    let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
+    arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
+  }
+
+  private func today(_ now: Date) -> LocalDate {
+    ISO8601.localDateTime(now, utcOffset: planner.timeZone.secondsFromGMT(for: now)).0
+  }
+
+  /// Records and shows; false when the history could not be written.
+  private func carryOut(_ decision: ReminderDecision, now: Date) -> Bool {
+    do {
+      var events: [NewEvent] = decision.missed.map { .missed($0, at: now) }
+      for reminder in decision.show + decision.nudge { events += reminder.slots.map { .fired($0, at: now) } }
+      // Recorded before showing: a crash in between must not show it twice after a restart.
+      let stored = try store.append(events)
+      lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
+    } catch {
+      log("cannot record reminders: \(error.localizedDescription); trying again in a minute")
+      return false
+    }
+    if !decision.missed.isEmpty {
+      log("missed: " + decision.missed.map(\.id).joined(separator: ", "))
+      remove(Set(decision.missed.map(\.id)))
+    }
+    for reminder in decision.show { present(reminder, replacing: nil) }
+    for reminder in decision.nudge {
+      let ids = Set(reminder.slots.map(\.id))
+      let holding = open.filter { !$0.slotIDs.isDisjoint(with: ids) }
+      if holding.count == 1, holding[0].slotIDs == ids {
+        present(reminder, replacing: holding[0])
+      } else {
+        remove(ids)
+        present(reminder, replacing: nil)
+      }
+    }
+    return true
+  }
+
+  /// Closes or shrinks open reminders whose slots were answered elsewhere (the command line).
+  private func reconcile(_ records: [String: SlotRecord]) {
+    for reminder in open {
+      let waiting = reminder.slots.filter {
+        let record = records[$0.id] ?? SlotRecord()
+        return !record.isSettled && !record.firedSinceDecision.isEmpty
+      }
+      if waiting.count == reminder.slots.count { continue }
+      let answered = reminder.slots.filter { !waiting.contains($0) }.map(\.id)
+      log("answered elsewhere: " + answered.joined(separator: ", "))
+      if waiting.isEmpty {
+        close(reminder)
+      } else {
+        reminder.slots = waiting
+        present(reminder.reminder, replacing: reminder)
+      }
+    }
+  }
+
+  /// Takes `ids` out of the open reminders, closing those left empty.
+  private func remove(_ ids: Set<String>) {
+    for reminder in open where !reminder.slotIDs.isDisjoint(with: ids) {
+      let rest = reminder.slots.filter { !ids.contains($0.id) }
+      if rest.isEmpty {
+        close(reminder)
+      } else {
+        reminder.slots = rest
+        present(reminder.reminder, replacing: reminder)
+      }
+    }
+  }
+
+  private func arm(_ instant: Date, now: Date) {
+    do {
+      try timer?.arm(at: instant)
+    } catch {
+      log("cannot set the timer: \(error.localizedDescription)")
+    }
+    if loggedWake != instant {
+      loggedWake = instant
+      log("next: \(describe(instant)) (\(Self.relative(instant.timeIntervalSince(now))))")
+    }
+    state.nextWake = ISO8601.format(instant, utcOffset: planner.timeZone.secondsFromGMT(for: instant))
+    saveState()
+  }
+
+  func saveState() {
+    var open: [String: Int32] = [:]
+    for reminder in self.open {
+      guard let id = reminder.notification?.id, id > 0 else { continue }
+      for slot in reminder.slots { open[slot.id] = id }
+    }
+    state.open = open
+    state.server = notifier?.server?.summary
+    guard AgentFiles.readState(directory: directory) != state else { return }
+    do {
+      try AgentFiles.write(state, directory: directory)
+    } catch {
+      log(error.localizedDescription)
+    }
+  }
+
+  /// `13:00:00` today, else `Tue 24 Nov 08:30`, in the routine's zone.
+  func describe(_ instant: Date?) -> String {
+    guard let instant else { return "resumed by hand" }
+    let offset = planner.timeZone.secondsFromGMT(for: instant)
+    let (date, time) = ISO8601.localDateTime(instant, utcOffset: offset)
+    let clock = String(format: "%02d:%02d:%02d", time.hour, time.minute, time.second)
+    return date == today(configuration.now()) ? clock : "\(date) \(clock)"
+  }
+
+  static func relative(_ seconds: TimeInterval) -> String {
+    let total = Int(seconds.rounded())
+    if total < 60 { return "in \(max(0, total)) s" }
+    if total < 3600 { return "in \(total / 60) min" }
+    return "in \(total / 3600) h \(total % 3600 / 60) min"
+  }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import TiptoeCore
+
+/// What a reminder says: the notification's title, body and buttons, in plain text.
+struct ReminderText: Equatable {
+  /// A button: the action key sent back, and its label.
+  struct Button: Equatable {
+    let key: String
+    let label: String
+  }
+
+  let title: String
+  let body: String
+  let buttons: [Button]
+
+  /// The keys of the buttons, which are also what the CLI calls the answers.
+  static let done = "done"
+  static let snooze = "snooze"
+  static let skip = "skip"
+
+  /// The text of `reminder`. With `buttons` false (the server shows none) the body says how to answer
+  /// from the command line instead.
+  init(_ reminder: Reminder, planner: Planner, snooze: TimeInterval, buttons: Bool) {
+    let routine = planner.routine
+    let slots = reminder.slots
+    let exercises = slots.compactMap { routine.exercise(id: $0.exercise) }
+    let counts = Self.counts(of: slots, planner: planner)
+    let zone = planner.timeZone
+    func ordinal(_ slot: Slot) -> String {
+      let count = counts[slot.exercise + "/" + slot.date.description] ?? 1
+      return count > 1 ? "\(slot.ordinal) of \(count) today" : ""
+    }
+    func clock(_ slot: Slot) -> String {
+      let time = ISO8601.localDateTime(slot.start, utcOffset: zone.secondsFromGMT(for: slot.start)).1
+      return String(time.description.prefix(5))
+    }
+
+    var title: String
+    var lines: [String] = []
+    if slots.count == 1, let exercise = exercises.first {
+      let count = ordinal(slots[0])
+      title = count.isEmpty ? exercise.title : "\(exercise.title) — \(count)"
+      if reminder.kind == .catchUp { lines.append("Missed at \(clock(slots[0])) while you were away.") }
+      lines += exercise.steps.enumerated().map { "\($0.offset + 1). \($0.element)" }
+      lines.append(Self.dose(exercise))
+    } else {
+      let names = Self.list(exercises.map(\.title))
+      title = reminder.kind == .catchUp ? "While you were away: \(names)" : names
+      for (slot, exercise) in zip(slots, exercises) {
+        var line = reminder.kind == .catchUp ? "\(clock(slot))  \(exercise.title)" : exercise.title
+        let count = ordinal(slot)
+        if !count.isEmpty { line += " (\(count.replacingOccurrences(of: " today", with: "")))" }
+        line += " — " + Self.dose(exercise)
+        lines.append(line)
+        if !exercise.steps.isEmpty { lines.append("    " + exercise.steps.joined(separator: " → ")) }
+      }
+    }
+    switch reminder.kind {
+    case .due, .catchUp: break
+    case .snoozeEnded: title = "Snooze over: " + title
+    case .nudge: title = "Still to do: " + title
+    }
+    let all = slots.count > 1 ? " (all \(slots.count))" : ""
+    var buttonList = [Button(key: Self.done, label: "Done")]
+    if reminder.canSnooze { buttonList.append(Button(key: Self.snooze, label: "Snooze \(Self.duration(snooze))")) }
+    buttonList.append(Button(key: Self.skip, label: "Skip"))
+    if !buttons {
+      let hint = reminder.canSnooze ? "tiptoe done | tiptoe snooze | tiptoe skip" : "tiptoe done | tiptoe skip"
+      lines.append("Answer\(all) with: \(hint)")
+    }
+    self.title = title
+    self.body = lines.filter { !$0.isEmpty }.joined(separator: "\n")
+    self.buttons = buttons ? buttonList : []
+  }
+
+  /// One line for stderr, when no notification server is there to show it.
+  var line: String {
+    title + ": " + body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
+  }
+
+  /// "10 reps · hold 3s · 1 set · 2 min".
+  static func dose(_ exercise: Exercise) -> String {
+    let numbers = exercise.doseDescription
+    return numbers.isEmpty ? "\(exercise.minutes) min" : numbers + " · \(exercise.minutes) min"
+  }
+
+  /// "A", "A and B", "A, B and C".
+  static func list(_ names: [String]) -> String {
+    guard names.count > 1 else { return names.first ?? "" }
+    return names.dropLast().joined(separator: ", ") + " and " + names.last!
+  }
+
+  /// "10 min", "1 h 30 min", "5 s".
+  static func duration(_ seconds: TimeInterval) -> String {
+    let total = Int(seconds.rounded())
+    if total < 60 { return "\(total) s" }
+    if total < 3600 { return total % 60 == 0 ? "\(total / 60) min" : "\(total / 60) min \(total % 60) s" }
+    let minutes = total % 3600 / 60
+    return minutes == 0 ? "\(total / 3600) h" : "\(total / 3600) h \(minutes) min"
+  }
+
+  /// How many slots each exercise has on each date of `slots`, keyed "exercise/date".
+  private static func counts(of slots: [Slot], planner: Planner) -> [String: Int] {
+    var counts: [String: Int] = [:]
+    for date in Set(slots.map(\.date)) {
+      for slot in planner.slots(on: date) { counts[slot.exercise + "/" + date.description, default: 0] += 1 }
+    }
+    return counts
+  }
+}

@@ -1,0 +1,135 @@
+import Foundation
+
+/// Installs the agent as a systemd user service (`tiptoe agent --install`) and takes it out again.
+///
+/// The unit is `contrib/systemd/tiptoe.service` with `ExecStart` set to the running binary.
+public struct UserService {
+  public static let unitName = "tiptoe.service"
+
+  /// The unit file's text, for `binary` started with `arguments` (e.g. `["agent"]`).
+  public static func unit(binary: String, arguments: [String]) -> String {
+    let command = ([binary] + arguments).map(quoted).joined(separator: " ")
+    return """
+      # tiptoe's reminder agent as a systemd user service, tied to the graphical session.
+      # `tiptoe agent --install` writes this file to ~/.config/systemd/user/ with ExecStart
+      # pointing at the tiptoe binary it was run as, then enables and starts it.
+      [Unit]
+      Description=tiptoe: reminders for your exercise routine
+      PartOf=graphical-session.target
+      After=graphical-session.target
+
+      [Service]
+      Type=simple
+      ExecStart=\(command)
+      Restart=on-failure
+      RestartSec=5
+
+      [Install]
+      WantedBy=graphical-session.target
+
+      """
+  }
+
+  /// `~/.config/systemd/user` (honouring `XDG_CONFIG_HOME`).
+  public let unitDirectory: String
+  /// Runs `systemctl --user ARGS`; returns its exit status and output. Replaceable for tests.
+  let systemctl: ([String]) throws -> (status: Int32, output: String)
+
+  public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
+    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
+    unitDirectory = config + "/systemd/user"
+    systemctl = Self.runSystemctl
+  }
+
+  public var unitPath: String { unitDirectory + "/" + Self.unitName }
+
+  /// Writes the unit, reloads systemd, enables and starts it; returns what it did, line by line.
+  public func install(binary: String, arguments: [String]) throws -> [String] {
+    try checkSystemd()
+    var done: [String] = []
+    do {
+      try FileManager.default.createDirectory(atPath: unitDirectory, withIntermediateDirectories: true)
+      try Self.unit(binary: binary, arguments: arguments).write(toFile: unitPath, atomically: true, encoding: .utf8)
+    } catch {
+      throw AgentError.cannotWrite(path: unitPath, reason: error.localizedDescription)
+    }
+    done.append("wrote \(unitPath) (ExecStart=\(binary) \(arguments.joined(separator: " ")))")
+    try run(["daemon-reload"])
+    done.append("ran systemctl --user daemon-reload")
+    try run(["enable", "--now", Self.unitName])
+    done.append("ran systemctl --user enable --now \(Self.unitName): the agent runs now and with every graphical session")
+    done.append("see it with: tiptoe status · journalctl --user -u tiptoe -f")
+    return done
+  }
+
+  /// Stops and disables the unit, removes its file, reloads systemd; returns what it did.
+  public func uninstall() throws -> [String] {
+    try checkSystemd()
+    var done: [String] = []
+    let (status, output) = try systemctl(["disable", "--now", Self.unitName])
+    done.append(
+      status == 0
+        ? "ran systemctl --user disable --now \(Self.unitName)"
+        : "\(Self.unitName) was not enabled (\(output.trimmingCharacters(in: .whitespacesAndNewlines)))")
+    if FileManager.default.fileExists(atPath: unitPath) {
+      do {
+        try FileManager.default.removeItem(atPath: unitPath)
+      } catch {
+        throw AgentError.cannotWrite(path: unitPath, reason: error.localizedDescription)
+      }
+      done.append("removed \(unitPath)")
+    } else {
+      done.append("\(unitPath) was not there")
+    }
+    try run(["daemon-reload"])
+    done.append("ran systemctl --user daemon-reload")
+    return done
+  }
+
+  /// Throws `noSystemd` unless a user manager answers.
+  private func checkSystemd() throws {
+    let result: (status: Int32, output: String)
+    do {
+      result = try systemctl(["show", "--property=Version"])
+    } catch {
+      throw AgentError.noSystemd(error.localizedDescription)
+    }
+    guard result.status == 0 else {
+      let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+      throw AgentError.noSystemd(output.isEmpty ? "systemctl --user exited \(result.status)" : output)
+    }
+  }
+
+  private func run(_ arguments: [String]) throws {
+    let (status, output) = try systemctl(arguments)
+    guard status == 0 else {
+      throw AgentError.systemctl(
+        command: "systemctl --user " + arguments.joined(separator: " "),
+        output: output.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+  }
+
+  static func runSystemctl(_ arguments: [String]) throws -> (status: Int32, output: String) {
+    let path = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":")
+      .map { $0 + "/systemctl" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    guard let path else { throw AgentError.noSystemd("no systemctl on PATH") }
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: path)
+    process.arguments = ["--user"] + arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = pipe
+    try process.run()
+    let data = pipe.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+  }
+
+  /// Quotes an ExecStart word when it needs it.
+  static func quoted(_ word: String) -> String {
+    guard word.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "'" }) else { return word }
+    return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+      + "\""
+  }
+}
