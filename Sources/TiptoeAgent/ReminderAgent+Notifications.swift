@@ -52,7 +52,7 @@ extension ReminderAgent {
     }
     if !open.contains(where: { $0 === entry }) { open.append(entry) }
     guard let notification = entry.notification, let notifier else {
-      log("reminder (\(reminder.kind.rawValue)): \(text.line)  [\(entry.label)]")
+      log("reminder (\(reminder.kind.rawValue)) at \(stamp()): \(text.line)  [\(entry.label)]")
       saveState()
       return
     }
@@ -60,10 +60,10 @@ extension ReminderAgent {
     configure(notification, text: text, entry: entry)
     do {
       try notification.show()
-      log("shown (\(reminder.kind.rawValue)) as notification \(notification.id): \(entry.label)")
+      log("shown (\(reminder.kind.rawValue)) at \(stamp()) as notification \(notification.id): \(entry.label)")
     } catch {
       reportNoServer(error)
-      log("reminder (\(reminder.kind.rawValue)): \(text.line)  [\(entry.label)]")
+      log("reminder (\(reminder.kind.rawValue)) at \(stamp()): \(text.line)  [\(entry.label)]")
     }
     saveState()
   }

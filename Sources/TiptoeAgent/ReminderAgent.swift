@@ -288,6 +288,12 @@ public final class ReminderAgent {
     }
   }
 
+  /// Now in ISO 8601 with the routine zone's offset: `2026-10-25T02:30:00+02:00`.
+  func stamp() -> String {
+    let now = configuration.now()
+    return ISO8601.format(now, utcOffset: planner.timeZone.secondsFromGMT(for: now))
+  }
+
   /// `13:00:00` today, else `Tue 24 Nov 08:30`, in the routine's zone.
   func describe(_ instant: Date?) -> String {
     guard let instant else { return "resumed by hand" }

@@ -133,3 +133,14 @@ public struct UserService {
       + "\""
   }
 }
+
+extension UserService {
+  /// `systemctl --user is-active tiptoe.service` ("active", "inactive", "failed" …) when the unit is
+  /// installed; nil when it is not.
+  public func activeState() -> String? {
+    guard FileManager.default.fileExists(atPath: unitPath) else { return nil }
+    guard let (_, output) = try? systemctl(["is-active", Self.unitName]) else { return "unknown (no systemctl)" }
+    let state = output.trimmingCharacters(in: .whitespacesAndNewlines)
+    return state.isEmpty ? "unknown" : state
+  }
+}

@@ -106,6 +106,31 @@ public struct ReminderRules: Sendable {
     return decision
   }
 
+  /// The first instant after `now` at which the agent acts, and what it does then, if nobody answers
+  /// meanwhile; nil when nothing is ahead (an empty routine, or paused for good).
+  public func nextAction(records: [String: SlotRecord], pause: PauseState, now: Date) -> (
+    at: Date, decision: ReminderDecision
+  )? {
+    var wake = decide(records: records, pause: pause, now: now).wakeAt
+    // Wake-ups that change nothing by themselves (a pause ending with nothing due) are skipped.
+    for _ in 0..<16 {
+      guard let instant = wake else { return nil }
+      let decision = decide(records: records, pause: pause, now: instant)
+      if !decision.isIdle { return (instant, decision) }
+      guard let next = decision.wakeAt, next > instant else { return nil }
+      wake = next
+    }
+    return nil
+  }
+
+  /// Slots shown and still waiting for an answer at `now`.
+  public func waiting(records: [String: SlotRecord], now: Date) -> [Slot] {
+    slots(around: now).filter {
+      guard let record = records[$0.id] else { return false }
+      return !record.isSettled && !record.firedSinceDecision.isEmpty
+    }
+  }
+
   private func canSnooze(_ slots: [Slot], _ records: [String: SlotRecord]) -> Bool {
     slots.allSatisfy { (records[$0.id]?.snoozes ?? 0) < settings.maxSnoozes }
   }

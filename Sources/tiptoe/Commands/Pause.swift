@@ -1,10 +1,52 @@
 import ArgumentParser
+import Foundation
+import TiptoeAgent
+import TiptoeCore
+import TiptoeStore
 
 extension Tiptoe {
-  /// `tiptoe pause` (not built yet).
+  /// `tiptoe pause [DURATION]`: hold reminders back for a while, or until `tiptoe resume`.
   struct Pause: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "pause", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+      commandName: "pause",
+      abstract: "Hold reminders back for a while, or until 'tiptoe resume'.",
+      discussion: """
+        The running agent holds every reminder until the pause ends; then what came due meanwhile \
+        shows as one notification (older than the catch-up window: logged missed). A new pause \
+        replaces the old one; 'tiptoe undo' takes it back.
+        Examples: tiptoe pause · tiptoe pause 30m · tiptoe pause 2h
+        """)
 
-    func run() throws { throw CLIError(message: "'pause' is not built yet", code: 1) }
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: ArgumentHelp("How long (45s, 10m, 1h30m); without it, until 'tiptoe resume'.", valueName: "duration"))
+    var duration: String?
+
+    func seconds() throws -> Int? {
+      guard let duration else { return nil }
+      guard let seconds = try? DurationParser.seconds(duration) else {
+        throw ValidationError("pause: '\(duration)' is not a duration (examples: 30m, 2h, 1h30m)")
+      }
+      return seconds
+    }
+
+    func validate() throws { _ = try seconds() }
+
+    func run() throws {
+      let context = try global.context()
+      let until = try seconds().map { context.now.addingTimeInterval(TimeInterval($0)) }
+      let store = try HistoryAccess.openForWriting()
+      try HistoryAccess.io { _ = try store.append([.paused(at: context.now, until: until)]) }
+      if let until {
+        let (day, time) = ISO8601.localDateTime(until, utcOffset: context.timeZone.secondsFromGMT(for: until))
+        let clock = (day == context.today ? "" : DateText.heading(day) + " ") + time.description.prefix(5)
+        print("Reminders paused until \(clock) (\(DateText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner.")
+      } else {
+        print("Reminders paused until you run 'tiptoe resume'.")
+      }
+      if AgentFiles.runningAgent(directory: HistoryStore.directory(of: HistoryAccess.path)) == nil {
+        Terminal.note("no agent is running, so there are no reminders to hold ('tiptoe status')")
+      }
+    }
   }
 }

@@ -1,10 +1,30 @@
 import ArgumentParser
+import Foundation
+import TiptoeCore
+import TiptoeStore
 
 extension Tiptoe {
-  /// `tiptoe resume` (not built yet).
+  /// `tiptoe resume`: end a pause.
   struct Resume: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "resume", abstract: "Not built yet.", shouldDisplay: false)
+    static let configuration = CommandConfiguration(
+      commandName: "resume",
+      abstract: "End a pause: reminders show again.",
+      discussion: "What came due during the pause shows at once, as one notification. Writes nothing when not paused.")
 
-    func run() throws { throw CLIError(message: "'resume' is not built yet", code: 1) }
+    @OptionGroup var global: GlobalOptions
+
+    func run() throws {
+      let context = try global.context()
+      guard let store = try HistoryAccess.openForReading() else { return print("Reminders are not paused.") }
+      // Checked and written in one transaction: a pause made meanwhile is not resumed by accident.
+      let resumed = try HistoryAccess.io {
+        try store.write { transaction in
+          guard case .paused = PauseState(events: try transaction.pauseEvents(), now: context.now) else { return false }
+          try transaction.append([.resumed(at: context.now)])
+          return true
+        }
+      }
+      print(resumed ? "Reminders resumed." : "Reminders are not paused.")
+    }
   }
 }

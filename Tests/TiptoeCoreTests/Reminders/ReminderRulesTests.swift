@@ -227,3 +227,17 @@ struct ReminderRulesTests {
     #expect(at0315.show.map { $0.slots.map(\.id) } == [["a/2026-03-29/2"]])
   }
 }
+
+/// What `tiptoe status` says the agent does next.
+struct ReminderForecastTests {
+  @Test func theNextActionIsTheFirstReminderAheadAndNothingWhilePausedForGood() throws {
+    let tests = try ReminderRulesTests()
+    let next = tests.rules.nextAction(records: [:], pause: .running, now: tests.at("08:00:00"))
+    #expect(next?.at == tests.at("09:00:00"))
+    #expect(next?.decision.show.first?.slots.map(\.id) == [tests.morning, tests.walk])
+    #expect(tests.rules.nextAction(records: [:], pause: .paused(until: nil), now: tests.at("08:00:00")) == nil)
+    let fired = tests.records([(.fired, tests.morning, "09:00:00", nil), (.fired, tests.walk, "09:00:00", nil)])
+    #expect(tests.rules.waiting(records: fired, now: tests.at("09:01:00")).map(\.id) == [tests.morning, tests.walk])
+    #expect(tests.rules.nextAction(records: fired, pause: .running, now: tests.at("09:01:00"))?.decision.nudge.count == 1)
+  }
+}
