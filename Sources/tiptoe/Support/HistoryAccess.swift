@@ -8,12 +8,12 @@ enum HistoryAccess {
   /// `$XDG_STATE_HOME/tiptoe/tiptoe.sqlite`.
   static var path: String { HistoryStore.defaultPath() }
 
-  /// The history for reading; nil when there is none yet (a missing file is an empty history).
+  /// The history if there is one; nil otherwise (a missing file is an empty history). Creates nothing.
   static func openForReading() throws -> HistoryStore? {
     try io { try HistoryStore.openIfPresent(path: path) }
   }
 
-  /// The history for writing, created on first use.
+  /// The history, created on first use.
   static func openForWriting() throws -> HistoryStore {
     try io { try HistoryStore.open(path: path) }
   }

@@ -29,11 +29,14 @@ struct HistoryAction {
 
   /// Runs the action; returns the line to print.
   func run() throws -> String {
-    // With no history yet, find out whether there is anything to act on before creating one.
-    if try HistoryAccess.openForReading() == nil {
+    let store: HistoryStore
+    if let existing = try HistoryAccess.openForReading() {
+      store = existing
+    } else {
+      // No history yet: find out whether there is anything to act on before creating one.
       _ = try choose(SlotStatuses(planner: planner, events: []), day: HistoryText.localDate(at, planner.timeZone))
+      store = try HistoryAccess.openForWriting()
     }
-    let store = try HistoryAccess.openForWriting()
     return try HistoryAccess.io {
       try store.write { transaction in
         let day = HistoryText.localDate(at, planner.timeZone)
