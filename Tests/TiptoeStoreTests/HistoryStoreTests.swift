@@ -79,6 +79,18 @@ struct HistoryStoreTests {
     #expect(try store.lastEventID() == 8)
   }
 
+  @Test func pauseEventsAreTheOnesTiedToNoSlot() throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    let later = nine.addingTimeInterval(3600)
+    try store.append([.done(slot("a", "2026-11-23T09:10:00+01:00"), at: nine)])
+    try store.append([.paused(at: nine, until: later)])
+    try store.append([.resumed(at: nine)])
+    try store.undoLast(at: nine)
+    let events = try store.pauseEvents()
+    #expect(events.map(\.kind) == [.paused, .resumed, .undone])
+    #expect(PauseState(events: events, now: nine) == .paused(until: later))
+  }
+
   @Test func aThrowingWriteWritesNothing() throws {
     struct Stop: Error {}
     let store = try HistoryStore.open(path: directory.historyPath)

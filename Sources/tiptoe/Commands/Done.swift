@@ -12,7 +12,7 @@ extension Tiptoe {
         With no exercise, marks every exercise that is due now. With one, marks its slot that is due \
         now, or else its next slot today (this week for weekly exercises), so that reminder won't fire.
         Exits 1 and writes nothing when there is nothing to mark.
-        Examples: tiptoe done · tiptoe done toe-presses · tiptoe done toe --at 14:40
+        Examples: tiptoe done · tiptoe done toe-presses · tiptoe done toe-pr --at 14:40
         """)
 
     @OptionGroup var global: GlobalOptions

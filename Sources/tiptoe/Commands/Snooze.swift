@@ -22,7 +22,7 @@ extension Tiptoe {
       parsing: .allUnrecognized,
       help: ArgumentHelp(
         "An exercise id or prefix (default: what is due), then a duration (default: 10m).",
-        valueName: "exercise] [duration"))
+        valueName: "exercise-then-duration"))
     var words: [String] = []
 
     static let defaultDuration = 600

@@ -9,7 +9,7 @@ enum HistoryUndo {
     return parts.count == 3 ? LocalDate(iso: parts[1]) : nil
   }
 
-  /// `Toe presses done at 09:12 (09:10; due again)`, `pause until 12:00`.
+  /// `Toe presses done at 09:12 (the 09:10 one is now due)`, `pause until 12:00 (at 11:00)`.
   static func describe(_ event: HistoryEvent, _ statuses: SlotStatuses, context: Context) -> String {
     let zone = context.timeZone
     let at = HistoryText.clock(event.at, zone)
