@@ -1,5 +1,9 @@
 // In-process timings of tiptoe's core, for `make bench` (never a test).
-// Usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]
+//
+//   tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]   the planner alone: median, min, max of REPEATS runs
+//   tiptoe-bench json ROUTINE ZONE DAYS [NOW]         `tiptoe plan --from 2026-01-01 --days DAYS --json`'s
+//                                                     bytes from a byte-level writer (a prototype; see
+//                                                     BENCHMARKS.md), to stdout
 import Foundation
 import TiptoeCore
 
@@ -21,18 +25,33 @@ func measure(_ label: String, repeats: Int, _ body: () -> Int) {
       times.last!, repeats, result))
 }
 
-let arguments = CommandLine.arguments
-guard arguments.count >= 5, arguments[1] == "expand" else {
-  FileHandle.standardError.write(Data("usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]\n".utf8))
+func fail(_ message: String) -> Never {
+  FileHandle.standardError.write(Data("tiptoe-bench: \(message)\n".utf8))
   exit(64)
 }
+
+let usage = "usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | json ROUTINE ZONE DAYS [NOW]"
+let arguments = CommandLine.arguments
+guard arguments.count >= 5, let days = Int(arguments[4]) else { fail(usage) }
+guard let zone = TimeZone(identifier: arguments[3]) else { fail("unknown zone \(arguments[3])") }
 let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
 let routine = try RoutineLoader.load(text, file: arguments[2])
-let planner = Planner(routine: routine, timeZone: TimeZone(identifier: arguments[3])!)
-let days = Int(arguments[4])!
-let repeats = arguments.count > 5 ? Int(arguments[5])! : 10
-measure("expand \(routine.exercises.count) exercises × \(days) days", repeats: repeats) {
-  var count = 0
-  for slot in planner.slots(from: LocalDate(iso: "2026-01-01")!, days: days) where slot.ordinal > 0 { count += 1 }
-  return count
+let planner = Planner(routine: routine, timeZone: zone)
+let first = LocalDate(iso: "2026-01-01")!
+
+switch arguments[1] {
+case "expand":
+  let repeats = arguments.count > 5 ? Int(arguments[5]) ?? 10 : 10
+  measure("expand \(routine.exercises.count) exercises × \(days) days", repeats: repeats) {
+    var count = 0
+    for slot in planner.slots(from: first, days: days) where slot.ordinal > 0 { count += 1 }
+    return count
+  }
+case "json":
+  let now = arguments.count > 5 ? (try? Date(arguments[5], strategy: .iso8601)) ?? Date() : Date()
+  let out = ByteOutput()
+  ByteJSONPlan(planner: planner, now: now).write(from: first, days: days, to: out)
+  out.flush()
+default:
+  fail(usage)
 }
