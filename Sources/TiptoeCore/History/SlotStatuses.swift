@@ -7,6 +7,8 @@ import Foundation
 public struct SlotStatuses: Sendable {
   public let planner: Planner
   private let bySlot: [String: [HistoryEvent]]
+  /// The local dates of the slots that have events: most slots have none, and need no id built.
+  private let dates: Set<Int>
 
   /// `events` may hold any events (other slots', pauses); they are sorted by id here.
   public init(planner: Planner, events: [HistoryEvent]) {
@@ -16,16 +18,24 @@ public struct SlotStatuses: Sendable {
       if let slot = event.slot { bySlot[slot, default: []].append(event) }
     }
     self.bySlot = bySlot
+    dates = Set(
+      bySlot.keys.compactMap { id in
+        let parts = id.split(separator: "/")
+        return parts.count == 3 ? LocalDate(iso: parts[1])?.dayNumber : nil
+      })
   }
 
   /// The slot's own events, in append order (undo events included).
-  public func events(of slot: Slot) -> [HistoryEvent] { bySlot[slot.id] ?? [] }
+  public func events(of slot: Slot) -> [HistoryEvent] {
+    dates.contains(slot.date.dayNumber) ? bySlot[slot.id] ?? [] : []
+  }
 
   /// The slot's status at `now`.
   public func status(of slot: Slot, now: Date) -> SlotStatus {
     let events = events(of: slot)
-    // A future slot with no events is pending: no need to work out its window.
+    // Without events the clock alone decides; a window never outlasts the local day (at most 26 h).
     if events.isEmpty && now < slot.start { return .pending }
+    if events.isEmpty && now.timeIntervalSince(slot.start) >= 26 * 3600 { return .missed }
     return SlotStatus(start: slot.start, dueEnd: planner.dueEnd(of: slot), events: events, now: now)
   }
 }
