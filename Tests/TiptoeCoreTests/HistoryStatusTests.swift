@@ -98,6 +98,21 @@ struct HistoryStatusTests {
     #expect(slots.map { statuses.status(of: $0, now: evening) } == [.missed, .done, .due])
   }
 
+  @Test func slotsOfOtherDaysFindTheirEventsAndPastOnesWithoutEventsAreMissed() throws {
+    let routine = try routine("name = \"t\"\n[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"09:00\"]\n")
+    let planner = Planner(routine: routine, timeZone: zone("UTC"))
+    let old = planner.slots(on: date("2026-11-20"))[0]
+    let older = planner.slots(on: date("2026-11-19"))[0]
+    let done = HistoryEvent(
+      id: 1, batch: 1, kind: .done, slot: old.id, exercise: "a", at: old.start, slotStart: old.start)
+    let statuses = SlotStatuses(planner: planner, events: [done])
+    let now = instant("2026-11-23T12:00:00Z")
+    #expect(statuses.status(of: old, now: now) == .done)
+    #expect(statuses.status(of: older, now: now) == .missed)
+    #expect(statuses.status(of: planner.slots(on: date("2026-11-23"))[0], now: now) == .due)
+    #expect(statuses.status(of: planner.slots(on: date("2026-11-24"))[0], now: now) == .pending)
+  }
+
   @Test func theEndOfADayWithAClockChangeIsTheNextLocalMidnight() {
     let planner = Planner(routine: Routine(name: "t", exercises: []), timeZone: zone("Europe/Berlin"))
     #expect(planner.dayStart(date("2026-10-26")) == instant("2026-10-26T00:00:00+01:00"))
