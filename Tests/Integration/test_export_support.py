@@ -81,3 +81,8 @@ def physical_lines(data: bytes) -> list:
     for line in lines:
         assert b"\n" not in line and b"\r" not in line, f"bare LF or CR in {line[:80]!r}"
     return lines
+
+
+def unescape(text: str) -> str:
+    """A TEXT value unescaped (RFC 5545 §3.3.11), for the properties icalendar leaves as written."""
+    return re.sub(r"\\([\\;,nN])", lambda m: "\n" if m.group(1) in "nN" else m.group(1), text)

@@ -1,0 +1,52 @@
+"""Property tests for the content-line writer, through the real binary and python icalendar.
+
+Random titles, steps and routine names (emoji, combining characters, `;` `,` `\\` `"`, newlines,
+tabs, lines of a kilobyte and more) go into a routine file, through `tiptoe export`, and back
+out of icalendar unchanged; no physical line passes 75 octets or splits a UTF-8 sequence, and
+every line ends in CRLF.
+"""
+import icalendar
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+from test_export_support import export_bytes, physical_lines, unescape
+
+SPECIAL = [";", ",", "\\", "\n", "\t", '"', ":", "=", "🦶", "👩‍👩‍👧", "e\u0301", "\u0301\u0308", "€", "ß", "中", "\u2028"]
+# Any Unicode scalar TOML can hold (no surrogates; controls only as escapes: newline and tab).
+PIECE = st.one_of(st.characters(exclude_categories=("Cs", "Cc")), st.sampled_from(SPECIAL))
+SHORT = st.lists(PIECE, min_size=1, max_size=40).map("".join)
+LONG = st.lists(PIECE, min_size=1000, max_size=1100).map("".join)
+TEXT = st.one_of(SHORT, SHORT, LONG)
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string holding `text` exactly."""
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t")
+    return f'"{escaped}"'
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                   HealthCheck.too_slow])
+@given(name=TEXT, title=TEXT, steps=st.lists(TEXT, max_size=4), note=st.one_of(st.none(), TEXT))
+def test_text_survives_the_round_trip(tiptoe, name, title, steps, note):
+    routine = tiptoe.home / "routine.toml"
+    lines = [f"name = {toml_string(name)}", "[[exercise]]", 'id = "x"', f"title = {toml_string(title)}",
+             'at = ["09:00"]', f"steps = [{', '.join(map(toml_string, steps))}]"]
+    if note is not None:
+        lines.append(f"note = {toml_string(note)}")
+    routine.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = export_bytes(tiptoe, "--routine", routine, "--tz", "UTC")
+
+    for line in physical_lines(data):
+        assert len(line) <= 75, line
+        line.decode("utf-8")  # a fold never splits a UTF-8 sequence
+    calendar = icalendar.Calendar.from_ical(data)
+    [event] = calendar.walk("VEVENT")
+    assert str(event["SUMMARY"]) == title
+    [alarm] = event.walk("VALARM")
+    assert str(alarm["DESCRIPTION"]) == title
+    blocks = ["\n".join(f"{n}. {step}" for n, step in enumerate(steps, 1))] if steps else []
+    blocks += [note] if note else []
+    blocks.append("Planned by tiptoe: at 09:00.")
+    assert str(event["DESCRIPTION"]) == "\n\n".join(blocks)
+    assert unescape(str(calendar["NAME"])) == name
+    assert unescape(str(calendar["X-WR-CALNAME"])) == name
