@@ -246,3 +246,22 @@ def test_expand_covers_exactly_the_days(tiptoe):
     assert days == {dt.date(2026, 11, 23) + dt.timedelta(days=n) for n in range(7)}
     assert len(calendar.walk("VEVENT")) == len(tiptoe.json("plan", "--json", "--days", "7", "--tz", "UTC",
                                                             env={"TIPTOE_NOW": NOW})["slots"])
+
+
+def test_output_through_a_symbolic_link_replaces_the_file_it_points_to(tiptoe, tmp_path):
+    real = tmp_path / "calendars" / "tiptoe.ics"
+    real.parent.mkdir()
+    real.write_text("old")
+    link = tmp_path / "link.ics"
+    link.symlink_to(real)
+    tiptoe.run("export", "-o", link, env={"TIPTOE_NOW": NOW})
+    assert link.is_symlink()
+    assert real.read_bytes() == export_bytes(tiptoe)
+    assert sorted(os.listdir(real.parent)) == ["tiptoe.ics"]
+
+
+def test_standard_output_that_cannot_be_written_is_exit_74(tiptoe):
+    with open("/dev/full", "w") as full:
+        result = subprocess.run([str(BIN), "export"], stdout=full, stderr=subprocess.PIPE, text=True, env=tiptoe.env)
+    assert result.returncode == 74
+    assert "standard output" in result.stderr

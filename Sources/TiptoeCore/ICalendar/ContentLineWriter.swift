@@ -27,7 +27,20 @@ public struct ContentLineWriter<Output: TextOutputStream> {
   /// Writes every pending line out.
   public mutating func flush() {
     guard !lines.isEmpty else { return }
-    output.write(lines.bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+    if let sink = output as? any UTF8Sink {
+      lines.bytes.withUnsafeBufferPointer { sink.write(utf8: $0) }
+    } else {
+      output.write(lines.bytes.withUnsafeBufferPointer { String(decoding: $0, as: UTF8.self) })
+    }
     lines.removeAll()
   }
+}
+
+/// An output stream that also takes UTF-8 bytes as they are.
+///
+/// `ContentLineWriter` hands its chunks to such a stream directly, without
+/// making (and validating) a `String` of each.
+public protocol UTF8Sink: AnyObject {
+  /// Writes `bytes`, which are valid UTF-8.
+  func write(utf8 bytes: UnsafeBufferPointer<UInt8>)
 }

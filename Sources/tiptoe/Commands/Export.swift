@@ -49,9 +49,11 @@ extension Tiptoe {
       let events: ICalendarExporter.Events = expand ? .instances(days: days ?? 365) : .series
       let first = from ?? context.today
       guard let path = output, path != "-" else {
-        var out = StandardOutput()
+        var out = FileStream(descriptor: STDOUT_FILENO)
         exporter.write(events, from: first, to: &out)
-        out.flush()
+        if let error = out.error {
+          throw CLIError.io("cannot write to standard output: \(String(cString: strerror(error)))")
+        }
         return
       }
       let file = try AtomicFile(path: path)
@@ -67,35 +69,43 @@ extension Tiptoe {
 /// Any failure removes the temporary file, so the target is either the old
 /// file or the complete new one, never a part.
 private final class AtomicFile {
+  /// The path as given, for messages.
   let path: String
+  /// The file replaced: `path`, or what it links to when it is a symbolic link.
+  let target: String
   let temporaryPath: String
-  let stream: Stream
+  let stream: FileStream
   private var committed = false
 
   init(path: String) throws {
     self.path = path
-    let url = URL(fileURLWithPath: path)
+    if let resolved = realpath(path, nil) {
+      target = String(decoding: UnsafeRawBufferPointer(start: resolved, count: strlen(resolved)), as: UTF8.self)
+      free(resolved)
+    } else {
+      target = path
+    }
+    let url = URL(fileURLWithPath: target)
     let directory = url.deletingLastPathComponent().path
     var template = Array((directory + "/." + url.lastPathComponent + ".tiptoe-XXXXXX").utf8CString)
     let descriptor = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
     guard descriptor >= 0 else { throw AtomicFile.failure(path, errno) }
     temporaryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
-    stream = Stream(descriptor: descriptor)
+    stream = FileStream(descriptor: descriptor)
   }
 
   deinit {
+    close(stream.descriptor)
     if !committed { unlink(temporaryPath) }
-    stream.close()
   }
 
   /// Flushes, syncs, gives the file the usual permissions and renames it over the target.
   func commit() throws {
-    stream.flush()
     if let error = stream.error { throw AtomicFile.failure(path, error) }
     // mkstemp makes the file 0600: use the target's mode when it exists, else 0666 less the umask.
     var status = stat()
     let mode: mode_t
-    if stat(path, &status) == 0 {
+    if stat(target, &status) == 0 {
       mode = status.st_mode & 0o7777
     } else {
       let mask = umask(0)
@@ -105,44 +115,38 @@ private final class AtomicFile {
     guard fchmod(stream.descriptor, mode) == 0, fsync(stream.descriptor) == 0 else {
       throw AtomicFile.failure(path, errno)
     }
-    guard rename(temporaryPath, path) == 0 else { throw AtomicFile.failure(path, errno) }
+    guard rename(temporaryPath, target) == 0 else { throw AtomicFile.failure(path, errno) }
     committed = true
   }
 
   static func failure(_ path: String, _ code: Int32) -> CLIError {
     CLIError.io("cannot write \(path): \(String(cString: strerror(code))); nothing was written")
   }
+}
 
-  /// A `TextOutputStream` onto a file descriptor that remembers the first write error.
-  final class Stream: TextOutputStream {
-    let descriptor: Int32
-    private(set) var error: Int32?
-    private var isOpen = true
+/// A `TextOutputStream` onto a file descriptor that remembers the first write error.
+private final class FileStream: TextOutputStream, UTF8Sink {
+  let descriptor: Int32
+  private(set) var error: Int32?
 
-    init(descriptor: Int32) { self.descriptor = descriptor }
+  init(descriptor: Int32) { self.descriptor = descriptor }
 
-    func write(_ string: String) {
-      guard error == nil else { return }
-      var text = string
-      text.withUTF8 { bytes in
-        var offset = 0
-        while offset < bytes.count {
-          let written = Foundation.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
-          if written < 0 && errno == EINTR { continue }
-          guard written > 0 else {
-            error = written < 0 ? errno : EIO
-            return
-          }
-          offset += written
-        }
+  func write(_ string: String) {
+    var text = string
+    text.withUTF8 { write(utf8: $0) }
+  }
+
+  func write(utf8 bytes: UnsafeBufferPointer<UInt8>) {
+    guard error == nil, let base = bytes.baseAddress else { return }
+    var offset = 0
+    while offset < bytes.count {
+      let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+      if written < 0 && errno == EINTR { continue }
+      guard written > 0 else {
+        error = written < 0 ? errno : EIO
+        return
       }
-    }
-
-    func flush() {}
-
-    func close() {
-      if isOpen { Foundation.close(descriptor) }
-      isOpen = false
+      offset += written
     }
   }
 }

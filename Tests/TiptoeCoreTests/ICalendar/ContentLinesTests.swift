@@ -196,4 +196,23 @@ struct ContentLinesTests {
     #expect(writer.output.chunks.allSatisfy { $0.hasSuffix("\r\n") })
     #expect(writer.output.chunks.joined() == expected)
   }
+
+  @Test func aUTF8SinkGetsTheSameBytesWithoutStrings() {
+    final class Sink: TextOutputStream, UTF8Sink {
+      var bytes: [UInt8] = []
+      var strings = 0
+      func write(_ string: String) { strings += 1 }
+      func write(utf8 bytes: UnsafeBufferPointer<UInt8>) { self.bytes += bytes }
+    }
+    var writer = ContentLineWriter(to: Sink())
+    var expected = ContentLines()
+    for index in 0..<5000 {
+      writer.lines.line("DESCRIPTION", text: "Step \(index): 👩‍👩‍👧 grip, hold; release\n")
+      expected.line("DESCRIPTION", text: "Step \(index): 👩‍👩‍👧 grip, hold; release\n")
+      writer.lineEnded()
+    }
+    writer.flush()
+    #expect(writer.output.strings == 0)
+    #expect(writer.output.bytes == expected.bytes)
+  }
 }
