@@ -3,6 +3,8 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stddef.h>
+#include <stdio.h>
+#include <sys/mman.h>
 #include <string.h>
 #include <sys/inotify.h>
 #include <sys/timerfd.h>
@@ -86,4 +88,26 @@ int ctimer_lock_holder(int fd) {
   lock.l_whence = SEEK_SET;
   if (fcntl(fd, F_GETLK, &lock) != 0) return -1;
   return lock.l_type == F_UNLCK ? 0 : (int)lock.l_pid;
+}
+
+#ifndef MADV_PAGEOUT
+#define MADV_PAGEOUT 21
+#endif
+
+int ctimer_release_file_pages(void) {
+  FILE *maps = fopen("/proc/self/maps", "re");
+  if (!maps) return -1;
+  char line[4096];
+  int advised = 0;
+  while (fgets(line, sizeof line, maps)) {
+    unsigned long start = 0, end = 0, inode = 0;
+    char perms[8] = {0};
+    char path[4096] = {0};
+    if (sscanf(line, "%lx-%lx %7s %*s %*s %lu %4095[^\n]", &start, &end, perms, &inode, path) < 4) continue;
+    // Only file-backed, read-only mappings: never anonymous memory, the stack, or writable data.
+    if (inode == 0 || perms[1] == 'w' || perms[0] != 'r') continue;
+    if (madvise((void *)start, end - start, MADV_PAGEOUT) == 0) advised += 1;
+  }
+  fclose(maps);
+  return advised;
 }

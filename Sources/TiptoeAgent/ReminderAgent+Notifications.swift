@@ -60,12 +60,14 @@ extension ReminderAgent {
     configure(notification, text: text, entry: entry)
     do {
       try notification.show()
+      // The id is saved before it is logged: a restart right after still finds it.
+      saveState()
       log("shown (\(reminder.kind.rawValue)) at \(stamp()) as notification \(notification.id): \(entry.label)")
     } catch {
       reportNoServer(error)
       log("reminder (\(reminder.kind.rawValue)) at \(stamp()): \(text.line)  [\(entry.label)]")
+      saveState()
     }
-    saveState()
   }
 
   private func configure(_ notification: DesktopNotification, text: ReminderText, entry: OpenReminder) {
@@ -97,7 +99,9 @@ extension ReminderAgent {
     case ReminderText.done: events = entry.slots.map { .done($0, at: now) }
     case ReminderText.skip: events = entry.slots.map { .skipped($0, at: now) }
     case ReminderText.snooze:
-      events = entry.slots.map { .snoozed($0, at: now, until: now.addingTimeInterval(settings.snooze)) }
+      // The history keeps whole seconds: round up, so a snooze is never shorter than its label.
+      let until = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + settings.snooze).rounded(.up))
+      events = entry.slots.map { .snoozed($0, at: now, until: until) }
     default:
       return
     }

@@ -1,3 +1,4 @@
+import CTimer
 import Foundation
 import TiptoeCore
 import TiptoeNotify
@@ -88,6 +89,9 @@ public final class ReminderAgent {
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
     evaluate()
+    // Start-up code (argument parsing, the routine parser, libraries' set-up) is done with: give its
+    // pages back to the kernel, so the sleeping agent keeps only what it uses resident.
+    _ = ctimer_release_file_pages()
     loop.run()
     for reminder in open { try? reminder.notification?.close() }
     open.removeAll()

@@ -7,7 +7,9 @@ dunst's context menu, counts open notifications and takes screenshots.
 """
 from __future__ import annotations
 
+import datetime as dt
 import json
+import math
 import os
 import re
 import selectors
@@ -174,6 +176,7 @@ class Desktop:
         self._selector = selectors.DefaultSelector()
         self._selector.register(self._tail.stdout, selectors.EVENT_READ)
         self._pending = b""
+        self._consumed = 0
         self._cursor = 0  # messages before it are already consumed by await_* calls
 
     def close(self) -> None:
@@ -189,6 +192,7 @@ class Desktop:
         if remaining <= 0 or not self._selector.select(remaining):
             return False
         chunk = self._tail.stdout.read() or b""
+        self._consumed += len(chunk)
         data = self._pending + chunk
         *lines, self._pending = data.split(b"\n")
         for line in lines:
@@ -231,6 +235,14 @@ class Desktop:
             if not self._pump(deadline) and time.monotonic() >= deadline:
                 return
 
+    def skip_seen(self, timeout: float = 10.0) -> None:
+        """Treats everything the monitor recorded so far as already awaited."""
+        size = self.monitor.stat().st_size
+        deadline = time.monotonic() + timeout
+        while self._consumed < size and self._pump(deadline):
+            pass
+        self._cursor = len(self.messages)
+
     def notifies(self) -> list[Message]:
         return [m for m in self.drain() if m.member == "Notify"]
 
@@ -264,3 +276,183 @@ class Desktop:
 
 def in_desktop() -> bool:
     return "TIPTOE_DESKTOP_MONITOR" in os.environ and shutil.which("dunstctl") is not None
+
+
+# -- the agent ---------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parents[2]
+BIN = Path(os.environ.get("TIPTOE_BIN", ROOT / ".build" / "debug" / "tiptoe"))
+
+
+def libfaketime() -> Path | None:
+    """The libfaketime preload library (Debian's `faketime` package), if installed."""
+    for path in sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")):
+        return path
+    return None
+
+
+class AgentProcess:
+    """`tiptoe agent` running in the background; its stderr is a stream awaited with deadlines."""
+
+    def __init__(self, env: dict, *args: str, prefix: list[str] | None = None):
+        self.proc = subprocess.Popen(
+            [*(prefix or []), str(BIN), "agent", *args], env=env, stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+        )
+        os.set_blocking(self.proc.stderr.fileno(), False)
+        self._selector = selectors.DefaultSelector()
+        self._selector.register(self.proc.stderr, selectors.EVENT_READ)
+        self._pending = b""
+        self._eof = False
+        self.lines: list[str] = []
+        self._cursor = 0
+
+    @property
+    def pid(self) -> int:
+        return self.proc.pid
+
+    def _pump(self, deadline: float) -> bool:
+        """Reads stderr until `deadline`; false on timeout or at the end of the stream."""
+        if self._eof:
+            return False
+        remaining = deadline - time.monotonic()
+        if remaining <= 0 or not self._selector.select(remaining):
+            return False
+        chunk = self.proc.stderr.read()
+        if chunk is None:
+            return True
+        if chunk == b"":
+            self._eof = True
+            return False
+        *lines, self._pending = (self._pending + chunk).split(b"\n")
+        self.lines += [line.decode("utf-8", "replace") for line in lines]
+        return True
+
+    def await_line(self, pattern: str, timeout: float = 5.0) -> str:
+        """The next stderr line (after those awaited before) matching the regex `pattern`."""
+        regex = re.compile(pattern)
+        deadline = time.monotonic() + timeout
+        while True:
+            for index in range(self._cursor, len(self.lines)):
+                if regex.search(self.lines[index]):
+                    self._cursor = index + 1
+                    return self.lines[index]
+            if not self._pump(deadline):
+                if self._eof:
+                    pytest.fail(f"the agent ended ({self.proc.wait()}) before /{pattern}/:\n" + self.log())
+                if time.monotonic() >= deadline:
+                    pytest.fail(f"no /{pattern}/ from the agent within {timeout} s:\n" + self.log())
+
+    def log(self) -> str:
+        self.drain()
+        return "\n".join(self.lines)
+
+    def drain(self) -> None:
+        """Reads what the agent wrote so far."""
+        try:
+            while self._pump(time.monotonic() + 0.05):
+                pass
+        except (ValueError, OSError):  # already closed
+            pass
+
+    def count(self, pattern: str) -> int:
+        self.drain()
+        return sum(1 for line in self.lines if re.search(pattern, line))
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def stop(self, sig: int = 15, timeout: float = 10) -> int:
+        if self.proc.poll() is None:
+            self.proc.send_signal(sig)
+        try:
+            return self.proc.wait(timeout)
+        finally:
+            self.drain()
+            self._selector.close()
+
+    def context_switches(self) -> int:
+        """Voluntary context switches of all the agent's threads so far: how often it woke up."""
+        total = 0
+        for status in Path(f"/proc/{self.pid}/task").glob("*/status"):
+            for line in status.read_text().splitlines():
+                if line.startswith("voluntary_ctxt_switches:"):
+                    total += int(line.split()[1])
+        return total
+
+    def rss_kib(self) -> int:
+        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1])
+        return 0
+
+
+# -- fixtures and helpers of the agent tests ----------------------------------------------------
+
+needs_desktop = pytest.mark.skipif(
+    not in_desktop(), reason="runs inside the test desktop: Tests/Integration/with-desktop python3 -m pytest ..."
+)
+
+
+@pytest.fixture
+def desktop():
+    """The test desktop, with what earlier tests left behind closed and already seen."""
+    subprocess.run(["dunstctl", "close-all"], check=False)
+    desk = Desktop()
+    desk.skip_seen()
+    yield desk
+    subprocess.run(["dunstctl", "close-all"], check=False)
+    desk.close()
+
+
+@pytest.fixture
+def agents(tiptoe):
+    """Starts `tiptoe agent` processes with the test's environment; stops those left at the end."""
+    started: list[AgentProcess] = []
+
+    def start(*args: str, env: dict | None = None, prefix: list[str] | None = None) -> AgentProcess:
+        agent = AgentProcess(dict(tiptoe.env, **(env or {})), *args, prefix=prefix)
+        started.append(agent)
+        return agent
+
+    yield start
+    for agent in started:
+        if agent.alive():
+            agent.stop(9)
+
+
+def ahead(seconds: float) -> tuple[float, str]:
+    """A whole second `seconds` from now: its epoch time and its `HH:MM:SS` in UTC (the tests' TZ)."""
+    epoch = math.floor(time.time()) + seconds
+    moment = dt.datetime.fromtimestamp(epoch, dt.timezone.utc)
+    if moment.date() != dt.datetime.now(dt.timezone.utc).date():
+        pytest.skip("too close to midnight UTC for a slot a few seconds ahead")
+    return epoch, moment.strftime("%H:%M:%S")
+
+
+def write_routine(tiptoe, exercises: list[tuple[str, str, list[str]]], day: str = "") -> None:
+    """Writes `$XDG_CONFIG_HOME/tiptoe/routine.toml` with exercises (id, title, `at` times)."""
+    text = 'name = "Test routine"\n[day]\nstart = "00:00"\nend = "23:59"\n' + day + "\n"
+    for ident, title, times in exercises:
+        text += f'[[exercise]]\nid = "{ident}"\ntitle = "{title}"\n'
+        text += "at = [" + ", ".join(f'"{t}"' for t in times) + "]\n"
+        text += 'steps = ["Stand & bend your knees", "Grip the floor with your toes", "Hold 3 s, let go"]\n'
+        text += 'reps = 10\nhold = "3s"\nminutes = 2\n\n'
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+def history(tiptoe, **kwargs) -> list[dict]:
+    """Every event of the log, oldest first."""
+    return tiptoe.json("log", "--since", "2000-01-01", "--json", **kwargs)["events"]
+
+
+def kinds(tiptoe, slot: str, **kwargs) -> list[str]:
+    """The kinds of the events of one slot, in order."""
+    return [event["kind"] for event in history(tiptoe, **kwargs) if event["slot"] == slot]
+
+
+def notification_id(line: str) -> int:
+    """The id in the agent's `shown (...) as notification N: ...` line."""
+    return int(line.split(" as notification ")[1].split(":")[0])

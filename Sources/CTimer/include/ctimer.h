@@ -51,4 +51,10 @@ int ctimer_lock(int fd);
 /// The pid of the process holding a lock on `fd`, 0 when none, -1 with errno on failure.
 int ctimer_lock_holder(int fd);
 
+/// Hands the resident pages of this process's read-only file mappings (its code and constant data,
+/// and those of its libraries where no other process maps them) back to the kernel with
+/// madvise(MADV_PAGEOUT); they are read again on demand. Returns the number of mappings advised,
+/// or -1 with errno when /proc/self/maps cannot be read.
+int ctimer_release_file_pages(void);
+
 #endif

@@ -61,6 +61,7 @@ extension Tiptoe {
     func run() throws {
       if install || uninstall { return try service() }
       _ = try global.context()  // a bad routine or zone fails here, with its exit code
+      try startFresh()
       let source = RoutineSource.locate(explicit: global.routine)
       let configuration = AgentConfiguration(
         settings: try settings(), historyPath: HistoryAccess.path,
@@ -74,6 +75,19 @@ extension Tiptoe {
       } catch let error as StoreError {
         throw CLIError.io(error.localizedDescription)
       }
+    }
+
+    /// Creates the history if there is none yet, then starts this process again.
+    ///
+    /// Creating the file disposes of a GRDB dispatch queue, which starts a libdispatch worker thread
+    /// and with it libdispatch's once-a-second pool monitor, for the rest of the process's life. The
+    /// agent must sleep between reminders, so the process that runs it never creates the history.
+    func startFresh() throws {
+      guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return }
+      _ = try HistoryAccess.openForWriting()
+      Terminal.note("created the history at \(HistoryAccess.path)")
+      execv("/proc/self/exe", CommandLine.unsafeArgv)
+      throw CLIError(message: "cannot start again after creating the history: \(String(cString: strerror(errno)))", code: 1)
     }
 
     /// `--install` / `--uninstall`.

@@ -34,7 +34,10 @@ extension Tiptoe {
 
     func run() throws {
       let context = try global.context()
-      let until = try seconds().map { context.now.addingTimeInterval(TimeInterval($0)) }
+      // The history keeps whole seconds: round up, so a pause is never shorter than asked.
+      let until = try seconds().map {
+        Date(timeIntervalSince1970: (context.now.timeIntervalSince1970 + TimeInterval($0)).rounded(.up))
+      }
       let store = try HistoryAccess.openForWriting()
       try HistoryAccess.io { _ = try store.append([.paused(at: context.now, until: until)]) }
       if let until {

@@ -1,0 +1,238 @@
+"""The agent in a real desktop session: libnotify → D-Bus → dunst, buttons pressed through dunst.
+
+Runs inside `Tests/Integration/with-desktop`; every wait is for an awaited event (a D-Bus message
+seen by dbus-monitor, a line of the agent's log) with a deadline, never a fixed sleep.
+"""
+import subprocess
+import time
+
+import pytest
+
+from desktop import (  # noqa: F401  (fixtures)
+    agents, ahead, desktop, history, kinds, needs_desktop, notification_id, write_routine,
+)
+
+pytestmark = needs_desktop
+
+TODAY = time.strftime("%Y-%m-%d", time.gmtime())
+
+
+def slot_id(exercise: str, ordinal: int = 1) -> str:
+    return f"{exercise}/{time.strftime('%Y-%m-%d', time.gmtime())}/{ordinal}"
+
+
+def test_a_slot_fires_within_a_second_and_done_lands_in_the_log(tiptoe, desktop, agents):
+    epoch, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock, "23:59:59"])])
+    agent = agents()
+    agent.await_line(r"next: ")
+
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    latency = note.time - epoch
+    assert -0.01 <= latency < 1.0, f"Notify {latency:.3f} s after the slot"
+    assert note.summary == "Toe presses — 1 of 2 today"
+    assert note.body.splitlines()[:3] == [
+        "1. Stand &amp; bend your knees", "2. Grip the floor with your toes", "3. Hold 3 s, let go",
+    ], "dunst reads markup, so & is escaped"
+    assert "10 reps · hold 3s · 2 min" in note.body
+    assert list(note.actions.values()) == ["Done", "Snooze 10 min", "Skip"]
+    assert note.hints["desktop-entry"] == "tiptoe"
+    assert note.hints["category"] == "x-tiptoe.reminder"
+    assert note.hints["urgency"] == 1
+    assert note.args[7] == 0, "stays until answered"
+    number = notification_id(agent.await_line(r"shown \(due\)"))
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
+
+    desktop.press("Done")
+    desktop.await_message("ActionInvoked", lambda m: m.args == [number, "done"])
+    agent.await_line(r"done: toe-presses/")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "done"]
+    desktop.await_message("NotificationClosed", lambda m: m.args[0] == number)
+    assert desktop.displayed() == 0
+
+
+def test_snooze_fires_again_after_the_snooze(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--snooze", "2s")
+    first = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert list(first.actions.values()) == ["Done", "Snooze 2 s", "Skip"]
+    desktop.press("Snooze")
+    pressed = desktop.await_message("ActionInvoked", lambda m: m.args[1] == "snooze")
+    again = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
+    assert 1.95 <= again.time - pressed.time < 3.0, f"again after {again.time - pressed.time:.3f} s"
+    assert again.summary == "Snooze over: Toe presses"
+    agent.await_line(r"shown \(snoozeEnded\)")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "snoozed", "fired"]
+
+
+def test_done_from_the_shell_closes_the_notification(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    number = notification_id(agent.await_line(r"shown \(due\)"))
+    assert desktop.displayed() == 1
+
+    tiptoe.run("done")
+    desktop.await_message("CloseNotification", lambda m: m.args == [number], timeout=3)
+    desktop.await_message("NotificationClosed", lambda m: m.args[0] == number)
+    assert desktop.displayed() == 0
+    agent.await_line(r"answered elsewhere: toe-presses/")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "done"]
+
+
+def test_a_restart_never_shows_a_settled_slot_again(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    desktop.press("Done")
+    agent.await_line(r"done: ")
+    agent.stop(9)  # killed, not stopped: nothing is tidied up
+
+    again = agents()
+    again.await_line(r"next: ")
+    desktop.expect_no("Notify", within=1.5, where=lambda m: m.args[0] == "tiptoe")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "done"]
+
+
+def test_a_restart_shows_an_unanswered_reminder_in_place_of_the_old_one(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    number = notification_id(agent.await_line(r"shown \(due\)"))
+    agent.stop(9)
+
+    again = agents()
+    replaced = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=5)
+    assert replaced.replaces_id == number
+    assert desktop.displayed() == 1
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"], "shown again, not fired again"
+    desktop.press("Skip")
+    again.await_line(r"skip: ")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "skipped"]
+
+
+def test_slots_a_few_minutes_apart_make_one_notification_whose_buttons_act_on_all(tiptoe, desktop, agents):
+    epoch, clock = ahead(3)
+    _, later = ahead(3 + 150)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock]), ("heel-raises", "Heel raises", [later])])
+    agent = agents()
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.time - epoch < 1.0
+    assert note.summary == "Toe presses and Heel raises"
+    assert note.body.splitlines()[0].startswith("Toe presses — 10 reps")
+    desktop.press("Done")
+    agent.await_line(r"done: toe-presses/.*, heel-raises/")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "done"]
+    assert kinds(tiptoe, slot_id("heel-raises")) == ["fired", "done"]
+    desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
+
+
+def test_an_unanswered_reminder_is_nudged_once_then_logged_missed_and_closed(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--nudge-after", "2s", "--miss-after", "4s")
+    first = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    number = notification_id(agent.await_line(r"shown \(due\)"))
+    nudge = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=4)
+    assert nudge.replaces_id == number, "the nudge replaces the first notification"
+    assert 1.95 <= nudge.time - first.time < 3.0
+    assert nudge.summary == "Still to do: Toe presses"
+    closed = desktop.await_message("CloseNotification", lambda m: m.args == [number], timeout=4)
+    assert 3.95 <= closed.time - first.time < 5.0
+    agent.await_line(r"missed: toe-presses/")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired", "fired", "missed"]
+    desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
+
+
+def test_a_pause_holds_reminders_and_resume_lets_them_through(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    tiptoe.run("pause")
+    agent.await_line(r"paused until resumed by hand")
+    assert "Reminders: paused until 'tiptoe resume'" in tiptoe.run("status").stdout
+    desktop.expect_no("Notify", within=4.0, where=lambda m: m.args[0] == "tiptoe")  # the slot passes
+
+    resumed_at = time.time()
+    tiptoe.run("resume")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - resumed_at < 1.0
+    assert note.summary.startswith("Toe presses")
+    agent.await_line(r"shown \((due|catchUp)\)")
+
+
+def test_a_timed_pause_ends_by_itself(tiptoe, desktop, agents):
+    _, clock = ahead(2)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    before = time.time()
+    tiptoe.run("pause", "4s")
+    after = time.time()
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=8)
+    assert before + 4 <= note.time < after + 4 + 1.0, "at the end of the pause (whole seconds, rounded up)"
+
+
+def test_editing_the_routine_plans_again_at_once(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:59"])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    epoch, clock = ahead(3)
+    write_routine(tiptoe, [("heel-raises", "Heel raises", [clock])])
+    agent.await_line(r"planning again")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.summary == "Heel raises"
+    assert note.time - epoch < 1.0
+
+
+def test_status_names_the_running_agent_and_what_comes_next(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    assert tiptoe.run("status").stdout.startswith("Agent: not running.")
+    agent = agents()
+    agent.await_line(r"next: ")
+    out = tiptoe.run("status").stdout
+    assert out.startswith(f"Agent: running (pid {agent.pid}")
+    assert "notifications: dunst" in out
+    assert "Next: Toe presses at 23:59" in out
+    data = tiptoe.json("status", "--json")
+    assert data["agent"]["running"] and data["agent"]["pid"] == agent.pid
+    assert data["next"]["slots"] == [slot_id("toe-presses")]
+    assert agent.stop() == 0
+    assert tiptoe.run("status").stdout.startswith("Agent: not running.")
+
+
+def test_a_second_agent_refuses_to_start(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    first = agents()
+    first.await_line(r"next: ")
+    second = tiptoe.run("agent", check=False, timeout=10)
+    assert second.returncode == 1
+    assert f"already running (pid {first.pid})" in second.stderr
+
+
+def test_sigterm_stops_it_cleanly_and_closes_its_notification(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    number = notification_id(agent.await_line(r"shown \(due\)"))
+    assert agent.stop(15) == 0
+    assert "stopping (SIGTERM)" in agent.log()
+    desktop.await_message("CloseNotification", lambda m: m.args == [number], timeout=3)
+
+
+def test_the_idle_agent_does_not_wake_up(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    desktop.expect_no("Notify", within=0.5)  # let start-up settle (D-Bus replies, first writes)
+    before = agent.context_switches()
+    time.sleep(5)  # measuring idleness: nothing to await
+    woke = agent.context_switches() - before
+    assert woke <= 2, f"{woke} wake-ups in 5 s while idle"
+    assert agent.rss_kib() < 15 * 1024 or pytest.skip("debug build; RSS is measured on the release build")
