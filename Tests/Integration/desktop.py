@@ -381,10 +381,19 @@ class AgentProcess:
         return total
 
     def rss_kib(self) -> int:
-        for line in Path(f"/proc/{self.pid}/status").read_text().splitlines():
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1])
-        return 0
+        return self.memory_kib()["Rss"]
+
+    def memory_kib(self) -> dict[str, int]:
+        """The agent's memory from /proc/PID/smaps_rollup: Rss, Pss, Anonymous, Private_Dirty …, in KiB."""
+        memory = {}
+        for line in Path(f"/proc/{self.pid}/smaps_rollup").read_text().splitlines()[1:]:
+            key, _, value = line.partition(":")
+            memory[key] = int(value.split()[0])
+        return memory
+
+    def is_static_build(self) -> bool:
+        """Whether the binary carries the Swift runtime itself (a release build, as `make run` makes)."""
+        return "libswiftCore.so" not in Path(f"/proc/{self.pid}/maps").read_text()
 
 
 # -- fixtures and helpers of the agent tests ----------------------------------------------------
