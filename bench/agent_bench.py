@@ -30,7 +30,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "Tests" / "Integration"))
 from desktop import Desktop  # noqa: E402  (the integration tests' dbus-monitor reader)
 
-SETTLE = float(os.environ.get("BENCH_AGENT_SETTLE", "5"))
+SETTLE = float(os.environ.get("BENCH_AGENT_SETTLE", "3"))  # at least this long, then until its CPU time stops
 
 
 def quiet_zone(local_hour: int = 3) -> str:
@@ -78,6 +78,10 @@ class Agent:
             total["nonvoluntary"] += int(re.search(r"^nonvoluntary_ctxt_switches:\s+(\d+)", text, re.M).group(1))
         return total
 
+    def cpu_ticks(self) -> int:
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[11]) + int(fields[12])  # utime + stime
+
     def memory(self) -> dict:
         status = Path(f"/proc/{self.pid}/status").read_text()
         value = lambda key: int(re.search(rf"^{key}:\s+(\d+) kB", status, re.M).group(1))  # noqa: E731
@@ -106,14 +110,23 @@ def start_all(tiptoe: str, work: Path, routines: list[str]) -> tuple[list[Agent]
     for routine in routines:
         name = label(routine)
         agents.append(Agent(tiptoe, work / f"home-{name}", routine, zone, name))
-    deadline = time.time() + SETTLE
-    while time.time() < deadline:
-        if not all(a.alive() for a in agents):
+    # Settled: alive, SETTLE seconds old, and no CPU time used for a whole second (a large routine takes a while).
+    started = time.time()
+    last, quiet_since = None, time.time()
+    while True:
+        for agent in agents:
+            if not agent.alive():
+                raise SystemExit(f"agent {agent.name} exited {agent.process.returncode}:\n{agent.stop()}")
+        ticks = sum(a.cpu_ticks() for a in agents)
+        if ticks != last:
+            last, quiet_since = ticks, time.time()
+        if time.time() - started >= SETTLE and time.time() - quiet_since >= 1.0:
             break
-        time.sleep(0.2)
+        if time.time() - started > 300:
+            raise SystemExit(f"agents still busy after 300 s: {[a.name for a in agents]}")
+        time.sleep(0.1)
     for agent in agents:
-        if not agent.alive():
-            raise SystemExit(f"agent {agent.name} exited {agent.process.returncode}:\n{agent.stop()}")
+        agent.settled_after = time.time() - agent.started
     return agents, zone
 
 
@@ -141,7 +154,7 @@ def memory(tiptoe: str, work: Path, routines: list[str]) -> dict:
     out = {}
     for routine in routines:
         agents, _ = start_all(tiptoe, work, [routine])
-        out[agents[0].name] = agents[0].memory()
+        out[agents[0].name] = dict(agents[0].memory(), settled_after=round(agents[0].settled_after, 2))
         agents[0].stop()
     return out
 

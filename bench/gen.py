@@ -46,7 +46,37 @@ def spec(tiptoe: str, routine: str | None, zone: str = ZONE) -> dict:
         entry["at"].setdefault(local[11:19], set()).add(weekday)
     for entry in exercises.values():
         entry["at"] = sorted((time, sorted(days)) for time, days in entry["at"].items())
-    return {"timezone": zone, "exercises": list(exercises.values())}
+    name, descriptions = export_texts(tiptoe, routine, zone)
+    for entry in exercises.values():
+        entry["description"] = descriptions.get(entry["id"], entry["title"])
+    return {"timezone": zone, "name": name, "exercises": list(exercises.values())}
+
+
+def export_texts(tiptoe: str, routine: str | None, zone: str) -> tuple[str, dict[str, str]]:
+    """The calendar's NAME and each exercise's DESCRIPTION as tiptoe exports them (unfolded, unescaped), so
+    the python peer writes the same text."""
+    args = [tiptoe, "export", "--from", WEEK_START, "--tz", zone]
+    if routine:
+        args += ["--routine", routine]
+    done = subprocess.run(args, capture_output=True, text=True)
+    if done.returncode != 0:  # export not built yet
+        return "", {}
+    text = done.stdout.replace("\r\n ", "").replace("\n ", "")
+    out: dict[str, str] = {}
+    uid = None
+    name = ""
+    unescape = lambda value: (value.replace("\\n", "\n").replace("\\N", "\n").replace("\\,", ",")  # noqa: E731
+                              .replace("\\;", ";").replace("\\\\", "\\"))
+    for line in text.splitlines():
+        if line.startswith("NAME:") and not name:
+            name = unescape(line[5:])
+        elif line.startswith("UID:"):
+            uid = line[4:].rsplit("@", 1)[0].rsplit(".", 1)[0]
+        elif line.startswith("DESCRIPTION:") and uid and uid not in out:
+            out[uid] = unescape(line[len("DESCRIPTION:"):])
+        elif line.startswith("END:VEVENT"):
+            uid = None
+    return name, out
 
 
 def remind_text(spec: dict) -> str:

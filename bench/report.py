@@ -177,7 +177,8 @@ class Report:
         floor = r["static Swift floor"]["median"]
         self.add("## Command line, cold", "",
                  f"A new process per run (`TIPTOE_NOW={data['now']}`, built-in routine, Europe/Berlin, a history "
-                 "database already there). The floor is `bench/floor/floor.swift` — `import Foundation; "
+                 f"of {data.get('history_days', 0)} days with every slot done: {data.get('history_events', 0):,} "
+                 "events). The floor is `bench/floor/floor.swift` — `import Foundation; "
                  "print(Date())` — built with `swiftc -O -static-stdlib`. `tiptoe done` restores the history "
                  "before each run (hyperfine `--prepare`, not timed).", "")
         rows = []

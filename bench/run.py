@@ -12,10 +12,13 @@ import json
 import os
 import platform
 import re
+import shlex
 import shutil
+import signal
 import subprocess
 import sys
 import time
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -33,6 +36,7 @@ NOW = "2026-01-01T00:00:00+01:00"  # expansion and export: the year ahead is all
 CLI_NOW = "2026-11-23T10:12:00+01:00"  # command line: toe presses are due (10:10)
 EXPANSION_SIZES = [1, 100, 1000]
 SCALING_SIZES = [10, 100, 1000, 10000]
+HISTORY_DAYS = 90  # the command line runs against a history of this many days, every slot done
 
 
 def log(text: str) -> None:
@@ -191,8 +195,9 @@ class Bench:
         for path in (home, template):
             shutil.rmtree(path, ignore_errors=True)
         env = self.env(now=CLI_NOW, tz=gen.ZONE, home=home)
-        subprocess.run([self.tiptoe], env=dict(os.environ, **env), check=True, capture_output=True)
+        home.mkdir(parents=True)
         state = home / "state"
+        history_days = self.history(env)
         if state.exists():
             shutil.copytree(state, template)
         else:
@@ -204,13 +209,32 @@ class Bench:
             Command("tiptoe plan --days 7", [self.tiptoe, "plan", "--days", "7"], env=env),
         ]
         if self.built("done"):
-            reset = f"rm -rf {state} && cp -a {template} {state}"
+            reset = shlex.join(["sh", "-c", f"rm -rf {state} && cp -a {template} {state}"])
             commands.append(Command("tiptoe done", [self.tiptoe, "done"], env=env, prepare=reset))
         else:
             log("command line: `tiptoe done` is not built yet; skipped")
         budget = Budget(seconds=self.budget.seconds / 4, least=self.budget.least * 5, most=self.budget.most * 5,
                         rounds=self.budget.rounds, warmup=self.budget.warmup)
-        return {"results": self.run(commands, budget), "now": CLI_NOW}
+        return {"results": self.run(commands, budget), "now": CLI_NOW, "history_days": history_days,
+                "history_events": self.history_events}
+
+    def history(self, env: dict[str, str]) -> int:
+        """A history like a user's: every slot of the HISTORY_DAYS days before CLI_NOW's date marked done
+        (`tiptoe done EXERCISE` two minutes after each slot), when `tiptoe done` exists."""
+        self.history_events = 0
+        if not self.built("done"):
+            return 0
+        days = 7 if self.quick else HISTORY_DAYS
+        first = (date.fromisoformat(CLI_NOW[:10]) - timedelta(days=days)).isoformat()
+        plan = json.loads(subprocess.run([self.tiptoe, "plan", "--from", first, "--days", str(days), "--json"],
+                                         env=dict(os.environ, **env), check=True, capture_output=True).stdout)
+        log(f"command line: a history of {days} days ({len(plan['slots'])} slots done)")
+        for slot in plan["slots"]:
+            at = (datetime.fromisoformat(slot["start"]) + timedelta(minutes=2)).isoformat()
+            subprocess.run([self.tiptoe, "done", slot["exercise"]], env={**os.environ, **env, "TIPTOE_NOW": at},
+                           check=True, capture_output=True)
+            self.history_events += 1
+        return days
 
     def scaling(self) -> dict:
         out = {"plan": {}, "in_process": {}}
@@ -258,9 +282,10 @@ class Bench:
         self.idle_out = self.work / "agent-idle.json"
         self.idle_out.unlink(missing_ok=True)
         self.idle_log = open(self.work / "agent-idle.log", "wb")
+        # A session of its own, so that a failure elsewhere can stop the whole desktop (see main).
         return subprocess.Popen(
             self.agent_command(self.idle_out, "idle", str(seconds), "builtin", str(self.paths["routine-1000"])),
-            stdout=self.idle_log, stderr=subprocess.STDOUT)
+            stdout=self.idle_log, stderr=subprocess.STDOUT, start_new_session=True)
 
     def agent(self, idle: subprocess.Popen | None, latency_count: int) -> dict:
         if not self.built("agent"):
@@ -314,12 +339,17 @@ def main() -> None:
                                                                                       "rev-parse", "--short", "HEAD")}
     bench.inputs()
     idle = bench.start_idle(options.idle_seconds) if "agent" in only else None
-    for name in ("expansion", "export", "cli", "scaling"):
-        if name in only:
-            results[name] = getattr(bench, name)()
-            results_file.write_text(json.dumps(results, indent=1))
-    if "agent" in only:
-        results["agent"] = bench.agent(idle, options.latency_slots)
+    try:
+        for name in ("expansion", "export", "cli", "scaling"):
+            if name in only:
+                results[name] = getattr(bench, name)()
+                results_file.write_text(json.dumps(results, indent=1))
+        if "agent" in only:
+            results["agent"] = bench.agent(idle, options.latency_slots)
+    finally:
+        if idle is not None and idle.poll() is None:
+            os.killpg(idle.pid, signal.SIGTERM)
+            idle.wait()
     results["load_end"] = load_average()
     results["minutes"] = round((time.time() - started) / 60, 1)
     results_file.write_text(json.dumps(results, indent=1))
