@@ -177,6 +177,7 @@ class Desktop:
         self._selector.register(self._tail.stdout, selectors.EVENT_READ)
         self._pending = b""
         self._consumed = 0
+        self._seen = 0  # messages before it were there before the test
         self._cursor = 0  # messages before it are already consumed by await_* calls
 
     def close(self) -> None:
@@ -241,10 +242,11 @@ class Desktop:
         deadline = time.monotonic() + timeout
         while self._consumed < size and self._pump(deadline):
             pass
-        self._cursor = len(self.messages)
+        self._cursor = self._seen = len(self.messages)
 
     def notifies(self) -> list[Message]:
-        return [m for m in self.drain() if m.member == "Notify"]
+        """Every Notify call since the test began (awaited or not)."""
+        return [m for m in self.drain()[self._seen:] if m.member == "Notify"]
 
     # -- the notification server --------------------------------------------------------------
 
@@ -284,21 +286,35 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("TIPTOE_BIN", ROOT / ".build" / "debug" / "tiptoe"))
 
 
-def libfaketime() -> Path | None:
-    """The libfaketime preload library (Debian's `faketime` package), if installed."""
-    for path in sorted(Path("/usr/lib").glob("*/faketime/libfaketime.so.1")):
-        return path
-    return None
+def faketime(spec: str | None = None, file: Path | None = None) -> list[str]:
+    """A command prefix that runs a program on a fake clock (Debian's `faketime`).
+
+    `spec` is a fixed FAKETIME setting (`@2026-10-25 00:25:00 x300`); with `file` instead, the clock
+    is read from that file on every call, so a test can move it while the program runs.
+
+    The `faketime` wrapper is needed even in file mode: it sets up libfaketime's shared memory and
+    names it in FAKETIME_SHARED. Without that, libfaketime calls setenv() while the process starts,
+    which moves `environ`, and the Swift runtime, which finds argv next to the original `environ`,
+    then sees no arguments at all.
+    """
+    assert shutil.which("faketime"), "faketime is missing (apt-get install faketime)"
+    if file is not None:
+        return ["faketime", "-f", "+0", "env", "-u", "FAKETIME", f"FAKETIME_TIMESTAMP_FILE={file}",
+                "FAKETIME_NO_CACHE=1", "FAKETIME_DONT_FAKE_MONOTONIC=1", "NO_FAKE_STAT=1"]
+    return ["faketime", "-f", spec, "env", "FAKETIME_DONT_FAKE_MONOTONIC=1", "NO_FAKE_STAT=1"]
 
 
 class AgentProcess:
     """`tiptoe agent` running in the background; its stderr is a stream awaited with deadlines."""
 
     def __init__(self, env: dict, *args: str, prefix: list[str] | None = None):
+        # A session of its own: a wrapper in `prefix` (faketime) does not pass signals on, so the
+        # whole group is signalled.
         self.proc = subprocess.Popen(
             [*(prefix or []), str(BIN), "agent", *args], env=env, stdin=subprocess.DEVNULL,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
+            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )
+        self.wrapped = bool(prefix)
         os.set_blocking(self.proc.stderr.fileno(), False)
         self._selector = selectors.DefaultSelector()
         self._selector.register(self.proc.stderr, selectors.EVENT_READ)
@@ -309,7 +325,14 @@ class AgentProcess:
 
     @property
     def pid(self) -> int:
-        return self.proc.pid
+        """The agent's pid (behind a wrapper, the one it logs at start)."""
+        if not self.wrapped:
+            return self.proc.pid
+        started = [line for line in self.lines if "started (pid " in line]
+        if not started:
+            self.await_line(r"started \(pid ")
+            started = [line for line in self.lines if "started (pid " in line]
+        return int(started[0].split("started (pid ")[1].split(")")[0])
 
     def _pump(self, deadline: float) -> bool:
         """Reads stderr until `deadline`; false on timeout or at the end of the stream."""
@@ -364,7 +387,10 @@ class AgentProcess:
 
     def stop(self, sig: int = 15, timeout: float = 10) -> int:
         if self.proc.poll() is None:
-            self.proc.send_signal(sig)
+            if self.wrapped:
+                os.killpg(self.proc.pid, sig)
+            else:
+                self.proc.send_signal(sig)
         try:
             return self.proc.wait(timeout)
         finally:

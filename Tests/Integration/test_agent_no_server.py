@@ -1,0 +1,85 @@
+"""No notification server on the bus: the agent says so once, prints reminders to stderr, keeps
+running, and uses the server as soon as one appears.
+
+The test runs its scenario in a desktop of its own (a nested `with-desktop` with
+TIPTOE_DESKTOP_NO_SERVER=1: a private bus on which nothing is started on demand), by running this
+file as a script there.
+"""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from desktop import needs_desktop
+
+HERE = Path(__file__).resolve().parent
+
+
+@needs_desktop
+def test_without_a_server_the_agent_says_so_once_keeps_running_and_retries(tiptoe):
+    from conftest import BIN
+
+    env = dict(tiptoe.env, TIPTOE_DESKTOP_NO_SERVER="1", TIPTOE_BIN=str(BIN), PYTHONPATH=str(HERE))
+    result = subprocess.run(
+        [str(HERE / "with-desktop"), sys.executable, str(Path(__file__)), str(tiptoe.home)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, f"scenario failed:\n{result.stdout}\n{result.stderr}"
+    assert "scenario passed" in result.stdout
+
+
+def scenario(home: Path) -> None:
+    """Runs inside the nested desktop; raises on the first thing that is not as it should be."""
+    from conftest import BIN
+    from desktop import AgentProcess, Desktop, ahead
+
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIPTOE_") or k.startswith("TIPTOE_DESKTOP")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"), TZ="UTC")
+    env["TIPTOE_BIN"] = str(BIN)
+    assert subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
+                           "--object-path", "/org/freedesktop/Notifications",
+                           "--method", "org.freedesktop.Notifications.GetServerInformation"],
+                          capture_output=True).returncode != 0, "a notification server answers"
+    _, clock = ahead(3)
+    routine = home / "config" / "tiptoe" / "routine.toml"
+    routine.parent.mkdir(parents=True, exist_ok=True)
+    routine.write_text(
+        f'name = "Test"\n[day]\nstart = "00:00"\nend = "23:59"\n'
+        f'[[exercise]]\nid = "toe-presses"\ntitle = "Toe presses"\nat = ["{clock}"]\nsteps = ["Grip the floor"]\n'
+    )
+    desk = Desktop()
+    agent = AgentProcess(env)
+    agent.await_line(r"no notification server: .*reminders go to stderr", timeout=10)
+    line = agent.await_line(r"reminder \(due\) at .*Toe presses: 1\. Grip the floor", timeout=10)
+    assert "tiptoe done" in line, "with no buttons, the reminder says how to answer from the shell"
+
+    def tiptoe(*args):
+        return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, check=True)
+
+    tiptoe("snooze", "2s")
+    agent.await_line(r"reminder \(snoozeEnded\) at ", timeout=6)
+    assert agent.alive(), "the agent keeps running"
+    assert agent.count(r"no notification server") == 1, "it says so once:\n" + agent.log()
+
+    # A server appears: the next reminder goes to it.
+    config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "late-dunstrc"
+    config.write_text("[global]\n    font = DejaVu Sans 10\n")
+    dunst = subprocess.Popen(["dunst", "-config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.Notifications"], check=True)
+        tiptoe("snooze", "2s")
+        note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
+        assert note.summary == "Snooze over: Toe presses", note
+        agent.await_line(r"the notification server is back")
+        assert agent.count(r"no notification server") == 1
+        assert agent.alive()
+    finally:
+        agent.stop()
+        dunst.terminate()
+        dunst.wait()
+        desk.close()
+    print("scenario passed")
+
+
+if __name__ == "__main__":
+    scenario(Path(sys.argv[1]))

@@ -1,0 +1,131 @@
+"""The agent on a fake clock (libfaketime, Debian's `faketime`): suspends, days off, DST, quiet spans.
+
+libfaketime fakes the agent's clock_gettime and its timerfd: an absolute CLOCK_REALTIME timer armed
+for a fake instant fires when the fake clock gets there (also when the fake clock runs faster).
+
+What it cannot fake is the kernel telling a timerfd that the clock was set (ECANCELED with
+TFD_TIMER_CANCEL_ON_SET, which a real suspend/resume or `date -s` delivers): moving the fake clock
+changes nothing in the kernel. So a suspend is played as what the agent sees of one: the timer armed
+before the suspend fires, and the clock then reads three hours later.
+"""
+import time
+from pathlib import Path
+
+from desktop import (  # noqa: F401  (fixtures)
+    agents, desktop, faketime, history, kinds, needs_desktop,
+)
+
+pytestmark = needs_desktop
+
+
+def routine(tiptoe, exercises: list[tuple[str, str, str]], day: str = "") -> None:
+    """One `at` time per exercise (id, title, HH:MM[:SS]); the routine's zone in `day` if given."""
+    text = 'name = "Test routine"\n[day]\nstart = "00:00"\nend = "23:59"\n' + day + "\n"
+    for ident, title, at in exercises:
+        text += f'[[exercise]]\nid = "{ident}"\ntitle = "{title}"\nat = ["{at}"]\nsteps = ["Grip the floor"]\n\n'
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text)
+
+
+DAY = "2026-11-23"
+SLEEPERS = [
+    ("toe-presses", "Toe presses", "09:00:00"),  # 3 h before the wake-up: older than the catch-up window
+    ("toe-walking", "Toe walking", "09:40:00"),
+    ("heel-raises", "Heel raises", "10:30:00"),
+    ("calf-stretch", "Calf stretch", "11:30:00"),
+]
+
+
+def test_a_three_hour_suspend_gives_one_merged_catch_up_notification(tiptoe, desktop, agents, tmp_path):
+    routine(tiptoe, SLEEPERS)
+    clock = tmp_path / "clock"
+    clock.write_text(f"@{DAY} 08:59:57\n")
+    agent = agents(prefix=faketime(file=clock))
+    agent.await_line(r"next: 09:00:00 \(in 3 s\)")
+    # "Suspend": the clock jumps three hours while the agent sleeps; its timer armed for 09:00:00
+    # fires when that instant is due in real time, like a real timer after resume. (libfaketime starts
+    # the new time at the first clock read after the change, i.e. when the agent wakes.)
+    clock.write_text(f"@{DAY} 12:00:05\n")
+    armed = time.time()
+
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
+    assert note.summary == "While you were away: Toe walking, Heel raises and Calf stretch"
+    assert note.body.splitlines()[0].startswith("09:40  Toe walking")
+    assert note.time - armed < 4.0
+    agent.await_line(r"missed: toe-presses/2026-11-23/1")
+    agent.await_line(r"shown \(catchUp\) at 2026-11-23T12:00:0\d\+00:00")
+    desktop.expect_no("Notify", within=1.5, where=lambda m: m.args[0] == "tiptoe")  # not a burst
+    assert kinds(tiptoe, f"toe-presses/{DAY}/1") == ["missed"]
+    for ident in ("toe-walking", "heel-raises", "calf-stretch"):
+        assert kinds(tiptoe, f"{ident}/{DAY}/1") == ["fired"]
+
+
+def test_slots_missed_while_the_machine_was_off_show_once_at_start(tiptoe, desktop, agents):
+    routine(tiptoe, SLEEPERS)
+    agent = agents(prefix=faketime(f"@{DAY} 12:00:01"))
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.summary == "While you were away: Toe walking, Heel raises and Calf stretch"
+    agent.await_line(r"missed: toe-presses/")
+    desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
+    desktop.press("Done")
+    agent.await_line(r"done: toe-walking/.*heel-raises/.*calf-stretch/")
+    agent.stop(9)
+    # Started again: everything is recorded and answered, nothing shows again.
+    again = agents(prefix=faketime(f"@{DAY} 12:00:30"))
+    again.await_line(r"next: ")
+    desktop.expect_no("Notify", within=1.5, where=lambda m: m.args[0] == "tiptoe")
+    assert sorted(e["kind"] for e in history(tiptoe) if e["kind"] == "fired") == ["fired"] * 3
+
+
+def shown(agent, count: int, timeout: float) -> list[str]:
+    """The `at` stamps of the next `count` reminders the agent shows."""
+    return [agent.await_line(r"shown \(due\) at ", timeout=timeout).split(" at ")[1].split(" ")[0]
+            for _ in range(count)]
+
+
+def test_fall_back_fires_a_twice_occurring_time_once_at_its_first_occurrence(tiptoe, desktop, agents):
+    # Berlin, 25 Oct 2026: 03:00 CEST becomes 02:00 CET, so 02:30 happens at 00:30Z and again at 01:30Z.
+    routine(tiptoe, [("toe-presses", "Toe presses", "02:30"), ("heel-raises", "Heel raises", "03:10")],
+            day='timezone = "Europe/Berlin"')
+    # From 00:25Z, five fake minutes a real second: 02:30 (first) after 1 s, 02:30 (again) after 13 s,
+    # 03:10 CET after 21 s.
+    agent = agents("--nudge-after", "6h", "--miss-after", "6h", prefix=faketime("@2026-10-25 00:25:00 x300"))
+    stamps = shown(agent, 2, timeout=40)
+    assert stamps[0].startswith("2026-10-25T02:30:0") and stamps[0].endswith("+02:00"), stamps
+    assert stamps[1].startswith("2026-10-25T03:10:0") and stamps[1].endswith("+01:00"), stamps
+    notes = [m for m in desktop.notifies() if m.args[0] == "tiptoe"]
+    assert [m.summary for m in notes] == ["Toe presses", "Heel raises"]
+    assert kinds(tiptoe, "toe-presses/2026-10-25/1") == ["fired"]
+
+
+def test_spring_forward_fires_each_slot_once_at_its_wall_clock_time(tiptoe, desktop, agents):
+    # Berlin, 29 Mar 2026: 02:00 CET becomes 03:00 CEST. 02:30 does not exist and moves forward by
+    # the gap to 03:30 CEST (RFC 5545, like every calendar); 03:15 CEST comes before it.
+    routine(tiptoe, [("ankle-circles", "Ankle circles", "01:50"), ("toe-presses", "Toe presses", "02:30"),
+                     ("heel-raises", "Heel raises", "03:15")], day='timezone = "Europe/Berlin"')
+    agent = agents("--nudge-after", "6h", "--miss-after", "6h", prefix=faketime("@2026-03-29 00:45:00 x300"))
+    stamps = shown(agent, 3, timeout=30)
+    assert [s[11:16] + s[19:] for s in stamps] == ["01:50+01:00", "03:15+02:00", "03:30+02:00"], stamps
+    assert [m.summary for m in desktop.notifies() if m.args[0] == "tiptoe"] == [
+        "Ankle circles", "Heel raises", "Toe presses",
+    ]
+
+
+def test_a_quiet_span_holds_a_reminder_until_it_ends(tiptoe, desktop, agents):
+    routine(tiptoe, [("toe-presses", "Toe presses", "12:35")], day='quiet = ["12:30-12:40"]')
+    start = time.time()
+    agent = agents(prefix=faketime(f"@{DAY} 12:39:57"))
+    agent.await_line(r"next: 12:40:00")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=8)
+    assert note.summary == "Toe presses", "held, not missed: shown as due when the span ends"
+    assert 2.5 <= note.time - start < 5.0
+    agent.await_line(r"shown \(due\) at 2026-11-23T12:40:00")
+
+
+def test_the_fake_clock_reaches_the_agent(tiptoe, agents):
+    """The premise of this file: under faketime the agent sees the fake time, arguments intact."""
+    routine(tiptoe, [("toe-presses", "Toe presses", "23:00")])
+    agent = agents("--snooze", "5m", prefix=faketime(f"@{DAY} 22:00:00"))
+    agent.await_line(r"next: 23:00:00 \(in 1 h 0 min\)")
+    assert Path(f"/proc/{agent.pid}/cmdline").read_bytes().split(b"\0")[1:4] == [b"agent", b"--snooze", b"5m"]
