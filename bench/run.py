@@ -175,6 +175,8 @@ class Bench:
             Command("1,000 exercises, RRULE file, 7 days",
                     self.py("ical_read.py", str(series), FROM, "7"), check=checks.first_line),
         ], readback)
+        out["in_process"] = {"series-1000": self.in_process(1000, "export"),
+                             "expanded-builtin": self.in_process(None, "export")}
         out["plan_counts"] = {
             "builtin-365": self.count_slots(None, YEAR),
             "1000-7": self.count_slots(str(self.paths["routine-1000"]), "7"),
@@ -209,7 +211,8 @@ class Bench:
             Command("tiptoe plan --days 7", [self.tiptoe, "plan", "--days", "7"], env=env),
         ]
         if self.built("done"):
-            reset = shlex.join(["sh", "-c", f"rm -rf {state} && cp -a {template} {state}"])
+            # The copy is flushed (sync) so that tiptoe's own fsyncs do not pay for it.
+            reset = shlex.join(["sh", "-c", f"rm -rf {state} && cp -a {template} {state} && sync"])
             commands.append(Command("tiptoe done", [self.tiptoe, "done"], env=env, prepare=reset))
         else:
             log("command line: `tiptoe done` is not built yet; skipped")
@@ -250,14 +253,18 @@ class Bench:
             out["in_process"][str(size)] = self.in_process(size)
         return out
 
-    def in_process(self, size: int) -> dict:
-        """tiptoe-bench: the core alone, in one process (no start-up, no printing)."""
+    def in_process(self, size: int | None, what: str = "expand") -> dict:
+        """tiptoe-bench: the core alone, in one process (no start-up, no printing); `size` None is the
+        built-in routine (its source, Config/foot-routine.toml)."""
         bench = self.bin / "tiptoe-bench"
         if not bench.exists():
             return {}
         repeats = "3" if self.quick else "10"
-        done = subprocess.run([str(bench), "expand", str(self.paths[f"routine-{size}"]), gen.ZONE, YEAR, repeats],
-                              capture_output=True, text=True, check=True)
+        routine = str(self.paths[f"routine-{size}"]) if size else str(ROOT / "Config" / "foot-routine.toml")
+        done = subprocess.run([str(bench), what, routine, gen.ZONE, YEAR, repeats],
+                              capture_output=True, text=True)
+        if done.returncode != 0:
+            return {}
         out = {}
         for line in done.stdout.splitlines():
             match = re.match(r"(.+?): median ([\d.]+) ms \(min ([\d.]+), max ([\d.]+)\) over (\d+) runs; (\d+) items",

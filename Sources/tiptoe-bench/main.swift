@@ -1,6 +1,8 @@
 // In-process timings of tiptoe's core, for `make bench` (never a test).
 //
 //   tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]   the planner alone: median, min, max of REPEATS runs
+//   tiptoe-bench export ROUTINE ZONE DAYS [REPEATS]   the iCalendar writer alone, into memory: the RRULE
+//                                                     file, and DAYS days expanded
 //   tiptoe-bench json ROUTINE ZONE DAYS [NOW]         `tiptoe plan --from 2026-01-01 --days DAYS --json`'s
 //                                                     bytes from a byte-level writer (a prototype; see
 //                                                     BENCHMARKS.md), to stdout
@@ -30,7 +32,16 @@ func fail(_ message: String) -> Never {
   exit(64)
 }
 
-let usage = "usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | json ROUTINE ZONE DAYS [NOW]"
+/// Counts what the exporter writes, keeping nothing.
+struct CountingStream: TextOutputStream {
+  var bytes = 0
+  mutating func write(_ string: String) { bytes += string.utf8.count }
+}
+
+let usage = """
+  usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | export ROUTINE ZONE DAYS [REPEATS] \
+  | json ROUTINE ZONE DAYS [NOW]
+  """
 let arguments = CommandLine.arguments
 guard arguments.count >= 5, let days = Int(arguments[4]) else { fail(usage) }
 guard let zone = TimeZone(identifier: arguments[3]) else { fail("unknown zone \(arguments[3])") }
@@ -46,6 +57,19 @@ case "expand":
     var count = 0
     for slot in planner.slots(from: first, days: days) where slot.ordinal > 0 { count += 1 }
     return count
+  }
+case "export":
+  let repeats = arguments.count > 5 ? Int(arguments[5]) ?? 10 : 10
+  let exporter = ICalendarExporter(planner: planner, stamp: Date(timeIntervalSince1970: 1_767_225_600))
+  measure("export \(routine.exercises.count) exercises, RRULE file (bytes)", repeats: repeats) {
+    var out = CountingStream()
+    exporter.write(.series, from: first, to: &out)
+    return out.bytes
+  }
+  measure("export \(routine.exercises.count) exercises, \(days) days expanded (bytes)", repeats: repeats) {
+    var out = CountingStream()
+    exporter.write(.instances(days: days), from: first, to: &out)
+    return out.bytes
   }
 case "json":
   let now = arguments.count > 5 ? (try? Date(arguments[5], strategy: .iso8601)) ?? Date() : Date()
