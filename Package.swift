@@ -47,5 +47,6 @@ let package = Package(
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
     .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
+    .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
   ]
 )

@@ -4,6 +4,8 @@ import Foundation
 /// Watches directories with inotify on the main loop, and reports the names of files that changed.
 final class DirectoryWatch {
   private let fd: Int32
+  private unowned let loop: MainLoop
+  private var source: UInt32 = 0
   private var directories: [Int32: String] = [:]
   private let handler: ([(directory: String, name: String)]) -> Void
 
@@ -11,10 +13,14 @@ final class DirectoryWatch {
     fd = ctimer_inotify_create()
     guard fd >= 0 else { throw AgentError.system(call: "inotify_init1", errno: errno) }
     self.handler = handler
-    loop.watch(fd: fd) { [unowned self] in drain() }
+    self.loop = loop
+    source = loop.watch(fd: fd) { [unowned self] in drain() }
   }
 
-  deinit { close(fd) }
+  deinit {
+    loop.remove(source)
+    close(fd)
+  }
 
   /// Adds `directory` (which must exist); throws when it cannot be watched.
   func add(_ directory: String) throws {

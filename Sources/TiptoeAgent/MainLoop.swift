@@ -40,6 +40,12 @@ final class MainLoop {
     return id
   }
 
+  /// Stops watching: the source `id` returned by ``watch(fd:handler:)`` is removed.
+  func remove(_ id: UInt32) {
+    guard handlers.removeValue(forKey: id) != nil else { return }
+    g_source_remove(id)
+  }
+
   /// Calls `handler` on the loop when the process gets `signal` (SIGTERM, SIGINT, SIGHUP …).
   func onSignal(_ signal: Int32, handler: @escaping () -> Void) {
     let box = Handler(handler)

@@ -36,7 +36,8 @@ public struct UserService {
   let systemctl: ([String]) throws -> (status: Int32, output: String)
 
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
+    let config =
+      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
       ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
     unitDirectory = config + "/systemd/user"
     systemctl = Self.runSystemctl
@@ -58,7 +59,8 @@ public struct UserService {
     try run(["daemon-reload"])
     done.append("ran systemctl --user daemon-reload")
     try run(["enable", "--now", Self.unitName])
-    done.append("ran systemctl --user enable --now \(Self.unitName): the agent runs now and with every graphical session")
+    done.append(
+      "ran systemctl --user enable --now \(Self.unitName): the agent runs now and with every graphical session")
     done.append("see it with: tiptoe status · journalctl --user -u tiptoe -f")
     return done
   }

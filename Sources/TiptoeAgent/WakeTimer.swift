@@ -13,13 +13,16 @@ final class WakeTimer {
   }
 
   private let fd: Int32
+  private unowned let loop: MainLoop
+  private var source: UInt32 = 0
   /// The instant the timer is armed for.
   private(set) var armedAt: Date?
 
   init(loop: MainLoop, handler: @escaping (Event) -> Void) throws {
     fd = ctimer_create()
     guard fd >= 0 else { throw AgentError.system(call: "timerfd_create", errno: errno) }
-    loop.watch(fd: fd) { [unowned self] in
+    self.loop = loop
+    source = loop.watch(fd: fd) { [unowned self] in
       switch ctimer_read(fd) {
       case CTIMER_EXPIRED:
         armedAt = nil
@@ -33,7 +36,10 @@ final class WakeTimer {
     }
   }
 
-  deinit { close(fd) }
+  deinit {
+    loop.remove(source)
+    close(fd)
+  }
 
   /// Fires at `instant` (at once when it has passed); disarmed when nil.
   func arm(at instant: Date?) throws {

@@ -38,7 +38,9 @@ public final class Notifier {
     let list = notify_get_server_caps()
     var node = list
     while let current = node {
-      if let data = current.pointee.data { capabilities.insert(String(cString: data.assumingMemoryBound(to: CChar.self))) }
+      if let data = current.pointee.data {
+        capabilities.insert(String(cString: data.assumingMemoryBound(to: CChar.self)))
+      }
       node = current.pointee.next
     }
     g_list_free_full(list, g_free)

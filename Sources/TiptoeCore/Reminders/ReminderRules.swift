@@ -26,7 +26,8 @@ public struct ReminderRules: Sendable {
   public func slots(around now: Date) -> [Slot] {
     let zone = planner.timeZone
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
-    let earliest = min(planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
+    let earliest = min(
+      planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
     let first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + 3).filter { $0.start >= earliest }
   }

@@ -26,20 +26,24 @@ extension Tiptoe {
     @Flag(help: "Stop the user service and remove it.")
     var uninstall = false
 
-    @Option(help: ArgumentHelp("How long the Snooze button puts a reminder off (e.g. 10m, 15m, 30s).", valueName: "duration"))
+    @Option(
+      help: ArgumentHelp("How long the Snooze button puts a reminder off (e.g. 10m, 15m, 30s).", valueName: "duration"))
     var snooze = "10m"
 
     @Option(help: ArgumentHelp("Show an unanswered reminder once more after this long.", valueName: "duration"))
     var nudgeAfter = "15m"
 
-    @Option(help: ArgumentHelp("Log an unanswered reminder as missed this long after it was shown.", valueName: "duration"))
+    @Option(
+      help: ArgumentHelp("Log an unanswered reminder as missed this long after it was shown.", valueName: "duration"))
     var missAfter = "1h"
 
     @Option(help: ArgumentHelp("Show reminders missed while off or asleep for up to this long.", valueName: "duration"))
     var catchUp = "3h"
 
     func validate() throws {
-      if install && uninstall { throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)") }
+      if install && uninstall {
+        throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)")
+      }
       _ = try settings()
     }
 
@@ -87,7 +91,8 @@ extension Tiptoe {
       _ = try HistoryAccess.openForWriting()
       Terminal.note("created the history at \(HistoryAccess.path)")
       execv("/proc/self/exe", CommandLine.unsafeArgv)
-      throw CLIError(message: "cannot start again after creating the history: \(String(cString: strerror(errno)))", code: 1)
+      throw CLIError(
+        message: "cannot start again after creating the history: \(String(cString: strerror(errno)))", code: 1)
     }
 
     /// `--install` / `--uninstall`.

@@ -19,7 +19,8 @@ extension Tiptoe {
 
     @OptionGroup var global: GlobalOptions
 
-    @Argument(help: ArgumentHelp("How long (45s, 10m, 1h30m); without it, until 'tiptoe resume'.", valueName: "duration"))
+    @Argument(
+      help: ArgumentHelp("How long (45s, 10m, 1h30m); without it, until 'tiptoe resume'.", valueName: "duration"))
     var duration: String?
 
     func seconds() throws -> Int? {
@@ -43,7 +44,9 @@ extension Tiptoe {
       if let until {
         let (day, time) = ISO8601.localDateTime(until, utcOffset: context.timeZone.secondsFromGMT(for: until))
         let clock = (day == context.today ? "" : DateText.heading(day) + " ") + time.description.prefix(5)
-        print("Reminders paused until \(clock) (\(DateText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner.")
+        print(
+          "Reminders paused until \(clock) (\(DateText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner."
+        )
       } else {
         print("Reminders paused until you run 'tiptoe resume'.")
       }

@@ -50,7 +50,8 @@ extension Tiptoe {
         out += "\"service\": \(describer.quote(service))}, "
         switch pause {
         case .running: out += "\"paused\": false, \"pausedUntil\": null, "
-        case .paused(let until): out += "\"paused\": true, \"pausedUntil\": \(describer.quote(until.map(describer.iso))), "
+        case .paused(let until):
+          out += "\"paused\": true, \"pausedUntil\": \(describer.quote(until.map(describer.iso))), "
         }
         out += "\"waiting\": [\(waiting.map { JSON.quote($0.id) }.joined(separator: ", "))], "
         out += "\"dueNow\": [\(current.show.flatMap(\.slots).map { JSON.quote($0.id) }.joined(separator: ", "))], "
@@ -77,13 +78,16 @@ extension Tiptoe {
         }
         print(line)
       } else {
-        print("Agent: not running. Start it with 'tiptoe agent', or 'tiptoe agent --install' to run it with every session.")
+        print(
+          "Agent: not running. Start it with 'tiptoe agent', or 'tiptoe agent --install' to run it with every session.")
       }
       if let service { print("Service: \(UserService.unitName) \(service)") }
       switch pause {
       case .running: print("Reminders: on")
       case .paused(let until?):
-        print("Reminders: paused until \(describer.when(until)) (\(DateText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it")
+        print(
+          "Reminders: paused until \(describer.when(until)) (\(DateText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it"
+        )
       case .paused(nil): print("Reminders: paused until 'tiptoe resume'")
       }
       if !waiting.isEmpty { print("Waiting for an answer: " + describer.slots(waiting)) }

@@ -173,7 +173,8 @@ struct ReminderRulesTests {
 
   @Test func aSlotWhoseNextOneHasStartedIsMissedNotCaughtUp() {
     // At 18:01 the noon toe presses are past their due window (the 18:00 one started).
-    let decision = decide(records([(.done, morning, "09:00:00", nil), (.done, walk, "09:04:00", nil)]), now: "18:01:00")
+    let decision = decide(
+      records([(.done, morning, "09:00:00", nil), (.done, walk, "09:04:00", nil)]), now: "18:01:00")
     #expect(decision.missed.map(\.id) == [noon])
     #expect(decision.show.map { $0.slots.map(\.id) } == [["toe-presses/2026-11-23/3"]])
     #expect(decision.show[0].kind == .due)
@@ -204,7 +205,8 @@ struct ReminderRulesTests {
     let record = SlotRecord.build(from: history)[morning]!
     #expect(record.decision == nil)
     #expect(record.firedSinceDecision == [at("09:00:00")])
-    let decision = rules.decide(records: [morning: record, walk: SlotRecord(decision: .done)], pause: .running, now: at("09:03:00"))
+    let decision = rules.decide(
+      records: [morning: record, walk: SlotRecord(decision: .done)], pause: .running, now: at("09:03:00"))
     #expect(decision.isIdle)
   }
 
@@ -238,6 +240,7 @@ struct ReminderForecastTests {
     #expect(tests.rules.nextAction(records: [:], pause: .paused(until: nil), now: tests.at("08:00:00")) == nil)
     let fired = tests.records([(.fired, tests.morning, "09:00:00", nil), (.fired, tests.walk, "09:00:00", nil)])
     #expect(tests.rules.waiting(records: fired, now: tests.at("09:01:00")).map(\.id) == [tests.morning, tests.walk])
-    #expect(tests.rules.nextAction(records: fired, pause: .running, now: tests.at("09:01:00"))?.decision.nudge.count == 1)
+    #expect(
+      tests.rules.nextAction(records: fired, pause: .running, now: tests.at("09:01:00"))?.decision.nudge.count == 1)
   }
 }
