@@ -8,7 +8,9 @@ import Foundation
 /// first planned date on or after `from`. `.instances(days:)` writes each slot
 /// as its own VEVENT instead. Every start is `DTSTART;TZID=<zone>` with a
 /// VTIMEZONE for the zone, so calendars expand the same instants as the
-/// `Planner`, across DST changes (RFC 5545's gap and fold rules).
+/// `Planner`, across DST changes (RFC 5545's gap and fold rules). Where a
+/// series' wall time does not exist (spring forward), which clients read in
+/// three different ways, that day is excluded and written as its own event.
 ///
 /// UIDs depend on the exercise and the slot only: `toe-presses.1@tiptoe` for
 /// the first daily time of `toe-presses`, `toe-presses.2026-11-23.1@tiptoe`
