@@ -34,9 +34,13 @@ def ordinal(slot_or_uid: str) -> str:
     return slot_or_uid.split("@")[0].replace(".", "/").rsplit("/", 1)[1]
 
 
+# Instances carry their own wall times: from the first date only (400 days span both changes).
+READINGS = [(reading, zone, first) for reading in ["series", "series-own-zone", "instances"]
+            for zone, first in CASES if reading != "instances" or first == "2026-11-23"]
+
+
 @pytest.mark.parametrize("routine", ROUTINES)
-@pytest.mark.parametrize("zone,first", CASES)
-@pytest.mark.parametrize("reading", ["series", "series-own-zone", "instances"])
+@pytest.mark.parametrize("reading,zone,first", READINGS)
 def test_expanded_starts_equal_the_plan(tiptoe, routine, zone, first, reading):
     args = [*ROUTINES[routine], "--tz", zone, "--from", first]
     want = planned_starts(plan(tiptoe, *args, days=DAYS))
