@@ -65,7 +65,8 @@ public struct VTimeZone: Sendable {
       let offset = timeZone.secondsFromGMT(for: instant)
       observances.append(
         Observance(
-          kind: timeZone.isDaylightSavingTime(for: instant) ? .daylight : .standard, start: 0,
+          kind: timeZone.isDaylightSavingTime(for: instant) ? .daylight : .standard,
+          start: min(0, windowStart + offset),  // 1970, or the window's start when that is earlier
           offsetFrom: offset, offsetTo: offset, name: timeZone.abbreviation(for: instant), rule: nil,
           until: nil, dates: []))
     }

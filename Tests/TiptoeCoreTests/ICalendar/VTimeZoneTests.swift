@@ -90,6 +90,12 @@ struct VTimeZoneTests {
     #expect(tokyo.gaps.isEmpty)
   }
 
+  @Test func theFirstObservanceStartsBeforeEarlyDates() {
+    let utc = VTimeZone(timeZone: zone("GMT"), covering: date("1950-06-01")...date("1950-06-01"))
+    #expect(utc.observances.count == 1)
+    #expect(utc.observances[0].start == date("1949-01-01").dayNumber * 86400)
+  }
+
   @Test func irregularChangesBecomeRDATEs() {
     let casablanca = VTimeZone(timeZone: zone("Africa/Casablanca"), covering: date("2026-11-23")...date("2026-11-23"))
     #expect(casablanca.observances.allSatisfy { $0.rule == nil })
