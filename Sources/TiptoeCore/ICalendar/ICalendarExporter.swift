@@ -51,8 +51,8 @@ public struct ICalendarExporter: Sendable {
   /// The SEQUENCE for an export made at `stamp`: whole minutes since 2026-01-01T00:00Z.
   ///
   /// It only grows, so each new export outranks the events of every earlier
-  /// one; calendars that apply an update only when SEQUENCE rises (Google,
-  /// Outlook) take the newer file, and an older file never overrides a newer.
+  /// one: calendars that apply an update only when SEQUENCE rises take the
+  /// newer file, and an older file never overrides a newer one.
   /// Clamped to 0 … 2^31-1, the range of an iCalendar INTEGER.
   public static func sequence(for stamp: Date) -> Int {
     let minutes = (stamp.timeIntervalSince1970 - 1_767_225_600) / 60
