@@ -78,6 +78,11 @@ class Agent:
             total["nonvoluntary"] += int(re.search(r"^nonvoluntary_ctxt_switches:\s+(\d+)", text, re.M).group(1))
         return total
 
+    def faults(self) -> tuple[int, int]:
+        """Minor and major page faults so far."""
+        fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return int(fields[7]), int(fields[9])
+
     def cpu_ticks(self) -> int:
         fields = Path(f"/proc/{self.pid}/stat").read_text().rsplit(")", 1)[1].split()
         return int(fields[11]) + int(fields[12])  # utime + stime
@@ -161,7 +166,7 @@ def memory(tiptoe: str, work: Path, routines: list[str]) -> dict:
 
 def latency(tiptoe: str, work: Path, count: int, lead: float) -> dict:
     desktop = Desktop()
-    samples = []
+    samples, faults = [], []
     try:
         for number in range(1, count + 1):
             now = datetime.now(timezone.utc)
@@ -173,17 +178,22 @@ def latency(tiptoe: str, work: Path, count: int, lead: float) -> dict:
                 f'at = ["{slot:%H:%M:%S}"]\nminutes = 1\n')
             agent = Agent(tiptoe, work / f"home-latency-{number}", str(routine), None, f"latency-{number}")
             try:
+                # The page faults the agent takes to fire: counted from a little before the slot.
+                time.sleep(max(0.0, slot.timestamp() - 0.3 - time.time()))
+                before = agent.faults()
                 message = desktop.await_notify(lambda m, n=number: f"Latency probe {n}" in m.summary + m.body,
                                                timeout=lead + 15)
+                after = agent.faults()
             finally:
                 log = agent.stop()
             seconds = message.time - slot.timestamp()
             samples.append(seconds)
+            faults.append([after[0] - before[0], after[1] - before[1]])
             if seconds < 0 or seconds > 5:
                 raise SystemExit(f"slot {number}: Notify {seconds:.3f} s from the slot; agent log:\n{log}")
     finally:
         desktop.close()
-    return {"samples": samples, "count": len(samples)}
+    return {"samples": samples, "count": len(samples), "faults": faults}
 
 
 def main() -> None:

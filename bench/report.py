@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import math
+import statistics
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -162,8 +163,7 @@ class Report:
         self.table(["Workload", "VEVENTs tiptoe / python", "tiptoe file", "tiptoe", "tiptoe CPU",
                     "tiptoe writer in process", "python icalendar", "python ÷ tiptoe", "tiptoe RSS", "python RSS"],
                    rows, "lrrrrrrrrr")
-        self.add("\"tiptoe CPU\": user + system time (the rest of the wall time is mostly the fsync of `-o`'s "
-                 "atomic write; python does not fsync). \"tiptoe writer in process\": `tiptoe-bench export`, the "
+        self.add("\"tiptoe CPU\": user + system time of the whole process. \"tiptoe writer in process\": `tiptoe-bench export`, the "
                  "core's exporter writing into memory, without start-up or reading the routine.", "")
         self.targets.append((f"Export ≥ {TARGET_EXPORT}× faster than python icalendar (worst of the two)",
                              f"≥ {TARGET_EXPORT}×", f"{worst:.0f}×", worst >= TARGET_EXPORT))
@@ -214,10 +214,12 @@ class Report:
         idle = data.get("idle", {})
         if "agents" in idle:
             minutes = idle["seconds"] / 60
-            self.add(f"Idle: each agent ran {minutes:.1f} min with no slot due (zone {idle['zone']}, local time "
-                     "about 03:00), counted after a settle time. A wake-up is a voluntary context switch of any "
-                     "of its threads (`/proc/PID/task/*/status`). The idle run overlaps the CPU workloads above "
-                     "on purpose: a sleeping process's wake-ups do not depend on load.", "")
+            self.add(f"Idle: the agent ran {minutes:.1f} min with no slot due (zone {idle['zone']}, local time "
+                     "about 03:00), counted after it settled. A wake-up is a voluntary context switch of any of "
+                     "its threads (`/proc/PID/task/*/status`). The idle run overlaps the CPU workloads above on "
+                     "purpose: a sleeping process's wake-ups do not depend on load (its RSS here is higher than "
+                     "below: the tiptoe processes running meanwhile map the same binary pages, which the agent "
+                     "then cannot release).", "")
             rows = []
             for name, a in idle["agents"].items():
                 rows.append([name, str(a["wakeups"]), f"{a['wakeups'] / minutes:.2f}", str(a["involuntary"]),
@@ -237,8 +239,12 @@ class Report:
             self.add(f"Fire latency: {latency['count']} slots, each a fresh agent with one slot a few seconds "
                      "ahead; the time from the slot's instant to the `Notify` call as dbus-monitor stamps it "
                      "(nearest-rank percentiles: with 20 samples p99 is the largest).", "")
-            self.table(["p50", "p99", "min", "max"],
-                       [[f"{p50:.1f} ms", f"{p99:.1f} ms", f"{min(samples):.1f} ms", f"{max(samples):.1f} ms"]], "rrrr")
+            faults = latency.get("faults") or []
+            minor = statistics.median(f[0] for f in faults) if faults else None
+            major = statistics.median(f[1] for f in faults) if faults else None
+            self.table(["p50", "p99", "min", "max", "Page faults to fire (median minor / major)"],
+                       [[f"{p50:.1f} ms", f"{p99:.1f} ms", f"{min(samples):.1f} ms", f"{max(samples):.1f} ms",
+                         f"{minor:.0f} / {major:.0f}" if faults else "–"]], "rrrrr")
             self.targets.append((f"Fire latency p99 < {TARGET_LATENCY_MS} ms", f"< {TARGET_LATENCY_MS} ms",
                                  f"{p99:.1f} ms", p99 < TARGET_LATENCY_MS))
         else:
@@ -249,8 +255,9 @@ class Report:
             builtin = memory["builtin"]["rss_kib"] / 1024
             self.targets.append((f"Agent RSS < {TARGET_RSS_MIB} MiB with the built-in routine", f"< {TARGET_RSS_MIB} MiB",
                                  f"{builtin:.1f} MiB", builtin < TARGET_RSS_MIB))
-            self.add("Resident memory of a settled agent (VmRSS; RssAnon is its own heap and stacks, RssFile the "
-                     "mapped binary and libraries):", "")
+            self.add("Resident memory of a settled agent, each alone before the other workloads (VmRSS; RssAnon "
+                     "is its own heap and stacks, RssFile the mapped binary and libraries; the peak is during "
+                     "start-up):", "")
             rows = [[name, mib(m["rss_kib"]), mib(m["anon_kib"]), mib(m["file_kib"]), mib(m["hwm_kib"])]
                     for name, m in memory.items() if isinstance(m, dict)]
             self.table(["Routine", "RSS", "RssAnon", "RssFile", "Peak (VmHWM)"], rows)

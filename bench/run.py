@@ -281,34 +281,33 @@ class Bench:
         return [str(ROOT / "Tests" / "Integration" / "with-desktop"), sys.executable, str(HERE / "agent_bench.py"),
                 self.tiptoe, str(self.work / "agent"), str(out), *args]
 
-    def start_idle(self, seconds: float) -> subprocess.Popen | None:
-        if not self.built("agent"):
-            log("agent: `tiptoe agent` is not built yet; skipped")
-            return None
-        log(f"agent: idle agents (built-in and 1,000 exercises) for {seconds:.0f} s, in the background")
+    def start_idle(self, seconds: float) -> subprocess.Popen:
+        log(f"agent: an idle agent (built-in routine) for {seconds:.0f} s, in the background")
         self.idle_out = self.work / "agent-idle.json"
         self.idle_out.unlink(missing_ok=True)
         self.idle_log = open(self.work / "agent-idle.log", "wb")
         # A session of its own, so that a failure elsewhere can stop the whole desktop (see main).
         return subprocess.Popen(
-            self.agent_command(self.idle_out, "idle", str(seconds), "builtin", str(self.paths["routine-1000"])),
+            self.agent_command(self.idle_out, "idle", str(seconds), "builtin"),
             stdout=self.idle_log, stderr=subprocess.STDOUT, start_new_session=True)
 
-    def agent(self, idle: subprocess.Popen | None, latency_count: int) -> dict:
-        if not self.built("agent"):
-            return {"skipped": "tiptoe agent is not built yet"}
-        out = {}
+    def memory(self) -> dict:
+        """Settled RSS of agents with the built-in routine and 10 … 10,000 exercises, one at a time, before
+        anything else runs (other tiptoe processes would share, and so keep, the binary's pages)."""
+        log("agent: resident memory, built-in routine and 10 to 10,000 exercises, one agent at a time")
+        memory_out = self.work / "agent-memory.json"
+        routines = ["builtin"] + [str(self.paths[f"routine-{n}"]) for n in SCALING_SIZES]
+        done = subprocess.run(self.agent_command(memory_out, "memory", *routines), capture_output=True, text=True)
+        return json.loads(memory_out.read_text()) if done.returncode == 0 else {
+            "error": (done.stdout + done.stderr)[-3000:]}
+
+    def agent(self, idle: subprocess.Popen | None, latency_count: int, memory: dict) -> dict:
+        out = {"memory": memory}
         log(f"agent: fire latency over {latency_count} slots")
         latency_out = self.work / "agent-latency.json"
         done = subprocess.run(self.agent_command(latency_out, "latency", str(latency_count)),
                               capture_output=True, text=True)
         out["latency"] = json.loads(latency_out.read_text()) if done.returncode == 0 else {
-            "error": (done.stdout + done.stderr)[-3000:]}
-        log("agent: resident memory from 10 to 10,000 exercises")
-        memory_out = self.work / "agent-memory.json"
-        routines = ["builtin"] + [str(self.paths[f"routine-{n}"]) for n in SCALING_SIZES]
-        done = subprocess.run(self.agent_command(memory_out, "memory", *routines), capture_output=True, text=True)
-        out["memory"] = json.loads(memory_out.read_text()) if done.returncode == 0 else {
             "error": (done.stdout + done.stderr)[-3000:]}
         if idle is not None:
             log("agent: waiting for the idle measurement to end")
@@ -345,14 +344,19 @@ def main() -> None:
                "binary_bytes": Path(bench.tiptoe).stat().st_size, "commit": output_of("git", "-C", str(ROOT),
                                                                                       "rev-parse", "--short", "HEAD")}
     bench.inputs()
-    idle = bench.start_idle(options.idle_seconds) if "agent" in only else None
+    agent = "agent" in only and bench.built("agent")
+    if "agent" in only and not agent:
+        log("agent: `tiptoe agent` is not built yet; skipped")
+        results["agent"] = {"skipped": "tiptoe agent is not built yet"}
+    memory = bench.memory() if agent else None
+    idle = bench.start_idle(options.idle_seconds) if agent else None
     try:
         for name in ("expansion", "export", "cli", "scaling"):
             if name in only:
                 results[name] = getattr(bench, name)()
                 results_file.write_text(json.dumps(results, indent=1))
-        if "agent" in only:
-            results["agent"] = bench.agent(idle, options.latency_slots)
+        if agent:
+            results["agent"] = bench.agent(idle, options.latency_slots, memory)
     finally:
         if idle is not None and idle.poll() is None:
             os.killpg(idle.pid, signal.SIGTERM)
