@@ -113,7 +113,7 @@ class Report:
                  "(one rule per exercise and time of day, merged in start order, `bench/peers/rrule_expand.py`). "
                  "\"Same instants\": the three outputs hold the same number of slots and the same multiset of "
                  "(local minute, title).", "")
-        rows, memory_rows = [], []
+        rows, memory_rows, prototype_rows = [], [], []
         for size, results in data.items():
             r = by_label(results)
             t, rem, du = r["tiptoe"], r["remind -s12"], r["dateutil.rrule"]
@@ -121,8 +121,18 @@ class Report:
             rows.append([f"{int(size):,}", f"{t['checked']['count']:,}", spread(t), spread(rem), spread(du),
                          ratio(rem["median"], t["median"]), ratio(du["median"], t["median"]), "yes" if same else "**no**"])
             memory_rows.append([f"{int(size):,}", mib(t["max_rss_kib"]), mib(rem["max_rss_kib"]), mib(du["max_rss_kib"])])
+            if "prototype writer" in r:
+                p = r["prototype writer"]
+                prototype_rows.append([f"{int(size):,}", spread(t), spread(p), ratio(rem["median"], p["median"]),
+                                       "yes" if p["checked"] == t["checked"] else "**no**"])
         self.table(["Exercises", "Slots", "tiptoe", "remind -s12", "dateutil.rrule", "Remind ÷ tiptoe",
                     "dateutil ÷ tiptoe", "Same instants"], rows, "rrrrrrrl")
+        if prototype_rows:
+            self.add("The same JSON from `tiptoe-bench json` (`Sources/tiptoe-bench/ByteJSONPlan.swift`: a byte-level "
+                     "writer over the same planner, byte-for-byte the output of `tiptoe plan --json`; it still loads "
+                     "the routine with the same TOML parser):", "")
+            self.table(["Exercises", "tiptoe plan --json", "prototype writer", "Remind ÷ prototype", "Same slots"],
+                       prototype_rows, "rrrrl")
         self.add("Max RSS:", "")
         self.table(["Exercises", "tiptoe", "remind -s12", "dateutil.rrule"], memory_rows)
         largest = by_label(list(data.values())[-1])
