@@ -79,25 +79,24 @@ struct TOMLParser {
   ) throws(Failure) {
     let step = path.first!
     let isLast = path.count == 1
-    var node = table[step.key]
-    switch node?.value {
-    case nil:
+    guard var node = table.take(step.key) else {
       var child = TOMLTable(position: header)
+      let node: TOMLNode
       if isLast {
         child.isExplicit = true
-        if isArray {
-          child.isSealed = true
-          node = TOMLNode(value: .array([TOMLNode(value: .table(child), position: header)]), position: header)
-        } else {
-          node = TOMLNode(value: .table(child), position: header)
-        }
+        child.isSealed = isArray
+        let table = TOMLNode(value: .table(child), position: header)
+        node = isArray ? TOMLNode(value: .array([table]), position: header) : table
       } else {
         try open(path.dropFirst(), isArray: isArray, header: header, in: &child)
         node = TOMLNode(value: .table(child), position: header)
       }
-      table.insert(step.key, at: step.position, node!)
+      table.insert(step.key, at: step.position, node)
       return
-    case .table(var child):
+    }
+    defer { table[step.key] = node }
+    if var child = node.value.takeTable() {
+      defer { node.value = .table(child) }
       if isLast {
         guard !isArray, !child.isExplicit, !child.isSealed else {
           throw Failure(message: "table '\(step.key)' is defined twice", position: header)
@@ -108,9 +107,9 @@ struct TOMLParser {
         guard !child.isSealed else { throw Failure(message: "'\(step.key)' cannot be extended here", position: header) }
         try open(path.dropFirst(), isArray: isArray, header: header, in: &child)
       }
-      table[step.key] = TOMLNode(value: .table(child), position: node!.position)
-    case .array(var elements):
-      guard case .table(var last)? = elements.last?.value, elements.last.map({ isArrayOfTables($0) }) == true else {
+    } else if var elements = node.value.takeArray() {
+      defer { node.value = .array(elements) }
+      guard elements.last.map(isArrayOfTables) == true, var last = elements[elements.count - 1].value.takeTable() else {
         throw Failure(message: "'\(step.key)' is a list, not a table", position: header)
       }
       if isLast {
@@ -118,13 +117,13 @@ struct TOMLParser {
         var child = TOMLTable(position: header)
         child.isExplicit = true
         child.isSealed = true
+        elements[elements.count - 1].value = .table(last)
         elements.append(TOMLNode(value: .table(child), position: header))
       } else {
+        defer { elements[elements.count - 1].value = .table(last) }
         try open(path.dropFirst(), isArray: isArray, header: header, in: &last)
-        elements[elements.count - 1].value = .table(last)
       }
-      table[step.key] = TOMLNode(value: .array(elements), position: node!.position)
-    default:
+    } else {
       throw Failure(message: "'\(step.key)' already has a value", position: header)
     }
   }
@@ -147,19 +146,17 @@ struct TOMLParser {
     _ path: ArraySlice<PathStep>, in table: inout TOMLTable, _ body: (inout TOMLTable) throws(Failure) -> Void
   ) throws(Failure) {
     guard let step = path.first else { return try body(&table) }
-    guard var node = table[step.key] else { return }
-    switch node.value {
-    case .table(var child):
+    guard var node = table.take(step.key) else { return }
+    defer { table[step.key] = node }
+    if var child = node.value.takeTable() {
+      defer { node.value = .table(child) }
       try descend(path.dropFirst(), in: &child, body)
-      node.value = .table(child)
-    case .array(var elements):
-      guard case .table(var last)? = elements.last?.value else { return }
+    } else if var elements = node.value.takeArray() {
+      defer { node.value = .array(elements) }
+      guard !elements.isEmpty, var last = elements[elements.count - 1].value.takeTable() else { return }
+      defer { elements[elements.count - 1].value = .table(last) }
       try descend(path.dropFirst(), in: &last, body)
-      elements[elements.count - 1].value = .table(last)
-      node.value = .array(elements)
-    default: return
     }
-    table[step.key] = node
   }
 
   private static func assign(
@@ -172,17 +169,18 @@ struct TOMLParser {
       table.insert(name, at: position, node)
       return
     }
-    var child: TOMLTable
-    switch table[name]?.value {
-    case nil: child = TOMLTable(position: position)
-    case .table(let existing) where !existing.isExplicit && !existing.isSealed: child = existing
-    default: throw Failure(message: "key '\(name)' is defined twice", position: position)
-    }
-    try assign(node, key.dropFirst(), positions.dropFirst(), in: &child)
-    if table[name] == nil {
+    guard var existing = table.take(name) else {
+      var child = TOMLTable(position: position)
+      try assign(node, key.dropFirst(), positions.dropFirst(), in: &child)
       table.insert(name, at: position, TOMLNode(value: .table(child), position: position))
-    } else {
-      table[name] = TOMLNode(value: .table(child), position: table[name]!.position)
+      return
     }
+    defer { table[name] = existing }
+    // On failure the whole parse fails, so the taken table need not go back.
+    guard var child = existing.value.takeTable(), !child.isExplicit, !child.isSealed else {
+      throw Failure(message: "key '\(name)' is defined twice", position: position)
+    }
+    defer { existing.value = .table(child) }
+    try assign(node, key.dropFirst(), positions.dropFirst(), in: &child)
   }
 }

@@ -34,6 +34,22 @@ struct TOMLNode: Sendable {
   }
 }
 
+extension TOMLNode.Value {
+  /// The list, moved out (the value becomes `false`), so that changing it copies nothing.
+  mutating func takeArray() -> [TOMLNode]? {
+    guard case .array(let elements) = self else { return nil }
+    self = .boolean(false)
+    return elements
+  }
+
+  /// The table, moved out (the value becomes `false`), so that changing it copies nothing.
+  mutating func takeTable() -> TOMLTable? {
+    guard case .table(let table) = self else { return nil }
+    self = .boolean(false)
+    return table
+  }
+}
+
 /// A TOML table: its keys in order, each with its value and where the key stands.
 struct TOMLTable: Sendable {
   /// Where the table was opened (its header, or its first key).
@@ -55,6 +71,16 @@ struct TOMLTable: Sendable {
         entries[key] = (entries[key]?.key ?? newValue.position, newValue)
       }
     }
+  }
+
+  /// Takes `key`'s node out for changing in place (its slot keeps the key's place); put it back with the subscript.
+  ///
+  /// Changing a node while the table still holds it would copy the node's
+  /// whole list or table on every change: quadratic for a long `[[exercise]]` list.
+  mutating func take(_ key: String) -> TOMLNode? {
+    guard let node = entries[key]?.node else { return nil }
+    entries[key]?.node = TOMLNode(value: .boolean(false), position: node.position)
+    return node
   }
 
   /// Where `key` itself is written.
