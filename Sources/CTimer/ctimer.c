@@ -106,6 +106,8 @@ int ctimer_release_file_pages(void) {
     if (sscanf(line, "%lx-%lx %7s %*s %*s %lu %4095[^\n]", &start, &end, perms, &inode, path) < 4) continue;
     // Only file-backed, read-only mappings: never anonymous memory, the stack, or writable data.
     if (inode == 0 || perms[1] == 'w' || perms[0] != 'r') continue;
+    // Random access: no fault-around, so a page touched later brings back that page, not its 16 neighbours.
+    madvise((void *)start, end - start, MADV_RANDOM);
     if (madvise((void *)start, end - start, MADV_PAGEOUT) == 0) advised += 1;
   }
   fclose(maps);

@@ -11,6 +11,8 @@ final class MainLoop {
   private var handlers: [UInt32: Handler] = [:]
   private var idleSource: UInt32 = 0
   private var idleWork: (() -> Void)?
+  private var laterSource: UInt32 = 0
+  private var laterWork: (() -> Void)?
 
   init() {
     loop = g_main_loop_new(nil, 0)
@@ -18,6 +20,8 @@ final class MainLoop {
 
   deinit {
     for id in handlers.keys { g_source_remove(id) }
+    if laterSource != 0 { g_source_remove(laterSource) }
+    if idleSource != 0 { g_source_remove(idleSource) }
     g_main_loop_unref(loop)
   }
 
@@ -68,6 +72,22 @@ final class MainLoop {
         loop.idleSource = 0
         let work = loop.idleWork
         loop.idleWork = nil
+        work?()
+        return tiptoe_source_remove
+      }, Unmanaged.passUnretained(self).toOpaque())
+  }
+
+  /// Runs `work` once, `milliseconds` from now; a new request replaces the pending one.
+  func later(milliseconds: UInt32, _ work: @escaping () -> Void) {
+    laterWork = work
+    if laterSource != 0 { g_source_remove(laterSource) }
+    laterSource = g_timeout_add(
+      milliseconds,
+      { data in
+        let loop = Unmanaged<MainLoop>.fromOpaque(data!).takeUnretainedValue()
+        loop.laterSource = 0
+        let work = loop.laterWork
+        loop.laterWork = nil
         work?()
         return tiptoe_source_remove
       }, Unmanaged.passUnretained(self).toOpaque())

@@ -109,6 +109,7 @@ extension ReminderAgent {
       let stored = try store.append(events)
       lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
       log("\(key): \(entry.label)")
+      worked = true
     } catch {
       log("cannot record '\(key)': \(error.localizedDescription)")
       return

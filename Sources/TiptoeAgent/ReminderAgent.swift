@@ -40,6 +40,8 @@ public final class ReminderAgent {
   var lockFD: Int32 = -1
   /// When the last decision wanted to wake up, to log only changes.
   var loggedWake: Date?
+  /// A reminder was shown or answered since the last sleep.
+  var worked = false
 
   public init(configuration: AgentConfiguration) throws {
     self.configuration = configuration
@@ -89,9 +91,8 @@ public final class ReminderAgent {
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
     evaluate()
-    // Start-up code (argument parsing, the routine parser, libraries' set-up) is done with: give its
-    // pages back to the kernel, so the sleeping agent keeps only what it uses resident.
-    _ = ctimer_release_file_pages()
+    // Start-up code (argument parsing, the routine parser, libraries' set-up) is done with.
+    sleepLean()
     loop.run()
     for reminder in open { try? reminder.notification?.close() }
     open.removeAll()
@@ -194,6 +195,17 @@ public final class ReminderAgent {
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
     arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
+    if worked {
+      // Once the replies, closings and file events of this burst are over: one wake-up, then lean.
+      worked = false
+      loop.later(milliseconds: 3000) { [unowned self] in sleepLean() }
+    }
+  }
+
+  /// Gives the pages of code and constants used since the last sleep back to the kernel (they are
+  /// read again when needed), so that between reminders the agent keeps only its own data resident.
+  func sleepLean() {
+    _ = ctimer_release_file_pages()
   }
 
   private func today(_ now: Date) -> LocalDate {
@@ -212,6 +224,7 @@ public final class ReminderAgent {
       log("cannot record reminders: \(error.localizedDescription); trying again in a minute")
       return false
     }
+    worked = true
     if !decision.missed.isEmpty {
       log("missed: " + decision.missed.map(\.id).joined(separator: ", "))
       remove(Set(decision.missed.map(\.id)))

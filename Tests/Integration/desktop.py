@@ -250,10 +250,26 @@ class Desktop:
 
     # -- the notification server --------------------------------------------------------------
 
-    def press(self, label: str) -> None:
-        """Presses the button labelled `label` (a prefix is enough) of the open notification."""
+    def press(self, label: str, attempts: int = 5) -> Message:
+        """Presses the button labelled `label` (a prefix is enough) of the open notification; returns
+        the ActionInvoked signal, without counting it as awaited.
+
+        dunst may not have drawn a notification yet when its Notify call is seen; then the context
+        menu is empty and nothing is pressed, so the press is tried again once the signal fails to come.
+        """
         self.press_file.write_text(label)
-        subprocess.run(["dunstctl", "context"], check=True, timeout=10)
+        for _ in range(attempts):
+            start = len(self.messages)
+            subprocess.run(["dunstctl", "context"], check=True, timeout=10)
+            deadline = time.monotonic() + 1.0
+            while True:
+                found = [m for m in self.messages[start:] if m.member == "ActionInvoked"]
+                if found:
+                    return found[0]
+                if not self._pump(deadline) and time.monotonic() >= deadline:
+                    break
+        pytest.fail(f"pressing {label!r} did not invoke an action ({attempts} tries); menus: "
+                    + (self.dir / "menus.log").read_text() if (self.dir / "menus.log").exists() else "none")
 
     def displayed(self) -> int:
         """How many notifications dunst shows right now."""

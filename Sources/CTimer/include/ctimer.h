@@ -53,8 +53,9 @@ int ctimer_lock_holder(int fd);
 
 /// Hands the resident pages of this process's read-only file mappings (its code and constant data,
 /// and those of its libraries where no other process maps them) back to the kernel with
-/// madvise(MADV_PAGEOUT); they are read again on demand. Returns the number of mappings advised,
-/// or -1 with errno when /proc/self/maps cannot be read.
+/// madvise(MADV_PAGEOUT); they are read again on demand, one page at a time (MADV_RANDOM turns off
+/// the kernel's fault-around, which would map 16 neighbours with each). Returns the number of
+/// mappings advised, or -1 with errno when /proc/self/maps cannot be read.
 int ctimer_release_file_pages(void);
 
 #endif

@@ -90,7 +90,8 @@ extension Tiptoe {
       guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return }
       _ = try HistoryAccess.openForWriting()
       Terminal.note("created the history at \(HistoryAccess.path)")
-      execv("/proc/self/exe", CommandLine.unsafeArgv)
+      // By its real path, not /proc/self/exe, so that the process is still called tiptoe.
+      execv(Self.executablePath(), CommandLine.unsafeArgv)
       throw CLIError(
         message: "cannot start again after creating the history: \(String(cString: strerror(errno)))", code: 1)
     }
