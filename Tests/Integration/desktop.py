@@ -461,8 +461,9 @@ def agents(tiptoe):
     """Starts `tiptoe agent` processes with the test's environment; stops those left at the end."""
     started: list[AgentProcess] = []
 
-    def start(*args: str, env: dict | None = None, prefix: list[str] | None = None) -> AgentProcess:
-        agent = AgentProcess(dict(tiptoe.env, **(env or {})), *args, prefix=prefix)
+    def start(*args: str, env: dict | None = None, prefix: list[str] | None = None, unset=()) -> AgentProcess:
+        merged = {k: v for k, v in dict(tiptoe.env, **(env or {})).items() if k not in unset}
+        agent = AgentProcess(merged, *args, prefix=prefix)
         started.append(agent)
         return agent
 

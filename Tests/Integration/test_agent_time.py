@@ -8,6 +8,7 @@ TFD_TIMER_CANCEL_ON_SET, which a real suspend/resume or `date -s` delivers): mov
 changes nothing in the kernel. So a suspend is played as what the agent sees of one: the timer armed
 before the suspend fires, and the clock then reads three hours later.
 """
+import re
 import time
 from pathlib import Path
 
@@ -128,3 +129,41 @@ def test_the_fake_clock_reaches_the_agent(tiptoe, agents):
     agent = agents("--snooze", "5m", prefix=faketime(f"@{DAY} 22:00:00"))
     agent.await_line(r"next: 23:00:00 \(in 1 h 0 min\)")
     assert Path(f"/proc/{agent.pid}/cmdline").read_bytes().split(b"\0")[1:4] == [b"agent", b"--snooze", b"5m"]
+
+
+def test_a_new_system_time_zone_plans_again_at_once(tiptoe, desktop, agents, tmp_path):
+    """The system zone (/etc/localtime, as `timedatectl set-timezone` replaces it) changes while the
+    agent runs. The agent runs in a mount namespace of its own whose /etc is a copy, so the test can
+    change that copy's zone without touching the machine's."""
+    import datetime as dt
+    import shutil
+    import subprocess
+
+    import pytest
+
+    if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
+        pytest.skip("needs `unshare -m` (root or CAP_SYS_ADMIN) to give the agent an /etc of its own")
+    # The slot is 5 s ahead in zone `after`; read in zone `before` it is 12 h away, later the same day.
+    before, after = ("Etc/UTC", "Etc/GMT-12") if time.gmtime().tm_hour < 12 else ("Etc/GMT+12", "Etc/UTC")
+    epoch = int(time.time()) + 5
+    offset = {"Etc/UTC": 0, "Etc/GMT-12": 12, "Etc/GMT+12": -12}[after]
+    wall = dt.datetime.fromtimestamp(epoch, dt.timezone(dt.timedelta(hours=offset)))
+    if wall.strftime("%H:%M") in ("23:59", "00:00", "11:59", "12:00"):
+        pytest.skip("too close to a day boundary in one of the zones")
+    etc = tmp_path / "etc"
+    shutil.copytree("/etc", etc, symlinks=True, ignore_dangling_symlinks=True)
+    (etc / "localtime").unlink()
+    (etc / "localtime").symlink_to(f"/usr/share/zoneinfo/{before}")
+    routine(tiptoe, [("toe-presses", "Toe presses", wall.strftime("%H:%M:%S"))])
+    prefix = ["unshare", "-m", "sh", "-c", f'mount --bind "{etc}" /etc && exec "$0" "$@"']
+    agent = agents(prefix=prefix, unset=("TZ",))  # the zone comes from /etc/localtime
+    agent.await_line("zone " + re.escape(before))
+    agent.await_line(r"next: .* \(in 1[12] h")
+    # As timedatectl does it: a new symlink renamed over the old one.
+    (etc / "localtime.new").symlink_to(f"/usr/share/zoneinfo/{after}")
+    (etc / "localtime.new").rename(etc / "localtime")
+    agent.await_line(r"system's zone changed; planning again")
+    agent.await_line("planning Test routine in " + re.escape(after))
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=8)
+    assert note.summary == "Toe presses"
+    assert 0 <= note.time - epoch < 1.0
