@@ -47,10 +47,11 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   }
 
   /// The day of the week.
-  public var weekday: Weekday {
-    // 1970-01-01 was a Thursday.
-    let index = ((dayNumber % 7) + 7 + 3) % 7  // 0 = Monday
-    return Weekday.allCases[index]
+  public var weekday: Weekday { Weekday.allCases[weekdayIndex] }
+
+  /// 0 for Monday … 6 for Sunday.
+  public var weekdayIndex: Int {
+    ((dayNumber % 7) + 7 + 3) % 7  // 1970-01-01 was a Thursday
   }
 
   /// The date `days` later (or earlier, when negative).

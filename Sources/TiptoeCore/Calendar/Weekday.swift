@@ -4,7 +4,17 @@ public enum Weekday: String, CaseIterable, Hashable, Sendable, Comparable {
   case friday = "fri", saturday = "sat", sunday = "sun"
 
   /// 0 for Monday … 6 for Sunday.
-  public var index: Int { Weekday.allCases.firstIndex(of: self)! }
+  public var index: Int {
+    switch self {
+    case .monday: 0
+    case .tuesday: 1
+    case .wednesday: 2
+    case .thursday: 3
+    case .friday: 4
+    case .saturday: 5
+    case .sunday: 6
+    }
+  }
 
   /// The two-letter iCalendar name: `MO`, `TU`, …
   public var icalendarName: String { String(rawValue.prefix(2)).uppercased() }

@@ -48,23 +48,18 @@ public struct Planner: Sendable {
   /// The slots of one local date, sorted by start.
   public func slots(on date: LocalDate) -> [Slot] {
     let parity = ((date.dayNumber % 2) + 2) % 2
-    let entries = templates[date.weekday.index + 7 * parity]
+    let entries = templates[date.weekdayIndex + 7 * parity]
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
     let uniform = resolver.uniformOffset(on: date)
     for entry in entries {
-      let exercise = exerciseIDs[entry.exercise]
-      if let offset = uniform {
-        let start = Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - offset))
-        slots.append(
-          Slot(
-            exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
-      } else {
-        let (start, offset) = resolver.resolve(date, entry.time)
-        slots.append(
-          Slot(
-            exercise: exercise, date: date, ordinal: entry.ordinal, time: entry.time, start: start, utcOffset: offset))
-      }
+      let (start, offset) =
+        uniform.map { (Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - $0)), $0) }
+        ?? resolver.resolve(date, entry.time)
+      slots.append(
+        Slot(
+          exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
+          time: entry.time, start: start, utcOffset: offset))
     }
     if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
     return slots

@@ -4,6 +4,8 @@ import Foundation
 public struct Slot: Hashable, Sendable, Identifiable {
   /// The exercise's id.
   public let exercise: String
+  /// The exercise's position in the routine's list (0 for slots made by hand).
+  public let exerciseIndex: Int
   /// The local date the slot belongs to.
   public let date: LocalDate
   /// 1-based position among this exercise's slots on `date`.
@@ -15,8 +17,12 @@ public struct Slot: Hashable, Sendable, Identifiable {
   /// The zone's offset from UTC at `start`, in seconds.
   public let utcOffset: Int
 
-  public init(exercise: String, date: LocalDate, ordinal: Int, time: LocalTime, start: Date, utcOffset: Int) {
+  public init(
+    exercise: String, exerciseIndex: Int = 0, date: LocalDate, ordinal: Int, time: LocalTime, start: Date,
+    utcOffset: Int
+  ) {
     self.exercise = exercise
+    self.exerciseIndex = exerciseIndex
     self.date = date
     self.ordinal = ordinal
     self.time = time

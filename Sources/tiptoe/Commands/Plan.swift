@@ -66,8 +66,7 @@ struct PlanView {
     let printer = PlanPrinter(context: context, status: status)
     var out = StandardOutput()
     if json {
-      printer.json(planner.slots(from: from, days: days), to: &out)
-      out.write("\n")
+      printer.json(planner.slots(from: from, days: days), to: out)
       return
     }
     var printed = false
@@ -79,31 +78,5 @@ struct PlanView {
       printed = true
     }
     if !printed { out.write("Nothing planned.\n") }
-  }
-}
-
-/// Standard output in 64 KiB chunks, flushed when it goes away.
-final class StandardOutput: TextOutputStream {
-  private var buffer = ""
-
-  deinit { flush() }
-
-  func write(_ string: String) {
-    buffer += string
-    if buffer.utf8.count >= 65536 { flush() }
-  }
-
-  func flush() {
-    guard !buffer.isEmpty else { return }
-    var chunk = buffer
-    buffer = ""
-    chunk.withUTF8 { bytes in
-      var offset = 0
-      while offset < bytes.count {
-        let written = Foundation.write(STDOUT_FILENO, bytes.baseAddress! + offset, bytes.count - offset)
-        if written <= 0 { return }
-        offset += written
-      }
-    }
   }
 }

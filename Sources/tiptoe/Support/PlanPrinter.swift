@@ -17,35 +17,15 @@ struct PlanPrinter {
     titleWidth = min(28, context.routine.exercises.map(\.title.count).max() ?? 10)
   }
 
-  /// `{"timezone": …, "slots": [{id, exercise, title, start, minutes, status}]}`, keys in a stable order.
-  ///
-  /// Streams: fragments that repeat are built once per exercise and per day.
-  func json(_ slots: some Sequence<Slot>, to out: inout some TextOutputStream) {
-    out.write("{\"timezone\": \(JSON.quote(context.timeZone.identifier)), \"slots\": [")
-    let fragments = Dictionary(
-      uniqueKeysWithValues: context.routine.exercises.map { exercise in
-        let middle =
-          "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \""
-        return (
-          exercise.id,
-          (JSON.quote(exercise.id).dropLast() + "/", middle, "\", \"minutes\": \(exercise.minutes), \"status\": \"")
-        )
-      })
-    var separator = "\n  "
-    var date: LocalDate?
-    var dateText = ""
+  /// The contract's JSON, streamed through `PlanJSONWriter` in 64 KiB chunks.
+  func json(_ slots: some Sequence<Slot>, to out: StandardOutput) {
+    var writer = PlanJSONWriter(routine: context.routine, timeZoneIdentifier: context.timeZone.identifier)
     for slot in slots {
-      let (prefix, middle, tail) = fragments[slot.exercise]!
-      if slot.date != date {
-        date = slot.date
-        dateText = slot.date.description
-      }
-      out.write(
-        separator + "{\"id\": " + prefix + dateText + "/" + String(slot.ordinal) + middle + slot.isoStart + tail)
-      out.write(status(slot).rawValue + "\"}")
-      separator = ",\n  "
+      writer.append(slot, status: status(slot))
+      if writer.buffer.count >= 1 << 16 { writer.buffer.flush(to: out) }
     }
-    out.write(separator == "\n  " ? "]}" : "\n]}")
+    writer.finish()
+    writer.buffer.flush(to: out)
   }
 
   /// One day: a heading and an aligned line per slot ("2 of 3" when an exercise recurs that day).
@@ -125,24 +105,8 @@ enum DateText {
   }
 }
 
-/// Minimal JSON string quoting.
-enum JSON {
-  static func quote(_ text: String) -> String {
-    var out = "\""
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out += "\\\""
-      case "\\": out += "\\\\"
-      case "\n": out += "\\n"
-      case "\r": out += "\\r"
-      case "\t": out += "\\t"
-      case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-      default: out.unicodeScalars.append(scalar)
-      }
-    }
-    return out + "\""
-  }
-}
+/// JSON string quoting, from the core.
+typealias JSON = JSONText
 
 extension String {
   var trimmingTrailingSpaces: String {
