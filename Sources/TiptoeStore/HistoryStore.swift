@@ -31,17 +31,17 @@ public final class HistoryStore: Sendable {
     self.queue = queue
   }
 
-  /// `$XDG_STATE_HOME/tiptoe`, by default `~/.local/state/tiptoe`.
-  public static func defaultDirectory(
-    environment: [String: String] = ProcessInfo.processInfo.environment
-  ) -> String {
-    let state = environment["XDG_STATE_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-    let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
+  /// `$XDG_STATE_HOME/tiptoe`, by default `~/.local/state/tiptoe`; `environment` replaces the process's.
+  public static func defaultDirectory(environment: [String: String]? = nil) -> String {
+    // getenv, not ProcessInfo's whole dictionary: this runs at every command's start.
+    let variable = { (name: String) in environment.map { $0[name] } ?? getenv(name).map { String(cString: $0) } }
+    let state = variable("XDG_STATE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
+    let home = variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
     return (state ?? home + "/.local/state") + "/tiptoe"
   }
 
   /// `defaultDirectory()/tiptoe.sqlite`.
-  public static func defaultPath(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+  public static func defaultPath(environment: [String: String]? = nil) -> String {
     defaultDirectory(environment: environment) + "/" + fileName
   }
 

@@ -6,6 +6,7 @@ extension Tiptoe {
   /// `tiptoe export`: the plan as an iCalendar file, for Google, Outlook, Apple, Thunderbird, GNOME.
   struct Export: ParsableCommand {
     static let configuration = CommandConfiguration(
+      commandName: "export",
       abstract: "Write the plan as an iCalendar (.ics) file to import into a calendar.",
       discussion: """
         One recurring event per exercise and time of day, starting on --from (default: today). \

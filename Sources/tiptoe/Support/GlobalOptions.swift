@@ -55,7 +55,7 @@ struct Context {
 /// The edge where the command line reads the clock; `TIPTOE_NOW` (ISO 8601) overrides it for tests.
 enum Clock {
   static func now() throws -> Date {
-    guard let text = ProcessInfo.processInfo.environment["TIPTOE_NOW"], !text.isEmpty else { return Date() }
+    guard let text = Environment["TIPTOE_NOW"] else { return Date() }
     guard let date = try? Date(text, strategy: .iso8601) else {
       throw CLIError.usage("TIPTOE_NOW: '\(text)' is not an ISO 8601 instant (example: 2026-11-23T09:10:00+01:00)")
     }

@@ -9,9 +9,8 @@ struct RoutineSource {
   /// `--routine`, then `$TIPTOE_ROUTINE`, then `$XDG_CONFIG_HOME/tiptoe/routine.toml`, else built in.
   static func locate(explicit: String?) -> RoutineSource {
     if let explicit { return RoutineSource(path: explicit) }
-    let environment = ProcessInfo.processInfo.environment
-    if let path = environment["TIPTOE_ROUTINE"], !path.isEmpty { return RoutineSource(path: path) }
-    let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
+    if let path = Environment["TIPTOE_ROUTINE"] { return RoutineSource(path: path) }
+    let config = Environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
     let path = config + "/tiptoe/routine.toml"
     if FileManager.default.fileExists(atPath: path) { return RoutineSource(path: path) }
     return RoutineSource(path: nil)

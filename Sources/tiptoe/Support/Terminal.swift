@@ -3,9 +3,7 @@ import Foundation
 /// Writing to the terminal: colour only on a TTY and never with NO_COLOR.
 enum Terminal {
   static let useColor: Bool = {
-    let environment = ProcessInfo.processInfo.environment
-    if let noColor = environment["NO_COLOR"], !noColor.isEmpty { return false }
-    if environment["TERM"] == "dumb" { return false }
+    if Environment["NO_COLOR"] != nil || Environment["TERM"] == "dumb" { return false }
     return isatty(STDOUT_FILENO) == 1
   }()
 
