@@ -60,7 +60,6 @@ public final class ReminderAgent {
   public func run() throws -> Int32 {
     lockFD = try AgentFiles.lock(directory: directory)
     defer { Glibc.close(lockFD) }
-    var status: Int32 = 0
     loop.onSignal(SIGTERM) { [unowned self] in
       log("stopping (SIGTERM)")
       loop.quit()
@@ -99,8 +98,7 @@ public final class ReminderAgent {
     state.open = [:]
     state.nextWake = nil
     try? AgentFiles.write(state, directory: directory)
-    status = 0
-    return status
+    return 0
   }
 
   // MARK: Changes
