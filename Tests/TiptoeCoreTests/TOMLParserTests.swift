@@ -69,6 +69,12 @@ struct TOMLParserTests {
     #expect(second.keyPosition("id") == TextPosition(line: 28, column: 1))
   }
 
+  @Test func quotesRightBeforeAClosingDelimiterBelongToTheString() throws {
+    let root = try parse("a = \"\"\"say \"hi\"\"\"\"\"\nb = '''it's''''\n")
+    #expect(string(root["a"]) == "say \"hi\"\"")
+    #expect(string(root["b"]) == "it's'")
+  }
+
   /// Invalid documents and the line:column and words of their error.
   static let invalid: [(String, Int, Int, String)] = [
     ("a = ", 1, 5, "expected a value"),

@@ -19,11 +19,7 @@ extension TOMLParser {
         throw Failure(message: "unterminated string: close it with \(closing)", position: opening)
       }
       if multiLine && starts(with: "\"\"\"") {
-        // Up to two quotes may end the content right before the closing delimiter.
-        var quotes = 3
-        while index + quotes < bytes.count && bytes[index + quotes] == UInt8(ascii: "\"") && quotes < 5 { quotes += 1 }
-        pending.append(contentsOf: repeatElement(UInt8(ascii: "\""), count: quotes - 3))
-        advance(quotes)
+        closeMultiLine(UInt8(ascii: "\""), into: &pending)
         flush()
         return String(scalars)
       }
@@ -107,10 +103,7 @@ extension TOMLParser {
         throw Failure(message: "unterminated string: close it with \(closing)", position: opening)
       }
       if multiLine && starts(with: "'''") {
-        var quotes = 3
-        while index + quotes < bytes.count && bytes[index + quotes] == UInt8(ascii: "'") && quotes < 5 { quotes += 1 }
-        content.append(contentsOf: repeatElement(UInt8(ascii: "'"), count: quotes - 3))
-        advance(quotes)
+        closeMultiLine(UInt8(ascii: "'"), into: &content)
         return String(decoding: content, as: UTF8.self)
       }
       if !multiLine && byte == UInt8(ascii: "'") {
@@ -125,6 +118,14 @@ extension TOMLParser {
       content.append(byte)
       advance()
     }
+  }
+
+  /// Reads a multi-line string's closing delimiter: up to two more quotes before it belong to the content.
+  private mutating func closeMultiLine(_ quote: UInt8, into content: inout [UInt8]) {
+    var quotes = 3
+    while index + quotes < bytes.count && bytes[index + quotes] == quote && quotes < 5 { quotes += 1 }
+    content.append(contentsOf: repeatElement(quote, count: quotes - 3))
+    advance(quotes)
   }
 
   private mutating func skipNewline() {
