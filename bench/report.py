@@ -81,7 +81,10 @@ class Report:
             ["Peers", f"Remind {m['remind']}; Python {m['python']}, dateutil {m['dateutil']}, icalendar "
                       f"{m['icalendar']}, recurring-ical-events {m['recurring_ical_events']}"],
             ["Harness", f"{m['hyperfine']}, GNU time (`/usr/bin/time -v`)"],
-            ["Load average (1/5/15 min)", f"{load(d['load_start'])} at the start, {load(d['load_end'])} at the end"],
+            ["Load average (1/5/15 min)", f"{load(d['load_start'])} at the start, {load(d['load_end'])} at the end"
+                + (f"; 1-min load sampled every 30 s during the run: mean {d['load_during']['mean']:.2f}, "
+                   f"max {d['load_during']['max']:.2f} (the machine is shared; a load above 1 means other work "
+                   "ran beside the benchmarks)" if d.get("load_during") else "")],
             ["Run", f"{d['started']}, commit {d['commit']}, {d['minutes']} min"
                     + (" — **quick run** (few repetitions; not for quoting)" if d.get("quick") else "")],
             ["tiptoe binary", f"`swift build -c release --static-swift-stdlib`, {d['binary_bytes'] / 1e6:.0f} MB"],
@@ -227,8 +230,8 @@ class Report:
             self.add(f"Idle: the agent ran {minutes:.1f} min with no slot due (zone {idle['zone']}, local time "
                      "about 03:00), counted after it settled. A wake-up is a voluntary context switch of any of "
                      "its threads (`/proc/PID/task/*/status`). The idle run overlaps the CPU workloads above on "
-                     "purpose: a sleeping process's wake-ups do not depend on load (its RSS here is higher than "
-                     "below: the tiptoe processes running meanwhile map the same binary pages, which the agent "
+                     "purpose: a sleeping process's wake-ups do not depend on load (its RSS here may be higher "
+                     "than below: tiptoe processes running meanwhile map the same binary pages, which the agent "
                      "then cannot release).", "")
             rows = []
             for name, a in idle["agents"].items():

@@ -17,6 +17,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import threading
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -52,6 +53,27 @@ def output_of(*args: str) -> str:
         return subprocess.run(args, capture_output=True, text=True, check=True).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "?"
+
+
+class LoadSampler:
+    """The 1-minute load average every 30 s while the benchmarks run (other users of the machine show here)."""
+
+    def __init__(self):
+        self.samples: list[float] = []
+        self.stop = threading.Event()
+        self.thread = threading.Thread(target=self.run, daemon=True)
+        self.thread.start()
+
+    def run(self) -> None:
+        while not self.stop.is_set():
+            self.samples.append(load_average()[0])
+            self.stop.wait(30)
+
+    def finish(self) -> dict:
+        self.stop.set()
+        self.thread.join()
+        return {"max": max(self.samples), "mean": round(sum(self.samples) / len(self.samples), 2),
+                "samples": len(self.samples)}
 
 
 def machine() -> dict:
@@ -347,6 +369,7 @@ def main() -> None:
                "quick": options.quick, "idle_seconds": options.idle_seconds, "binary": bench.tiptoe,
                "binary_bytes": Path(bench.tiptoe).stat().st_size, "commit": output_of("git", "-C", str(ROOT),
                                                                                       "rev-parse", "--short", "HEAD")}
+    sampler = LoadSampler()
     bench.inputs()
     agent = "agent" in only and bench.built("agent")
     if "agent" in only and not agent:
@@ -366,6 +389,7 @@ def main() -> None:
             os.killpg(idle.pid, signal.SIGTERM)
             idle.wait()
     results["load_end"] = load_average()
+    results["load_during"] = sampler.finish()
     results["minutes"] = round((time.time() - started) / 60, 1)
     results_file.write_text(json.dumps(results, indent=1))
     report.write(results, Path(options.out))
