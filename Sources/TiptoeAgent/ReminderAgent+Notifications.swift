@@ -28,7 +28,7 @@ extension ReminderAgent {
     guard !reportedNoServer else { return }
     reportedNoServer = true
     log(
-      "no notification server: \(error.localizedDescription); reminders go to stderr, "
+      "\(error.localizedDescription); reminders go to stderr, "
         + "and each new one tries the server again")
   }
 

@@ -49,7 +49,7 @@ def scenario(home: Path) -> None:
     )
     desk = Desktop()
     agent = AgentProcess(env)
-    agent.await_line(r"no notification server: .*reminders go to stderr", timeout=10)
+    agent.await_line(r"no notification server on the session bus .*reminders go to stderr", timeout=10)
     line = agent.await_line(r"reminder \(due\) at .*Toe presses: 1\. Grip the floor", timeout=10)
     assert "tiptoe done" in line, "with no buttons, the reminder says how to answer from the shell"
 
