@@ -93,6 +93,7 @@ class Report:
     def reproduce(self) -> None:
         self.add("## Reproduce", "", "```sh",
                  "make bench                      # release build, every workload, rewrites BENCHMARKS.md",
+                 "BENCH_MAX_LOAD=1 make bench     # the same, once the machine's load is below 1 (as here)",
                  "BENCH_QUICK=1 BENCH_IDLE_SECONDS=30 make bench   # a quick look (few runs, short idle test)",
                  "BENCH_ONLY=expansion,cli make bench              # some workloads only",
                  "python3 bench/run.py --report-only               # rewrite this file from .build/bench/results.json",
