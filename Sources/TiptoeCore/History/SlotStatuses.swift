@@ -45,7 +45,9 @@ extension Planner {
   /// else the end of its local day.
   public func dueEnd(of slot: Slot) -> Date {
     // The slot's ordinal is its position in its pattern's sorted times, so the next time is at `ordinal`.
-    if let index = routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
+    let indexed =
+      slot.exerciseIndex < routine.exercises.count && routine.exercises[slot.exerciseIndex].id == slot.exercise
+    if let index = indexed ? slot.exerciseIndex : routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
       slot.ordinal < patterns[index].times.count
     {
       return resolver.resolve(slot.date, patterns[index].times[slot.ordinal]).start

@@ -20,7 +20,8 @@ public struct PlanJSONWriter {
   private let statuses: [Range<Int>]
   private let longestPieces: Int
   private var dayNumber = Int.min
-  private var date = (year: 0, month: 0, day: 0)
+  /// The current date, `YYYY-MM-DD`, written once a day.
+  private var date = [UInt8](repeating: 0, count: 10)
   private var isFirst = true
 
   public init(routine: Routine, timeZoneIdentifier: String) {
@@ -48,10 +49,10 @@ public struct PlanJSONWriter {
   public mutating func append(_ slot: Slot, status: SlotStatus) {
     if slot.date.dayNumber != dayNumber {
       dayNumber = slot.date.dayNumber
-      date = slot.date.fields
+      date = Array(slot.date.description.utf8)
     }
     let (day, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
-    let start = day == slot.date ? date : day.fields  // a gap can move a slot past midnight
+    let start = day == slot.date ? date : Array(day.description.utf8)  // a gap can move a slot past midnight
     let piece = pieces[slot.exerciseIndex]
     let state = statuses[status.position]
     let (date, isFirst) = (date, isFirst)
@@ -64,22 +65,22 @@ public struct PlanJSONWriter {
         out.put(32)
         out.put(32)
         out.put(bytes(piece.id))
-        Self.put(date, to: &out)
+        date.withUnsafeBufferPointer { out.put($0) }
         out.put(47)  // "/"
         out.put(slot.ordinal, digits: slot.ordinal < 10 ? 1 : slot.ordinal < 100 ? 2 : 3)
         out.put(bytes(piece.middle))
-        Self.put(start, to: &out)
+        start.withUnsafeBufferPointer { out.put($0) }
         out.put(84)  // "T"
-        out.put(time.hour, digits: 2)
+        out.put2(time.hour)
         out.put(58)
-        out.put(time.minute, digits: 2)
+        out.put2(time.minute)
         out.put(58)
-        out.put(time.second, digits: 2)
+        out.put2(time.second)
         let minutes = abs(slot.utcOffset) / 60
         out.put(slot.utcOffset < 0 ? 45 : 43)  // "-" or "+"
-        out.put(minutes / 60, digits: 2)
+        out.put2(minutes / 60)
         out.put(58)
-        out.put(minutes % 60, digits: 2)
+        out.put2(minutes % 60)
         out.put(bytes(piece.tail))
         out.put(bytes(state))
       }
@@ -89,14 +90,6 @@ public struct PlanJSONWriter {
   /// Closes the document (with a final newline).
   public func finish() {
     buffer.append(isFirst ? "]}\n" : "\n]}\n")
-  }
-
-  private static func put(_ date: (year: Int, month: Int, day: Int), to out: inout ByteCursor) {
-    out.put(date.year, digits: 4)
-    out.put(45)
-    out.put(date.month, digits: 2)
-    out.put(45)
-    out.put(date.day, digits: 2)
   }
 }
 

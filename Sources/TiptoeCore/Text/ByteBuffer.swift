@@ -73,6 +73,14 @@ public struct ByteCursor {
     pointer += 1
   }
 
+  /// `value` (0...99) as two decimal digits.
+  @inline(__always) public mutating func put2(_ value: Int) {
+    let tens = value / 10
+    pointer[0] = UInt8(truncatingIfNeeded: 48 + tens)
+    pointer[1] = UInt8(truncatingIfNeeded: 48 + value - tens * 10)
+    pointer += 2
+  }
+
   /// `value` as exactly `width` decimal digits.
   @inline(__always) public mutating func put(_ value: Int, digits width: Int) {
     var value = value
