@@ -156,11 +156,7 @@ class Bench:
                         check=checks.remind_simple),
                 Command("dateutil.rrule", self.py("rrule_expand.py", str(self.paths[f"spec-{name}"]), FROM, YEAR),
                         check=checks.rrule_lines),
-            ] + ([
-                # The same bytes from tiptoe-bench's byte-level writer: what a faster PlanPrinter would give.
-                Command("prototype writer", [str(self.bin / "tiptoe-bench"), "json", str(self.paths[f"routine-{size}"]),
-                                             gen.ZONE, YEAR, NOW], check=checks.tiptoe_plan),
-            ] if (self.bin / "tiptoe-bench").exists() else []))
+            ])
         return out
 
     def export(self) -> dict:

@@ -39,8 +39,7 @@ struct CountingStream: TextOutputStream {
 }
 
 let usage = """
-  usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | export ROUTINE ZONE DAYS [REPEATS] \
-  | json ROUTINE ZONE DAYS [NOW]
+  usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | export ROUTINE ZONE DAYS [REPEATS]
   """
 let arguments = CommandLine.arguments
 guard arguments.count >= 5, let days = Int(arguments[4]) else { fail(usage) }
@@ -71,11 +70,6 @@ case "export":
     exporter.write(.instances(days: days), from: first, to: &out)
     return out.bytes
   }
-case "json":
-  let now = arguments.count > 5 ? (try? Date(arguments[5], strategy: .iso8601)) ?? Date() : Date()
-  let out = ByteOutput()
-  ByteJSONPlan(planner: planner, now: now).write(from: first, days: days, to: out)
-  out.flush()
 default:
   fail(usage)
 }
