@@ -163,12 +163,15 @@ public final class HistoryStore: Sendable {
     let known = "v\(Schema.version) (\(Schema.identifiers.joined(separator: ", ")))"
     if found > Schema.version { throw StoreError.newerSchema(path: path, found: "v\(found)", known: known) }
     try queue.inDatabase { db in
+      // Every history tiptoe makes has a version; a file without one but with tables is another program's.
+      let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
+      let hasMigrations = try db.tableExists("grdb_migrations")
+      if found == 0 && tables > 0 && !hasMigrations {
+        throw StoreError.corrupt(path: path, detail: "it holds another program's tables, not a tiptoe history")
+      }
       let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
       if !unknown.isEmpty {
         throw StoreError.newerSchema(path: path, found: unknown.sorted().joined(separator: ", "), known: known)
-      }
-      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
-        try db.execute(sql: "PRAGMA journal_mode = WAL")
       }
     }
     do {
@@ -176,6 +179,12 @@ public final class HistoryStore: Sendable {
     } catch {
       // Another process may have migrated between our check and our transaction.
       if try version() != Schema.version { throw error }
+    }
+    // Only once the schema is ours: a failed migration leaves the file's journal mode as it was.
+    try queue.inDatabase { db in
+      if try String.fetchOne(db, sql: "PRAGMA journal_mode") != "wal" {
+        try db.execute(sql: "PRAGMA journal_mode = WAL")
+      }
     }
   }
 
@@ -193,7 +202,7 @@ extension StoreError {
   init(_ error: DatabaseError, path: String) {
     let reason = error.message ?? "\(error.resultCode)"
     switch error.resultCode {
-    case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_ERROR, .SQLITE_SCHEMA, .SQLITE_MISMATCH, .SQLITE_FORMAT:
+    case .SQLITE_NOTADB, .SQLITE_CORRUPT, .SQLITE_FORMAT:
       self = .corrupt(path: path, detail: reason)
     case .SQLITE_BUSY, .SQLITE_LOCKED:
       self = .busy(path: path, seconds: HistoryStore.busyTimeout)

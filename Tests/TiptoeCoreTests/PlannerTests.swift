@@ -92,11 +92,14 @@ struct PlannerTests {
     #expect(Planner(routine: routine, timeZone: zone("UTC")).slots(on: date("2026-11-24")).isEmpty)
   }
 
-  @Test func expansionIsDeterministic() {
-    let first = Array(
-      Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
-    let second = Array(
-      Planner(routine: builtIn, timeZone: zone("America/New_York")).slots(from: date("2026-01-01"), days: 60))
-    #expect(first == second)
+  @Test func theDayAfterSpringForwardInNewYorkHasItsOwnOffset() {
+    let planner = Planner(routine: builtIn, timeZone: zone("America/New_York"))
+    let before = planner.slots(on: date("2026-03-07")).filter { $0.exercise == "toe-presses" }
+    let after = planner.slots(on: date("2026-03-09")).filter { $0.exercise == "toe-presses" }
+    #expect(
+      before.map(\.isoStart) == ["2026-03-07T10:10:00-05:00", "2026-03-07T14:30:00-05:00", "2026-03-07T18:50:00-05:00"])
+    #expect(
+      after.map(\.isoStart) == ["2026-03-09T10:10:00-04:00", "2026-03-09T14:30:00-04:00", "2026-03-09T18:50:00-04:00"])
+    #expect(after.map(\.id) == ["toe-presses/2026-03-09/1", "toe-presses/2026-03-09/2", "toe-presses/2026-03-09/3"])
   }
 }

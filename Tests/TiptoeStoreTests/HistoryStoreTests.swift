@@ -122,6 +122,21 @@ struct HistoryStoreTests {
     #expect(events.map(\.id).sorted() == Array(1...200))
   }
 
+  @Test func anotherProgramsDatabaseIsRefusedAndLeftUntouched() throws {
+    let path = directory.historyPath
+    try StoreFile.makeDirectory(HistoryStore.directory(of: path))
+    _ = try sqlite3(path, "CREATE TABLE event (x); INSERT INTO event VALUES (1);")
+    let before = bytes(path)
+    #expect {
+      _ = try HistoryStore.open(path: path)
+    } throws: { error in
+      guard case .corrupt(_, let detail) = error as? StoreError else { return false }
+      return detail.contains("another program")
+    }
+    #expect(bytes(path) == before)
+    #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+  }
+
   @Test func aCorruptFileIsReportedAndLeftUntouched() throws {
     let path = directory.historyPath
     try StoreFile.makeDirectory(HistoryStore.directory(of: path))

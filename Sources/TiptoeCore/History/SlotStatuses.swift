@@ -2,7 +2,8 @@ import Foundation
 
 /// The statuses of planned slots given the history: events indexed by slot, windows from the planner.
 ///
-///     let statuses = SlotStatuses(planner: planner, events: try store.events(forSlotsOn: today))
+///     let events = try store.events(forSlotsFrom: planner.dayStart(today), to: planner.dayStart(today.adding(days: 1)))
+///     let statuses = SlotStatuses(planner: planner, events: events)
 ///     for slot in planner.slots(on: today) { print(slot.id, statuses.status(of: slot, now: now)) }
 public struct SlotStatuses: Sendable {
   public let planner: Planner

@@ -26,7 +26,4 @@ public struct QuietHold: Sendable {
     }
     return current
   }
-
-  /// Whether `instant` falls in a quiet span.
-  public func isQuiet(_ instant: Date) -> Bool { release(instant) != instant }
 }

@@ -39,8 +39,16 @@ struct Context {
   let routineName: String
   let timeZone: TimeZone
   let now: Date
+  /// Built once per command: its patterns and day templates cost a pass over the routine.
+  let planner: Planner
 
-  var planner: Planner { Planner(routine: routine, timeZone: timeZone) }
+  init(routine: Routine, routineName: String, timeZone: TimeZone, now: Date) {
+    self.routine = routine
+    self.routineName = routineName
+    self.timeZone = timeZone
+    self.now = now
+    planner = Planner(routine: routine, timeZone: timeZone)
+  }
 
   /// Today's local date in the routine's zone.
   var today: LocalDate { ISO8601.localDateTime(now, utcOffset: timeZone.secondsFromGMT(for: now)).0 }
