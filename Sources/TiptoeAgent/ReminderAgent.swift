@@ -37,6 +37,8 @@ public final class ReminderAgent {
   /// Pause, resume and their undo events: the pause state comes from them.
   var pauseEvents: [HistoryEvent] = []
   var state: AgentState
+  /// What `saveState` last wrote, so an unchanged state costs no file read or write.
+  var savedState: AgentState?
   var lockFD: Int32 = -1
   /// When the last decision wanted to wake up, to log only changes.
   var loggedWake: Date?
@@ -84,6 +86,7 @@ public final class ReminderAgent {
     }
     connectServer()
     let previous = AgentFiles.readState(directory: directory)
+    savedState = previous
     try loadPauseEvents()
     log(
       "started (pid \(getpid())): \(planner.routine.name), \(planner.routine.exercises.count) exercises, "
@@ -295,9 +298,10 @@ public final class ReminderAgent {
     }
     state.open = open
     state.server = notifier?.server?.summary
-    guard AgentFiles.readState(directory: directory) != state else { return }
+    guard savedState != state else { return }
     do {
       try AgentFiles.write(state, directory: directory)
+      savedState = state
     } catch {
       log(error.localizedDescription)
     }

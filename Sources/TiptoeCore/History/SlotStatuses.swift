@@ -19,11 +19,7 @@ public struct SlotStatuses: Sendable {
       if let slot = event.slot { bySlot[slot, default: []].append(event) }
     }
     self.bySlot = bySlot
-    dates = Set(
-      bySlot.keys.compactMap { id in
-        let parts = id.split(separator: "/")
-        return parts.count == 3 ? LocalDate(iso: parts[1])?.dayNumber : nil
-      })
+    dates = Set(bySlot.keys.compactMap { Slot.date(ofID: $0)?.dayNumber })
   }
 
   /// The slot's own events, in append order (undo events included).

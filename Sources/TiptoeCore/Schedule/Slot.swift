@@ -33,6 +33,12 @@ public struct Slot: Hashable, Sendable, Identifiable {
   /// `EXERCISE/LOCAL-DATE/ORDINAL`, e.g. `toe-presses/2026-11-23/1`.
   public var id: String { "\(exercise)/\(date)/\(ordinal)" }
 
+  /// The local date inside a slot id, `toe-presses/2026-11-23/1` → 2026-11-23.
+  public static func date(ofID id: String) -> LocalDate? {
+    let parts = id.split(separator: "/")
+    return parts.count == 3 ? LocalDate(iso: parts[1]) : nil
+  }
+
   /// The start in ISO 8601 with the local offset: `2026-11-23T09:10:00+01:00`.
   public var isoStart: String { ISO8601.format(start, utcOffset: utcOffset) }
 }

@@ -22,13 +22,11 @@ extension Tiptoe {
       let undone = try HistoryAccess.io { try store.undoLast(at: context.now) }
       guard !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
       let planner = context.planner
-      let days = undone.compactMap { $0.slot.flatMap(HistoryUndo.slotDate) }
+      let days = undone.compactMap { $0.slot.flatMap(Slot.date(ofID:)) }
       var statuses = SlotStatuses(planner: planner, events: [])
       if let first = days.min(), let last = days.max() {
-        let events = try HistoryAccess.io {
-          try store.events(
-            forSlotsFrom: planner.dayStart(first.adding(days: -1)), to: planner.dayStart(last.adding(days: 2)))
-        }
+        let window = HistoryAccess.slotWindow(planner, from: first, days: last.dayNumber - first.dayNumber + 1)
+        let events = try HistoryAccess.io { try store.events(forSlotsFrom: window.start, to: window.end) }
         statuses = SlotStatuses(planner: planner, events: events)
       }
       print("Undid " + undone.map { HistoryUndo.describe($0, statuses, context: context) }.joined(separator: "; "))

@@ -32,18 +32,21 @@ enum HistoryAccess {
   static func events(_ transaction: HistoryTransaction, planner: Planner, from: LocalDate, days: Int) throws
     -> [HistoryEvent]
   {
-    try transaction.events(
-      forSlotsFrom: planner.dayStart(from.adding(days: -1)), to: planner.dayStart(from.adding(days: days + 1)))
+    let window = slotWindow(planner, from: from, days: days)
+    return try transaction.events(forSlotsFrom: window.start, to: window.end)
+  }
+
+  /// The instants whose slots' events matter for `days` dates from `from`: a day's margin either side.
+  static func slotWindow(_ planner: Planner, from: LocalDate, days: Int) -> (start: Date, end: Date) {
+    (planner.dayStart(from.adding(days: -1)), planner.dayStart(from.adding(days: days + 1)))
   }
 
   /// Statuses of the slots of `days` dates from `from`; the clock alone decides when there is no history.
   static func statuses(_ context: Context, from: LocalDate, days: Int) throws -> SlotStatuses {
     let planner = context.planner
     guard let store = try openForReading() else { return SlotStatuses(planner: planner, events: []) }
-    let events = try io {
-      try store.events(
-        forSlotsFrom: planner.dayStart(from.adding(days: -1)), to: planner.dayStart(from.adding(days: days + 1)))
-    }
+    let window = slotWindow(planner, from: from, days: days)
+    let events = try io { try store.events(forSlotsFrom: window.start, to: window.end) }
     return SlotStatuses(planner: planner, events: events)
   }
 

@@ -39,8 +39,7 @@ enum HistoryText {
         $0.exercise == exercise.id && statuses.status(of: $0, now: context.now) == .done
       }.count
       let goal = frequency.goal == frequency.times ? "\(frequency.goal)" : "\(frequency.goal)–\(frequency.times)"
-      let week = localDate(context.now, planner.timeZone).adding(
-        days: -localDate(context.now, planner.timeZone).weekday.index)
+      let week = context.today.adding(days: -context.today.weekdayIndex)
       return "\(done) of \(goal) " + (week == monday ? "this week" : "in the week of \(DateText.heading(monday))")
     }
     let slots = planner.slots(on: slot.date).filter { $0.exercise == exercise.id }

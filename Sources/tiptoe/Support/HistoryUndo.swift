@@ -3,12 +3,6 @@ import TiptoeCore
 
 /// Undo in words.
 enum HistoryUndo {
-  /// The local date inside a slot id, `toe-presses/2026-11-23/1`.
-  static func slotDate(_ id: String) -> LocalDate? {
-    let parts = id.split(separator: "/")
-    return parts.count == 3 ? LocalDate(iso: parts[1]) : nil
-  }
-
   /// `Toe presses done at 09:12 (the 09:10 one is now due)`, `pause until 12:00 (at 11:00)`.
   static func describe(_ event: HistoryEvent, _ statuses: SlotStatuses, context: Context) -> String {
     let zone = context.timeZone
@@ -24,7 +18,7 @@ enum HistoryUndo {
       let title = event.exercise.flatMap { context.routine.exercise(id: $0)?.title } ?? event.exercise ?? "?"
       let kind = event.kind == .snoozed ? "snooze" : event.kind.rawValue
       var what = "\(title) \(kind) \(on)"
-      if let id = event.slot, let date = slotDate(id),
+      if let id = event.slot, let date = Slot.date(ofID: id),
         let slot = statuses.planner.slots(on: date).first(where: { $0.id == id })
       {
         let status = statuses.status(of: slot, now: context.now)
