@@ -314,18 +314,29 @@ def faketime(spec: str | None = None, file: Path | None = None) -> list[str]:
     then sees no arguments at all.
     """
     assert shutil.which("faketime"), "faketime is missing (apt-get install faketime)"
+    sweep_faketime_leftovers()
     if file is not None:
         return ["faketime", "-f", "+0", "env", "-u", "FAKETIME", f"FAKETIME_TIMESTAMP_FILE={file}",
                 "FAKETIME_NO_CACHE=1", "FAKETIME_DONT_FAKE_MONOTONIC=1", "NO_FAKE_STAT=1"]
     return ["faketime", "-f", spec, "env", "FAKETIME_DONT_FAKE_MONOTONIC=1", "NO_FAKE_STAT=1"]
 
 
+def sweep_faketime_leftovers() -> None:
+    """Removes what killed `faketime` wrappers left in /dev/shm (`sem.faketime_sem_PID`,
+    `faketime_shm_PID`), for pids no longer running: a new wrapper that happens to get such a pid
+    would refuse to start."""
+    for path in Path("/dev/shm").glob("*faketime_*_*"):
+        pid = path.name.rsplit("_", 1)[-1]
+        if pid.isdigit() and not Path(f"/proc/{pid}").exists():
+            path.unlink(missing_ok=True)
+
+
 class AgentProcess:
     """`tiptoe agent` running in the background; its stderr is a stream awaited with deadlines."""
 
     def __init__(self, env: dict, *args: str, prefix: list[str] | None = None):
-        # A session of its own: a wrapper in `prefix` (faketime) does not pass signals on, so the
-        # whole group is signalled.
+        # A session of its own, so that a wrapper (faketime) and the agent can be killed together
+        # should the agent not stop when asked.
         self.proc = subprocess.Popen(
             [*(prefix or []), str(BIN), "agent", *args], env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
@@ -402,16 +413,34 @@ class AgentProcess:
         return self.proc.poll() is None
 
     def stop(self, sig: int = 15, timeout: float = 10) -> int:
+        """Signals the agent and waits for it (behind a wrapper, for the wrapper's exit status).
+
+        Behind `faketime` only the agent is signalled: the wrapper has no signal handlers, and
+        killed itself it would leave its semaphore and shared memory in /dev/shm, named by its pid.
+        With pids reused (pid_max is 32768 here) a later wrapper then fails with "sem_open: File
+        exists". Waiting for the wrapper lets it remove them.
+        """
         if self.proc.poll() is None:
-            if self.wrapped:
-                os.killpg(self.proc.pid, sig)
-            else:
-                self.proc.send_signal(sig)
+            os.kill(self._wrapped_child() or self.proc.pid, sig)
         try:
             return self.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            os.killpg(self.proc.pid, 9)
+            raise
         finally:
             self.drain()
             self._selector.close()
+
+    def _wrapped_child(self) -> int | None:
+        """The program a forking wrapper runs (the agent), from the kernel's list of its children;
+        None for a wrapper that execs the agent (`unshare`) and for no wrapper."""
+        if not self.wrapped:
+            return None
+        try:
+            children = Path(f"/proc/{self.proc.pid}/task/{self.proc.pid}/children").read_text().split()
+        except OSError:
+            return None
+        return int(children[0]) if children else None
 
     def context_switches(self) -> int:
         """Voluntary context switches of all the agent's threads so far: how often it woke up."""
