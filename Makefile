@@ -39,12 +39,14 @@ format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
 install: deps build
-	install -d "$(PREFIX)/bin"
+	install -d "$(PREFIX)/bin" "$(PREFIX)/libexec/tiptoe"
 	install -m 0755 $(BIN) "$(PREFIX)/bin/tiptoe"
-	@echo "Installed $(PREFIX)/bin/tiptoe"
+	install -m 0755 $(BIN)-agent "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
+	@echo "Installed $(PREFIX)/bin/tiptoe and $(PREFIX)/libexec/tiptoe/tiptoe-agent"
 
 uninstall:
-	rm -f "$(PREFIX)/bin/tiptoe"
+	rm -f "$(PREFIX)/bin/tiptoe" "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
+	-rmdir "$(PREFIX)/libexec/tiptoe"
 
 bench: deps build
 	scripts/bench

@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v13)],
   products: [
     .executable(name: "tiptoe", targets: ["tiptoe"]),
+    .executable(name: "tiptoe-agent", targets: ["tiptoe-agent"]),
     .library(name: "TiptoeCore", targets: ["TiptoeCore"]),
   ],
   dependencies: [
@@ -31,22 +32,33 @@ let package = Package(
     // timerfd and other small Linux helpers the agent needs.
     .target(name: "CTimer"),
     .target(name: "TiptoeNotify", dependencies: ["CLibnotify"]),
+    // What the command line knows of the agent without GLib: its files, its systemd unit, its settings.
+    .target(name: "TiptoeService", dependencies: ["TiptoeCore", "CTimer"]),
+    // The GLib main loop that fires reminders.
     .target(
       name: "TiptoeAgent",
-      dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeNotify", "CTimer", "CLibnotify"]
+      dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CTimer", "CLibnotify"]
     ),
-    .executableTarget(
-      name: "tiptoe",
+    // Every command; the two executables below differ only in whether they can run the agent.
+    .target(
+      name: "TiptoeCommands",
       dependencies: [
-        "TiptoeCore", "TiptoeStore", "TiptoeAgent",
+        "TiptoeCore", "TiptoeStore", "TiptoeService",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]
     ),
+    // The command line. It does not link GLib or libnotify, so it starts in a fraction of the time;
+    // `tiptoe agent` hands over to tiptoe-agent.
+    .executableTarget(
+      name: "tiptoe", dependencies: ["TiptoeCommands"],
+      linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
+    .executableTarget(name: "tiptoe-agent", dependencies: ["TiptoeCommands", "TiptoeAgent"]),
     // In-process timings for `make bench`.
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
-    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
+    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent", "TiptoeService"]),
+    .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
   ]
 )

@@ -1,5 +1,6 @@
 import CTimer
 import Foundation
+import TiptoeService
 
 /// Watches directories with inotify on the main loop, and reports the names of files that changed.
 final class DirectoryWatch {

@@ -1,5 +1,6 @@
 import CTimer
 import Foundation
+import TiptoeService
 import TiptoeCore
 import TiptoeNotify
 import TiptoeStore
@@ -54,6 +55,13 @@ public final class ReminderAgent {
     state = AgentState(
       pid: getpid(), started: ISO8601.format(configuration.now(), utcOffset: nil), server: nil, nextWake: nil,
       open: [:])
+  }
+
+  /// The loop's sources go before the loop they are attached to (they hold it unowned).
+  deinit {
+    open.removeAll()
+    timer = nil
+    watch = nil
   }
 
   func log(_ line: String) { configuration.log(line) }

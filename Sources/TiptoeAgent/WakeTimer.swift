@@ -1,5 +1,6 @@
 import CTimer
 import Foundation
+import TiptoeService
 
 /// An absolute wall-clock timer (a CLOCK_REALTIME timerfd with TFD_TIMER_CANCEL_ON_SET) on the
 /// main loop: it fires once at the instant it is armed for, after a suspend as soon as the machine

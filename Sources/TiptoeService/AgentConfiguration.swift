@@ -34,3 +34,6 @@ public struct AgentConfiguration {
     FileHandle.standardError.write(Data(("tiptoe: " + line + "\n").utf8))
   }
 }
+
+/// Runs the agent with a configuration until it stops; returns the process's exit status.
+public typealias AgentRunner = (AgentConfiguration) throws -> Int32

@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TiptoeAgent
+import TiptoeService
 import TiptoeCore
 import TiptoeStore
 
@@ -62,18 +62,20 @@ extension Tiptoe {
       return settings
     }
 
+    /// Runs the agent; set only in the `tiptoe-agent` executable, which links GLib and libnotify.
+    nonisolated(unsafe) static var runner: AgentRunner?
+
     func run() throws {
       if install || uninstall { return try service() }
       _ = try global.context()  // a bad routine or zone fails here, with its exit code
-      try startFresh()
+      guard let runner = Self.runner, try !createHistory() else { try handOver() }
       let source = RoutineSource.locate(explicit: global.routine)
       let configuration = AgentConfiguration(
         settings: try settings(), historyPath: HistoryAccess.path,
         loadPlanner: { try global.context().planner },
         routineFiles: [source.path.map(absolute) ?? Self.userRoutineFile])
       do {
-        let agent = try ReminderAgent(configuration: configuration)
-        Foundation.exit(try agent.run())
+        Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
         throw CLIError(message: error.localizedDescription, code: 1)
       } catch let error as StoreError {
@@ -81,19 +83,36 @@ extension Tiptoe {
       }
     }
 
-    /// Creates the history if there is none yet, then starts this process again.
+    /// Creates the history if there is none yet; true if it did.
     ///
     /// Creating the file disposes of a GRDB dispatch queue, which starts a libdispatch worker thread
     /// and with it libdispatch's once-a-second pool monitor, for the rest of the process's life. The
     /// agent must sleep between reminders, so the process that runs it never creates the history.
-    func startFresh() throws {
-      guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return }
+    func createHistory() throws -> Bool {
+      guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return false }
       _ = try HistoryAccess.openForWriting()
       Terminal.note("created the history at \(HistoryAccess.path)")
-      // By its real path, not /proc/self/exe, so that the process is still called tiptoe.
-      execv(Self.executablePath(), CommandLine.unsafeArgv)
-      throw CLIError(
-        message: "cannot start again after creating the history: \(String(cString: strerror(errno)))", code: 1)
+      return true
+    }
+
+    /// Replaces this process with the `tiptoe-agent` executable, with the same arguments.
+    func handOver() throws -> Never {
+      let agent = try Self.agentExecutable()
+      execv(agent, CommandLine.unsafeArgv)
+      throw CLIError(message: "cannot start \(agent): \(String(cString: strerror(errno)))", code: 1)
+    }
+
+    /// `tiptoe-agent` beside this binary (the build directory, or `bin/` when both are installed there),
+    /// else in `../libexec/tiptoe/` (where `make install` puts it).
+    static func agentExecutable() throws -> String {
+      let directory = (executablePath() as NSString).deletingLastPathComponent
+      let candidates = [directory + "/tiptoe-agent", directory + "/../libexec/tiptoe/tiptoe-agent"]
+      guard let found = candidates.first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+        throw CLIError(
+          message: "cannot find tiptoe-agent (looked for \(candidates.joined(separator: " and "))); "
+            + "install tiptoe with 'make install'", code: 1)
+      }
+      return (found as NSString).standardizingPath
     }
 
     /// `--install` / `--uninstall`.

@@ -1,9 +1,19 @@
 import ArgumentParser
 import Foundation
 import TiptoeCore
+import TiptoeService
+
+/// Runs the `tiptoe` command line with the process's arguments, and exits.
+///
+/// `agent` runs the reminder agent in this process (the `tiptoe-agent` executable passes it); without
+/// it, `tiptoe agent` checks its options and hands over to `tiptoe-agent`.
+public func runTiptoe(agent: AgentRunner? = nil) -> Never {
+  Tiptoe.Agent.runner = agent
+  Tiptoe.main()
+  exit(0)
+}
 
 /// The `tiptoe` command: today's plan when run bare, subcommands for the rest.
-@main
 struct Tiptoe: ParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "tiptoe",

@@ -43,7 +43,7 @@ public enum AgentFiles {
   }
 
   /// Replaces `agent.json` atomically.
-  static func write(_ state: AgentState, directory: String) throws {
+  public static func write(_ state: AgentState, directory: String) throws {
     let encoder = JSONEncoder()
     encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
     let path = directory + "/" + stateName
@@ -55,7 +55,7 @@ public enum AgentFiles {
   }
 
   /// Takes `agent.lock` for this process (kept until it exits) and writes its pid there.
-  static func lock(directory: String) throws -> Int32 {
+  public static func lock(directory: String) throws -> Int32 {
     let path = directory + "/" + lockName
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw AgentError.system(call: "open \(path)", errno: errno) }

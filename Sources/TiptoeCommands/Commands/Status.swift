@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import TiptoeAgent
+import TiptoeService
 import TiptoeCore
 import TiptoeStore
 

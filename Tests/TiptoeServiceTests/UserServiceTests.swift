@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import TiptoeAgent
+@testable import TiptoeService
 
 struct UserServiceTests {
   @Test func theUnitRunsThisBinaryWithTheGraphicalSessionAndRestartsOnFailure() {

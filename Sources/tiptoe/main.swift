@@ -1,0 +1,3 @@
+import TiptoeCommands
+
+runTiptoe()
