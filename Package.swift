@@ -22,7 +22,10 @@ let package = Package(
     // The history: an append-only event log in SQLite.
     .target(
       name: "TiptoeStore",
-      dependencies: ["TiptoeCore", .product(name: "GRDB", package: "GRDB.swift")]
+      dependencies: [
+        "TiptoeCore", .product(name: "GRDB", package: "GRDB.swift"),
+        .product(name: "GRDBSQLite", package: "GRDB.swift"),
+      ]
     ),
     .systemLibrary(
       name: "CLibnotify",

@@ -201,7 +201,10 @@ class Report:
                  f"A new process per run (`TIPTOE_NOW={data['now']}`, built-in routine, Europe/Berlin, a history "
                  f"of {data.get('history_days', 0)} days with every slot done: {data.get('history_events', 0):,} "
                  "events). The floor is `bench/floor/floor.swift` — `import Foundation; "
-                 "print(Date())` — built with `swiftc -O -static-stdlib`. `tiptoe done` restores the history "
+                 "print(Date())` — built with `swiftc -O -static-stdlib`, the usual way to ship a Swift tool; the "
+                 "target is measured against it. `tiptoe` itself is linked `-static-executable` (no dynamic loader; "
+                 "the agent, which needs GLib and libnotify, is the separate `tiptoe-agent`), so the same floor "
+                 "linked that way is shown too: what the linking alone buys. `tiptoe done` restores the history "
                  "before each run (hyperfine `--prepare`, not timed).", "")
         rows = []
         worst = None

@@ -143,6 +143,12 @@ class Bench:
         if not self.floor.exists() or self.floor.stat().st_mtime < floor_source.stat().st_mtime:
             log("inputs: building the static Swift floor (swiftc -O -static-stdlib)")
             subprocess.run(["swiftc", "-O", "-static-stdlib", str(floor_source), "-o", str(self.floor)], check=True)
+        # The same program with no dynamic loader at all, as tiptoe itself is linked: what linking alone buys.
+        self.floor_static = self.work / "floor-static-executable"
+        if not self.floor_static.exists() or self.floor_static.stat().st_mtime < floor_source.stat().st_mtime:
+            log("inputs: building the fully static floor (swiftc -O -static-executable)")
+            subprocess.run(["swiftc", "-O", "-static-executable", str(floor_source), "-o", str(self.floor_static)],
+                           check=True, capture_output=True)
 
     def expansion(self) -> dict:
         out = {}
@@ -228,6 +234,7 @@ class Bench:
             template.mkdir(parents=True)
         commands = [
             Command("static Swift floor", [str(self.floor)], check=checks.first_line),
+            Command("floor, -static-executable", [str(self.floor_static)], check=checks.first_line),
             Command("remind -q", ["remind", "-q", str(self.paths["remind-builtin"])]),
             Command("tiptoe", [self.tiptoe], env=env),
             Command("tiptoe plan --days 7", [self.tiptoe, "plan", "--days", "7"], env=env),

@@ -9,7 +9,13 @@ import TiptoeService
 /// it, `tiptoe agent` checks its options and hands over to `tiptoe-agent`.
 public func runTiptoe(agent: AgentRunner? = nil) -> Never {
   Tiptoe.Agent.runner = agent
-  Tiptoe.main()
+  if CommandLine.arguments.count == 1 {
+    // Bare `tiptoe`, the command people type most, has nothing to parse: ArgumentParser's reflection
+    // over the command tree would cost more than the overview itself (see bench/findings.md).
+    do { try Tiptoe.Overview.show(Context.load(routine: nil, tz: nil)) } catch { ExitStatus.fail(error) }
+  } else {
+    Tiptoe.main()
+  }
   exit(0)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import TiptoeCore
 
 /// The history: an append-only log of events in one SQLite file, shared by the command line and
@@ -107,7 +108,7 @@ public final class HistoryStore: Sendable {
   /// before what it appends is committed. Use it to decide what to write from what is there.
   /// Nothing is written when `body` throws.
   public func write<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
-    try Self.mapping(path) {
+    try guarded {
       try queue.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
@@ -120,7 +121,18 @@ public final class HistoryStore: Sendable {
   }
 
   func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
-    try Self.mapping(path) { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
+    try guarded { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
+  }
+
+  /// Runs `body`, mapping its errors; when it finds the file damaged, the WAL files are no longer
+  /// kept, so that closing leaves the directory as it was.
+  private func guarded<T>(_ body: () throws -> T) throws -> T {
+    do {
+      return try Self.mapping(path, body)
+    } catch let error as StoreError {
+      if case .corrupt = error { try? queue.inDatabase { try Self.keepWALFiles($0, false) } }
+      throw error
+    }
   }
 
   // MARK: Opening
@@ -142,9 +154,26 @@ public final class HistoryStore: Sendable {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
       try queue.inDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
       try prepare(queue, path: path)
+      try queue.inDatabase { try keepWALFiles($0) }
       return HistoryStore(path: path, queue: queue)
     }
   }
+
+  /// Keeps the `-wal` and `-shm` files when the last connection closes (SQLite's persistent WAL):
+  /// every command opens and closes the history, and deleting and creating those two files again
+  /// cost more than the command's own reads and writes (bench/findings.md). The last connection
+  /// still checkpoints, and with a `journal_size_limit` it empties the kept WAL, so the next command
+  /// has nothing to read back from it. Only for a history found sound: a damaged or foreign file gets
+  /// no files beside it, and a new one is made under a temporary name whose WAL must not outlive it.
+  private static func keepWALFiles(_ db: Database, _ keep: Bool = true) throws {
+    var flag: Int32 = keep ? 1 : 0
+    let code = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &flag)
+    guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
+    if keep { try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
+  }
+
+  /// The most a kept WAL may hold after a checkpoint, in bytes.
+  static let walSizeLimit = 1 << 20
 
   /// Makes a new file: WAL mode (recorded in the file, so later opens need not set it), schema.
   private static func initialize(_ path: String) throws {

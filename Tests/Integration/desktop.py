@@ -334,11 +334,11 @@ def sweep_faketime_leftovers() -> None:
 class AgentProcess:
     """`tiptoe agent` running in the background; its stderr is a stream awaited with deadlines."""
 
-    def __init__(self, env: dict, *args: str, prefix: list[str] | None = None):
+    def __init__(self, env: dict, *args: str, prefix: list[str] | None = None, binary: Path = BIN):
         # A session of its own, so that a wrapper (faketime) and the agent can be killed together
         # should the agent not stop when asked.
         self.proc = subprocess.Popen(
-            [*(prefix or []), str(BIN), "agent", *args], env=env, stdin=subprocess.DEVNULL,
+            [*(prefix or []), str(binary), "agent", *args], env=env, stdin=subprocess.DEVNULL,
             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True,
         )
         self.wrapped = bool(prefix)

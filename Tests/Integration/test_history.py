@@ -259,8 +259,12 @@ def test_an_unwritable_state_directory_is_a_clear_io_error(tiptoe):
 def test_a_read_only_history_file_is_a_clear_io_error(tiptoe):
     at(tiptoe, "10:15", "done")
     # Read-only for root too: a read-only bind is not available, so use chattr-free means: a directory
-    # named like the -wal file makes SQLite unable to open its journal.
-    (tiptoe.state_dir / "tiptoe.sqlite-wal").mkdir()
+    # named like the -wal file makes SQLite unable to open its journal. The WAL a command keeps is
+    # empty: everything is in the database file itself.
+    wal = tiptoe.state_dir / "tiptoe.sqlite-wal"
+    assert wal.stat().st_size == 0
+    wal.unlink()
+    wal.mkdir()
     before = digest(db(tiptoe))
     result = at(tiptoe, "11:20", "done", check=False)
     assert result.returncode == 74, result.stderr

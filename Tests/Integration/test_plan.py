@@ -7,7 +7,7 @@ from datetime import datetime, time
 
 import pytest
 
-from conftest import BIN
+from conftest import ROOT, BIN
 
 BERLIN_WEEK = ("plan", "--from", "2026-11-23", "--days", "7", "--tz", "Europe/Berlin", "--json")
 
@@ -123,6 +123,24 @@ def test_today_week_and_bare_tiptoe(tiptoe):
     bare = tiptoe.run("--tz", "Europe/Berlin", env=env).stdout
     assert "Foot routine for back pain" in bare and "Mon 23 Nov 2026" in bare
     assert "Next: Toe presses at 14:30 (in 2 h 30 min)." in bare
+
+
+def test_bare_tiptoe_is_the_overview_with_its_errors_too(tiptoe, tmp_path):
+    """Bare `tiptoe` skips the argument parser (it has nothing to parse); it must behave exactly as
+    `tiptoe overview`, with a history, a routine from the environment, and a broken routine."""
+    env = {"TIPTOE_NOW": "2026-11-23T12:00:00+01:00", "TZ": "Europe/Berlin"}
+    tiptoe.run("done", "toe-presses", env=env)
+    for extra in ({}, {"TIPTOE_ROUTINE": str(ROOT / "Config" / "examples" / "seed-004-stretches.toml")}):
+        bare, overview = tiptoe.run(env={**env, **extra}), tiptoe.run("overview", env={**env, **extra})
+        assert bare.stdout == overview.stdout and bare.stderr == overview.stderr == ""
+        assert "Next:" in bare.stdout
+    assert "done" in tiptoe.run(env=env).stdout
+    broken = tmp_path / "broken.toml"
+    broken.write_text('name = "x\n')
+    bare = tiptoe.run(check=False, env={**env, "TIPTOE_ROUTINE": str(broken)})
+    overview = tiptoe.run("overview", check=False, env={**env, "TIPTOE_ROUTINE": str(broken)})
+    assert (bare.returncode, bare.stderr) == (overview.returncode, overview.stderr)
+    assert bare.returncode == 65 and f"{broken}:1:" in bare.stderr
 
 
 def run_in_terminal(args, env):

@@ -10,8 +10,10 @@ extension Tiptoe {
 
     @OptionGroup var global: GlobalOptions
 
-    func run() throws {
-      let context = try global.context()
+    func run() throws { try Self.show(global.context()) }
+
+    /// Prints the overview; bare `tiptoe` calls it directly, without building the parser.
+    static func show(_ context: Context) throws {
       let slots = context.planner.slots(on: context.today)
       let statuses = try HistoryAccess.statuses(context, from: context.today, days: 8)
       let printer = PlanPrinter(context: context, status: { statuses.status(of: $0, now: context.now) })

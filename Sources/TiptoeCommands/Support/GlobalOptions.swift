@@ -23,14 +23,7 @@ struct GlobalOptions: ParsableArguments {
   }
 
   /// Loads the routine and settles the zone, the clock and today's date.
-  func context() throws -> Context {
-    let source = RoutineSource.locate(explicit: routine)
-    let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
-    let loaded = try RoutineLoader.load(text, file: source.name)
-    let zoneName = tz ?? loaded.timeZoneIdentifier
-    let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
-    return Context(routine: loaded, routineName: source.name, timeZone: zone, now: try Clock.now())
-  }
+  func context() throws -> Context { try Context.load(routine: routine, tz: tz) }
 }
 
 /// What a command works with: the routine, its zone and the current instant.
@@ -48,6 +41,17 @@ struct Context {
     self.timeZone = timeZone
     self.now = now
     planner = Planner(routine: routine, timeZone: timeZone)
+  }
+
+  /// Loads the routine (`--routine`, else the usual places) and settles the zone (`--tz`, else the
+  /// routine's, else the system's), the clock and today's date.
+  static func load(routine: String?, tz: String?) throws -> Context {
+    let source = RoutineSource.locate(explicit: routine)
+    let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
+    let loaded = try RoutineLoader.load(text, file: source.name)
+    let zoneName = tz ?? loaded.timeZoneIdentifier
+    let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+    return Context(routine: loaded, routineName: source.name, timeZone: zone, now: try Clock.now())
   }
 
   /// Today's local date in the routine's zone.
