@@ -9,28 +9,25 @@ public struct HistoryTransaction {
 
   /// The events of slots starting in `start..<end` (undo events included), in append order.
   public func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent] {
-    let slotStart = EventRecord.Columns.slotStart
-    return try fetch(
-      EventRecord.filter(slotStart >= UTCText.format(start) && slotStart < UTCText.format(end))
-        .order(EventRecord.Columns.id))
+    try fetch(
+      "WHERE slotStart >= ? AND slotStart < ? ORDER BY id", [UTCText.format(start), UTCText.format(end)])
   }
 
   /// Every event that happened at or after `since` (all when nil), ordered by `at`, then id.
   public func events(since: Date?) throws -> [HistoryEvent] {
-    var request = EventRecord.order(EventRecord.Columns.at, EventRecord.Columns.id)
-    if let since { request = request.filter(EventRecord.Columns.at >= UTCText.format(since)) }
-    return try fetch(request)
+    guard let since else { return try fetch("ORDER BY at, id") }
+    return try fetch("WHERE at >= ? ORDER BY at, id", [UTCText.format(since)])
   }
 
   /// The events appended after the event `id`, in append order.
   public func events(after id: Int64) throws -> [HistoryEvent] {
-    try fetch(EventRecord.filter(EventRecord.Columns.id > id).order(EventRecord.Columns.id))
+    try fetch("WHERE id > ? ORDER BY id", [id])
   }
 
   /// The events tied to no slot: pauses, resumes and the undo events taking them back, in append
   /// order. `PauseState(events:now:)` reads the pause from them.
   public func pauseEvents() throws -> [HistoryEvent] {
-    try fetch(EventRecord.filter(EventRecord.Columns.slotStart == nil).order(EventRecord.Columns.id))
+    try fetch("WHERE slotStart IS NULL ORDER BY id")
   }
 
   /// The newest event's id; 0 when there is none.
@@ -61,7 +58,7 @@ public struct HistoryTransaction {
       kind IN (\(kinds)) AND NOT EXISTS (SELECT 1 FROM event AS u WHERE u.undoes = event.id AND u.kind = 'undone')
       """
     let sql = """
-      SELECT * FROM event WHERE batch = (SELECT batch FROM event WHERE \(standing) ORDER BY id DESC LIMIT 1)
+      SELECT \(EventRecord.selection) FROM event WHERE batch = (SELECT batch FROM event WHERE \(standing) ORDER BY id DESC LIMIT 1)
       AND \(standing) ORDER BY id
       """
     let targets = try EventRecord.fetchAll(db, sql: sql).compactMap { try $0.event(path: path) }
@@ -69,7 +66,10 @@ public struct HistoryTransaction {
     return targets
   }
 
-  private func fetch(_ request: QueryInterfaceRequest<EventRecord>) throws -> [HistoryEvent] {
-    try request.fetchAll(db).compactMap { try $0.event(path: path) }
+  /// The events that `clauses` select (SQL text, not GRDB's query builder: it would read the schema
+  /// and cast at run time, several times the cost of the query itself).
+  private func fetch(_ clauses: String, _ arguments: StatementArguments = []) throws -> [HistoryEvent] {
+    try EventRecord.fetchAll(db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
+      .compactMap { try $0.event(path: path) }
   }
 }
