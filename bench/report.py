@@ -205,7 +205,10 @@ class Report:
                  "target is measured against it. `tiptoe` itself is linked `-static-executable` (no dynamic loader; "
                  "the agent, which needs GLib and libnotify, is the separate `tiptoe-agent`), so the same floor "
                  "linked that way is shown too: what the linking alone buys. `tiptoe done` restores the history "
-                 "before each run (hyperfine `--prepare`, not timed).", "")
+                 "before each run (hyperfine `--prepare`, not timed). `tiptoe done, history held open` runs while "
+                 "another connection keeps the history open, as the agent does while it runs: no command is then "
+                 "the last to close the file, so SQLite neither rebuilds its `-shm` nor empties its WAL; "
+                 "`tiptoe undo` takes each run back (not timed).", "")
         rows = []
         worst = None
         for label, result in r.items():

@@ -40,6 +40,16 @@ SCALING_SIZES = [10, 100, 1000, 10000]
 HISTORY_DAYS = 90  # the command line runs against a history of this many days, every slot done
 
 
+# Opens the history, reads it once, says so, and keeps the connection until its stdin closes.
+HOLD_OPEN = (
+    "import sqlite3, sys\n"
+    "connection = sqlite3.connect(sys.argv[1])\n"
+    "connection.execute('SELECT count(*) FROM event').fetchall()\n"
+    "print('open', flush=True)\n"
+    "sys.stdin.read()\n"
+)
+
+
 def log(text: str) -> None:
     print(text, file=sys.stderr, flush=True)
 
@@ -243,11 +253,32 @@ class Bench:
             # The copy is flushed (sync) so that tiptoe's own fsyncs do not pay for it.
             reset = shlex.join(["sh", "-c", f"rm -rf {state} && cp -a {template} {state} && sync"])
             commands.append(Command("tiptoe done", [self.tiptoe, "done"], env=env, prepare=reset))
+            # As while the agent runs: another connection keeps the history open, so no command is the last
+            # to close it, and SQLite neither rebuilds the -shm nor empties the WAL. A copy of the history
+            # of its own (the runs above replace theirs); `tiptoe undo` takes each run's `done` back.
+            held_home = self.work / "cli-home-held"
+            shutil.rmtree(held_home, ignore_errors=True)
+            shutil.copytree(home, held_home)
+            held_env = self.env(now=CLI_NOW, tz=gen.ZONE, home=held_home)
+            holder = subprocess.Popen(
+                [sys.executable, "-c", HOLD_OPEN, str(held_home / "state" / "tiptoe" / "tiptoe.sqlite")],
+                stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+            holder.stdout.readline()
+            undo = shlex.join([self.tiptoe, "undo"])
+            commands.append(Command("tiptoe done, history held open", [self.tiptoe, "done"], env=held_env,
+                                    prepare=undo))
         else:
+            holder = None
             log("command line: `tiptoe done` is not built yet; skipped")
         budget = Budget(seconds=self.budget.seconds / 4, least=self.budget.least * 5, most=self.budget.most * 5,
                         rounds=self.budget.rounds, warmup=self.budget.warmup)
-        return {"results": self.run(commands, budget), "now": CLI_NOW, "history_days": history_days,
+        try:
+            results = self.run(commands, budget)
+        finally:
+            if holder is not None:
+                holder.stdin.close()
+                holder.wait()
+        return {"results": results, "now": CLI_NOW, "history_days": history_days,
                 "history_events": self.history_events}
 
     def history(self, env: dict[str, str]) -> int:

@@ -94,22 +94,43 @@ int ctimer_lock_holder(int fd) {
 #define MADV_PAGEOUT 21
 #endif
 
+/// Unmaps (MADV_DONTNEED) the resident pages of one read-only file mapping that holds no private
+/// copies (`Anonymous: 0 kB` and `Swap: 0 kB` in smaps): they stay in the page cache, so touching
+/// them again is a minor fault. A mapping with private copies (RELRO: pointers the loader relocated),
+/// resident or swapped, would lose them to DONTNEED and read the file's unrelocated bytes back, so
+/// it is paged out instead, which keeps its content.
+static int release_mapping(unsigned long start, unsigned long end, int has_private_copies) {
+  // Random access: no fault-around, so a page touched later brings back that page, not its 16 neighbours.
+  madvise((void *)start, end - start, MADV_RANDOM);
+  int advice = has_private_copies ? MADV_PAGEOUT : MADV_DONTNEED;
+  return madvise((void *)start, end - start, advice) == 0;
+}
+
 int ctimer_release_file_pages(void) {
-  FILE *maps = fopen("/proc/self/maps", "re");
-  if (!maps) return -1;
+  FILE *smaps = fopen("/proc/self/smaps", "re");
+  if (!smaps) return -1;
   char line[4096];
   int advised = 0;
-  while (fgets(line, sizeof line, maps)) {
-    unsigned long start = 0, end = 0, inode = 0;
+  // The mapping whose fields are being read: only file-backed, read-only ones (never anonymous
+  // memory, the stack, or writable data).
+  unsigned long start = 0, end = 0;
+  int candidate = 0, has_private_copies = 0;
+  while (fgets(line, sizeof line, smaps)) {
+    unsigned long first = 0, last = 0, inode = 0;
     char perms[8] = {0};
-    char path[4096] = {0};
-    if (sscanf(line, "%lx-%lx %7s %*s %*s %lu %4095[^\n]", &start, &end, perms, &inode, path) < 4) continue;
-    // Only file-backed, read-only mappings: never anonymous memory, the stack, or writable data.
-    if (inode == 0 || perms[1] == 'w' || perms[0] != 'r') continue;
-    // Random access: no fault-around, so a page touched later brings back that page, not its 16 neighbours.
-    madvise((void *)start, end - start, MADV_RANDOM);
-    if (madvise((void *)start, end - start, MADV_PAGEOUT) == 0) advised += 1;
+    long kb = 0;
+    if (sscanf(line, "%lx-%lx %7s %*s %*s %lu", &first, &last, perms, &inode) == 4) {
+      start = first;
+      end = last;
+      candidate = inode != 0 && perms[0] == 'r' && perms[1] != 'w';
+      has_private_copies = 0;
+    } else if (sscanf(line, "Anonymous: %ld kB", &kb) == 1 || sscanf(line, "Swap: %ld kB", &kb) == 1) {
+      has_private_copies |= kb != 0;
+    } else if (candidate && strncmp(line, "VmFlags:", 8) == 0) {  // the last field of a mapping
+      advised += release_mapping(start, end, has_private_copies);
+      candidate = 0;
+    }
   }
-  fclose(maps);
+  fclose(smaps);
   return advised;
 }

@@ -51,11 +51,12 @@ int ctimer_lock(int fd);
 /// The pid of the process holding a lock on `fd`, 0 when none, -1 with errno on failure.
 int ctimer_lock_holder(int fd);
 
-/// Hands the resident pages of this process's read-only file mappings (its code and constant data,
-/// and those of its libraries where no other process maps them) back to the kernel with
-/// madvise(MADV_PAGEOUT); they are read again on demand, one page at a time (MADV_RANDOM turns off
-/// the kernel's fault-around, which would map 16 neighbours with each). Returns the number of
-/// mappings advised, or -1 with errno when /proc/self/maps cannot be read.
+/// Takes the resident pages of this process's read-only file mappings (its code and constant data,
+/// and those of its libraries) out of its resident set: MADV_DONTNEED where the mapping holds no
+/// private copies, so the pages stay in the page cache and come back with minor faults; MADV_PAGEOUT
+/// for relocated (RELRO) mappings, whose private copies must be kept. Pages come back on demand, one
+/// at a time (MADV_RANDOM turns off the kernel's fault-around, which would map 16 neighbours with
+/// each). Returns the number of mappings advised, or -1 with errno when /proc/self/smaps cannot be read.
 int ctimer_release_file_pages(void);
 
 #endif
