@@ -68,6 +68,7 @@ extension Tiptoe {
     func run() throws {
       if install || uninstall { return try service() }
       _ = try global.context()  // a bad routine or zone fails here, with its exit code
+      // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
       guard let runner = Self.runner, try !createHistory() else { try handOver() }
       let source = RoutineSource.locate(explicit: global.routine)
       let configuration = AgentConfiguration(
