@@ -23,6 +23,8 @@ public struct UserService {
       ExecStart=\(command)
       Restart=on-failure
       RestartSec=5
+      # The agent runs as tiptoe-agent (tiptoe hands over to it); its journal lines stay tagged tiptoe.
+      SyslogIdentifier=tiptoe
 
       [Install]
       WantedBy=graphical-session.target
