@@ -328,7 +328,10 @@ def sweep_faketime_leftovers() -> None:
     for path in Path("/dev/shm").glob("*faketime_*_*"):
         pid = path.name.rsplit("_", 1)[-1]
         if pid.isdigit() and not Path(f"/proc/{pid}").exists():
-            path.unlink(missing_ok=True)
+            try:
+                path.unlink(missing_ok=True)
+            except PermissionError:  # another user's: not ours to tidy
+                pass
 
 
 class AgentProcess:
