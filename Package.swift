@@ -60,7 +60,7 @@ let package = Package(
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
-    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent", "TiptoeService"]),
+    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
   ]

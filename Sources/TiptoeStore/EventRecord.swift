@@ -6,8 +6,8 @@ import TiptoeCore
 struct EventRecord: FetchableRecord {
   static let databaseTableName = "event"
 
-  /// The columns every query selects, in this order: rows are read by position, which costs a
-  /// fraction of GRDB's look-up by name.
+  /// The columns every query selects and every insert writes, in this order: rows are read by
+  /// position, cheaper than GRDB's look-up by name.
   static let selection = "id, batch, kind, slot, exercise, at, slotStart, until, undoes"
 
   var id: Int64
@@ -49,10 +49,7 @@ struct EventRecord: FetchableRecord {
   /// command more than SQLite's own work (bench/findings.md).
   func insert(_ db: Database) throws {
     try db.execute(
-      sql: """
-        INSERT INTO event (id, batch, kind, slot, exercise, at, slotStart, until, undoes)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-        """,
+      sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
       arguments: [id, batch, kind, slot, exercise, at, slotStart, until, undoes])
   }
 

@@ -142,6 +142,7 @@ public final class HistoryStore: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = false
     configuration.label = "tiptoe.history"
+    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
     return configuration
   }
 
@@ -152,7 +153,6 @@ public final class HistoryStore: Sendable {
     }
     return try mapping(path) {
       let queue = try DatabaseQueue(path: path, configuration: configuration)
-      try queue.inDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
       try prepare(queue, path: path)
       try queue.inDatabase { try keepWALFiles($0) }
       return HistoryStore(path: path, queue: queue)

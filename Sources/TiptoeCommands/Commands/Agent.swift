@@ -74,7 +74,8 @@ extension Tiptoe {
       let configuration = AgentConfiguration(
         settings: try settings(), historyPath: HistoryAccess.path,
         loadPlanner: { try global.context().planner },
-        routineFiles: [source.path.map(absolute) ?? Self.userRoutineFile])
+        // While the built-in routine is used, the user's file is watched, so creating it counts.
+        routineFiles: [source.path.map(absolute) ?? RoutineSource.userFile])
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -138,13 +139,6 @@ extension Tiptoe {
 
     func absolute(_ path: String) -> String {
       path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-    }
-
-    /// `$XDG_CONFIG_HOME/tiptoe/routine.toml`: watched while the built-in routine is used, so creating it counts.
-    static var userRoutineFile: String {
-      let environment = ProcessInfo.processInfo.environment
-      let config = environment["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? (NSHomeDirectory() + "/.config")
-      return config + "/tiptoe/routine.toml"
     }
 
     /// The running binary, with symlinks resolved.

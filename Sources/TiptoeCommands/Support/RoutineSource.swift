@@ -10,10 +10,14 @@ struct RoutineSource {
   static func locate(explicit: String?) -> RoutineSource {
     if let explicit { return RoutineSource(path: explicit) }
     if let path = Environment["TIPTOE_ROUTINE"] { return RoutineSource(path: path) }
-    let config = Environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")
-    let path = config + "/tiptoe/routine.toml"
+    let path = userFile
     if FileManager.default.fileExists(atPath: path) { return RoutineSource(path: path) }
     return RoutineSource(path: nil)
+  }
+
+  /// `$XDG_CONFIG_HOME/tiptoe/routine.toml`, whether or not it exists.
+  static var userFile: String {
+    (Environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")) + "/tiptoe/routine.toml"
   }
 
   /// The name used in messages: the path, or `built-in foot-routine.toml`.
