@@ -4,16 +4,20 @@ libfaketime fakes the agent's clock_gettime and its timerfd: an absolute CLOCK_R
 for a fake instant fires when the fake clock gets there (also when the fake clock runs faster).
 
 What it cannot fake is the kernel telling a timerfd that the clock was set (ECANCELED with
-TFD_TIMER_CANCEL_ON_SET, which a real suspend/resume or `date -s` delivers): moving the fake clock
-changes nothing in the kernel. So a suspend is played as what the agent sees of one: the timer armed
-before the suspend fires, and the clock then reads three hours later.
+TFD_TIMER_CANCEL_ON_SET, which `date -s` or an NTP step delivers): moving the fake clock changes
+nothing in the kernel. So a suspend is played as what the agent sees of one: the timer armed before
+the suspend fires, and the clock then reads three hours later. A clock set is played with a real
+one: the test sets the machine's clock to the time it already reads, which the kernel reports to
+every such timer while the time stays as it was.
 """
 import re
 import time
 from pathlib import Path
 
+import pytest
+
 from desktop import (  # noqa: F401  (fixtures)
-    agents, desktop, faketime, history, kinds, needs_desktop,
+    agents, ahead, desktop, faketime, history, kinds, needs_desktop,
 )
 
 pytestmark = needs_desktop
@@ -60,6 +64,50 @@ def test_a_three_hour_suspend_gives_one_merged_catch_up_notification(tiptoe, des
     assert kinds(tiptoe, f"toe-presses/{DAY}/1") == ["missed"]
     for ident in ("toe-walking", "heel-raises", "calf-stretch"):
         assert kinds(tiptoe, f"{ident}/{DAY}/1") == ["fired"]
+
+
+def set_the_clock_to_what_it_reads() -> float:
+    """Sets CLOCK_REALTIME to the time it reads (it moves back by the microsecond in between): for
+    the kernel that is a clock set, like `date -s`, so every TFD_TIMER_CANCEL_ON_SET timer is told.
+    Returns the time of the set."""
+    try:
+        time.clock_settime_ns(time.CLOCK_REALTIME, time.clock_gettime_ns(time.CLOCK_REALTIME))
+    except PermissionError:
+        pytest.skip("setting the clock (even to its own time) needs CAP_SYS_TIME")
+    return time.time()
+
+
+def test_a_clock_set_forward_shows_what_it_passed_over_at_once(tiptoe, desktop, agents, tmp_path):
+    """The clock set three hours ahead while the agent sleeps until 09:00 (by hand, or on arriving
+    three zones east): the kernel wakes it, and it shows what the clock passed over then, not when
+    its old timer comes due ten minutes later."""
+    routine(tiptoe, SLEEPERS)
+    clock = tmp_path / "clock"
+    clock.write_text(f"@{DAY} 08:50:00\n")
+    agent = agents(prefix=faketime(file=clock))
+    agent.await_line(r"next: 09:00:00 ")
+    clock.write_text(f"@{DAY} 12:00:05\n")
+    set_at = set_the_clock_to_what_it_reads()
+
+    agent.await_line(r"the clock was set; planning again", timeout=3)
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.summary == "While you were away: Toe walking, Heel raises and Calf stretch"
+    assert note.time - set_at < 1.0
+    agent.await_line(r"missed: toe-presses/2026-11-23/1")
+    assert [kinds(tiptoe, f"{ident}/{DAY}/1") for ident, _, _ in SLEEPERS] == [["missed"]] + [["fired"]] * 3
+
+
+def test_after_a_clock_set_the_next_reminder_still_fires_on_time(tiptoe, desktop, agents):
+    """No fake clock: the real timer, told the clock was set, is armed again for the same slot."""
+    epoch, clock = ahead(4)
+    routine(tiptoe, [("toe-presses", "Toe presses", clock)])
+    agent = agents()
+    agent.await_line(r"next: " + clock)
+    set_the_clock_to_what_it_reads()
+    agent.await_line(r"the clock was set; planning again")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=8)
+    assert note.summary == "Toe presses"
+    assert -0.01 <= note.time - epoch < 1.0, f"Notify {note.time - epoch:.3f} s after the slot"
 
 
 def test_slots_missed_while_the_machine_was_off_show_once_at_start(tiptoe, desktop, agents):
@@ -139,7 +187,6 @@ def test_a_new_system_time_zone_plans_again_at_once(tiptoe, desktop, agents, tmp
     import shutil
     import subprocess
 
-    import pytest
 
     if subprocess.run(["unshare", "-m", "true"], capture_output=True).returncode != 0:
         pytest.skip("needs `unshare -m` (root or CAP_SYS_ADMIN) to give the agent an /etc of its own")
