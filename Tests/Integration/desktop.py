@@ -7,6 +7,7 @@ dunst's context menu, counts open notifications and takes screenshots.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import math
@@ -15,6 +16,7 @@ import re
 import selectors
 import shutil
 import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -540,3 +542,40 @@ def kinds(tiptoe, slot: str, **kwargs) -> list[str]:
 def notification_id(line: str) -> int:
     """The id in the agent's `shown (...) as notification N: ...` line."""
     return int(line.split(" as notification ")[1].split(":")[0])
+
+
+# -- scenarios in a desktop of their own ---------------------------------------------------------
+
+def run_in_own_desktop(tiptoe, script: str) -> None:
+    """Runs `script` (a test file whose `__main__` calls its scenario with the home directory) in a
+    nested `with-desktop` with no notification server, and asserts that it printed "scenario passed"."""
+    from conftest import BIN
+
+    here = Path(__file__).resolve().parent
+    env = dict(tiptoe.env, TIPTOE_DESKTOP_NO_SERVER="1", TIPTOE_BIN=str(BIN), PYTHONPATH=str(here))
+    result = subprocess.run(
+        [str(here / "with-desktop"), sys.executable, script, str(tiptoe.home)],
+        env=env, capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 0, f"scenario failed:\n{result.stdout}\n{result.stderr}"
+    assert "scenario passed" in result.stdout
+
+
+def scenario_env(home: Path) -> dict:
+    """The environment of an agent or command in a scenario: the nested desktop, `home`'s files, UTC."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith("TIPTOE_") or k.startswith("TIPTOE_DESKTOP")}
+    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"), TZ="UTC")
+    return env
+
+
+@contextlib.contextmanager
+def notification_server(*command: str):
+    """Runs a notification server (`command`) for the block, which starts once it owns
+    org.freedesktop.Notifications on the session bus."""
+    server = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.Notifications"], check=True)
+        yield server
+    finally:
+        server.terminate()
+        server.wait()

@@ -10,32 +10,20 @@ import subprocess
 import sys
 from pathlib import Path
 
-from desktop import needs_desktop
-
-HERE = Path(__file__).resolve().parent
+from desktop import needs_desktop, run_in_own_desktop
 
 
 @needs_desktop
 def test_without_a_server_the_agent_says_so_once_keeps_running_and_retries(tiptoe):
-    from conftest import BIN
-
-    env = dict(tiptoe.env, TIPTOE_DESKTOP_NO_SERVER="1", TIPTOE_BIN=str(BIN), PYTHONPATH=str(HERE))
-    result = subprocess.run(
-        [str(HERE / "with-desktop"), sys.executable, str(Path(__file__)), str(tiptoe.home)],
-        env=env, capture_output=True, text=True, timeout=120,
-    )
-    assert result.returncode == 0, f"scenario failed:\n{result.stdout}\n{result.stderr}"
-    assert "scenario passed" in result.stdout
+    run_in_own_desktop(tiptoe, __file__)
 
 
 def scenario(home: Path) -> None:
     """Runs inside the nested desktop; raises on the first thing that is not as it should be."""
     from conftest import BIN
-    from desktop import AgentProcess, Desktop, ahead
+    from desktop import AgentProcess, Desktop, ahead, notification_server, scenario_env
 
-    env = {k: v for k, v in os.environ.items() if not k.startswith("TIPTOE_") or k.startswith("TIPTOE_DESKTOP")}
-    env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"), TZ="UTC")
-    env["TIPTOE_BIN"] = str(BIN)
+    env = scenario_env(home)
     assert subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
                            "--object-path", "/org/freedesktop/Notifications",
                            "--method", "org.freedesktop.Notifications.GetServerInformation"],
@@ -64,19 +52,16 @@ def scenario(home: Path) -> None:
     # A server appears: the next reminder goes to it.
     config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "late-dunstrc"
     config.write_text("[global]\n    font = DejaVu Sans 10\n")
-    dunst = subprocess.Popen(["dunst", "-config", str(config)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        subprocess.run(["gdbus", "wait", "--session", "--timeout", "20", "org.freedesktop.Notifications"], check=True)
-        tiptoe("snooze", "2s")
-        note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
-        assert note.summary == "Snooze over: Toe presses", note
-        agent.await_line(r"the notification server is back")
-        assert agent.count(r"no notification server") == 1
-        assert agent.alive()
+        with notification_server("dunst", "-config", str(config)):
+            tiptoe("snooze", "2s")
+            note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
+            assert note.summary == "Snooze over: Toe presses", note
+            agent.await_line(r"the notification server is back")
+            assert agent.count(r"no notification server") == 1
+            assert agent.alive()
     finally:
         agent.stop()
-        dunst.terminate()
-        dunst.wait()
         desk.close()
     print("scenario passed")
 

@@ -42,11 +42,17 @@ SLEEPERS = [
 ]
 
 
-def test_a_three_hour_suspend_gives_one_merged_catch_up_notification(tiptoe, desktop, agents, tmp_path):
+def sleepers_on_a_movable_clock(tiptoe, agents, tmp_path, start: str):
+    """The agent with SLEEPERS, on a fake clock that starts at `start` on DAY; the test moves it by
+    writing the file returned with the agent."""
     routine(tiptoe, SLEEPERS)
     clock = tmp_path / "clock"
-    clock.write_text(f"@{DAY} 08:59:57\n")
-    agent = agents(prefix=faketime(file=clock))
+    clock.write_text(f"@{DAY} {start}\n")
+    return agents(prefix=faketime(file=clock)), clock
+
+
+def test_a_three_hour_suspend_gives_one_merged_catch_up_notification(tiptoe, desktop, agents, tmp_path):
+    agent, clock = sleepers_on_a_movable_clock(tiptoe, agents, tmp_path, "08:59:57")
     agent.await_line(r"next: 09:00:00 \(in 3 s\)")
     # "Suspend": the clock jumps three hours while the agent sleeps; its timer armed for 09:00:00
     # fires when that instant is due in real time, like a real timer after resume. (libfaketime starts
@@ -81,10 +87,7 @@ def test_a_clock_set_forward_shows_what_it_passed_over_at_once(tiptoe, desktop, 
     """The clock set three hours ahead while the agent sleeps until 09:00 (by hand, or on arriving
     three zones east): the kernel wakes it, and it shows what the clock passed over then, not when
     its old timer comes due ten minutes later."""
-    routine(tiptoe, SLEEPERS)
-    clock = tmp_path / "clock"
-    clock.write_text(f"@{DAY} 08:50:00\n")
-    agent = agents(prefix=faketime(file=clock))
+    agent, clock = sleepers_on_a_movable_clock(tiptoe, agents, tmp_path, "08:50:00")
     agent.await_line(r"next: 09:00:00 ")
     clock.write_text(f"@{DAY} 12:00:05\n")
     set_at = set_the_clock_to_what_it_reads()
