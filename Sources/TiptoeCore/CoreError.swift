@@ -29,6 +29,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case everyAndAt(exercise: String, at: SourceLocation)
   case noTiming(exercise: String, at: SourceLocation)
   case windowEndsBeforeStart(start: LocalTime, end: LocalTime, at: SourceLocation)
+  /// Values that are each fine but cannot be planned together: what is wrong and what would do.
+  case cannotPlan(String, at: SourceLocation)
   case unknownTimeZone(String, at: SourceLocation?)
   case badDuration(String)
   case badDate(String)
@@ -39,7 +41,7 @@ public enum CoreError: Error, LocalizedError, Equatable {
     "twice daily", "thrice a day", "at least twice a day", "daily", "every day", \
     "N times a week" (or per week / weekly), "once a week", "weekly", "a few times a week", \
     "twice or three times a week", "2-3 times a week", "every other day"; \
-    N is a digit or a word (one … twelve)
+    N is a digit or a word (one … twelve), at most 24 a day and 7 a week
     """
 
   public var errorDescription: String? {
@@ -67,6 +69,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
         "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"
     case .windowEndsBeforeStart(let start, let end, let location):
       return "\(location): error: the day ends (\(end)) before it starts (\(start))"
+    case .cannotPlan(let message, let location):
+      return "\(location): error: \(message)"
     case .unknownTimeZone(let name, let location):
       let prefix = location.map { "\($0): error: " } ?? "error: "
       return prefix + "unknown time zone '\(name)' (example: Europe/Berlin)"

@@ -147,7 +147,7 @@ public final class HistoryStore: Sendable {
   }
 
   private static func connect(path: String, create: Bool) throws -> HistoryStore? {
-    if try !StoreFile.exists(path) {
+    if try !StoreFile.exists(path, strict: !create) {
       guard create else { return nil }
       try StoreFile.create(path) { temporary in try mapping(temporary) { try initialize(temporary) } }
     }

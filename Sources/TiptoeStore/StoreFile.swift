@@ -6,11 +6,13 @@ import Foundation
 
 /// The history file on disk: where it lives, and creating it atomically with private permissions.
 enum StoreFile {
-  /// Whether `path` exists; throws when it cannot be looked at, or is not a regular file.
-  static func exists(_ path: String) throws -> Bool {
+  /// Whether `path` exists; throws when it cannot be looked at, or is not a regular file. With
+  /// `strict`, a path through a file (ENOTDIR: the state directory is a file) is an error too, not
+  /// a history that was never made.
+  static func exists(_ path: String, strict: Bool = false) throws -> Bool {
     var info = stat()
     guard stat(path, &info) == 0 else {
-      if errno == ENOENT || errno == ENOTDIR { return false }
+      if errno == ENOENT || (errno == ENOTDIR && !strict) { return false }
       throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
     }
     guard info.st_mode & S_IFMT == S_IFREG else {

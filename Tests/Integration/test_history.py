@@ -106,6 +106,24 @@ def test_snooze_puts_off_then_the_slot_is_due_again(tiptoe):
     assert [e["until"] for e in events] == [f"{DAY}T10:22:00+00:00", f"{DAY}T12:00:00+00:00", f"{DAY}T10:31:45+00:00"]
 
 
+def test_times_on_another_day_carry_their_date(tiptoe):
+    assert at(tiptoe, "11:20", "snooze", "toe-walking", "25h").stdout == (
+        "Toe walking snoozed until Tue 24 Nov 2026 12:20 (25 h); it counts as missed from 17:45, "
+        "when the next one is due\n")
+    assert at(tiptoe, "11:21", "pause", "48h").stdout.startswith(
+        "Reminders paused until Wed 25 Nov 2026 11:21 (in 2 d 0 h)")
+    text = at(tiptoe, "11:22", "log").stdout
+    assert "until Tue 24 Nov 2026 12:20" in text and "until Wed 25 Nov 2026 11:21" in text
+    assert at(tiptoe, "11:23", "undo").stdout == "Undid pause until Wed 25 Nov 2026 11:21 (at 11:21)\n"
+
+
+def test_the_overview_names_what_comes_next_snoozes_included(tiptoe):
+    at(tiptoe, "11:20", "snooze", "toe-walking", "15m")
+    assert at(tiptoe, "11:21").stdout.endswith("\nNext: Toe walking at 11:35 (in 14 min).\n")
+    assert at(tiptoe, "11:40").stdout.endswith(
+        "\nNext: Toe presses, Resisted flexion and Toe pencil pickups at 14:30 (in 2 h 50 min).\n")
+
+
 def test_skip(tiptoe):
     assert at(tiptoe, "11:20", "skip", "ankle").stdout == "Ankle circles at 11:15 skipped (0 of 2 today)\n"
     assert statuses(tiptoe, "11:21")[f"ankle-circles/{DAY}/1"] == "skipped"
@@ -252,7 +270,10 @@ def test_an_unwritable_state_directory_is_a_clear_io_error(tiptoe):
     blocker.write_text("not a directory")
     result = at(tiptoe, "11:20", "done", check=False)
     assert result.returncode == 74
-    assert "cannot create the history" in result.stderr and "Not a directory" in result.stderr
+    assert "the history" in result.stderr and "Not a directory" in result.stderr
+    reading = at(tiptoe, "11:20", "log", check=False)
+    assert reading.returncode == 74, "not an empty history"
+    assert "Not a directory" in reading.stderr and reading.stdout == ""
     assert blocker.read_text() == "not a directory"
 
 

@@ -80,7 +80,7 @@ def test_unknown_key_suggests_the_right_one(tiptoe, tmp_path):
      ":6:6: error: exercise id 'a' is already used on line 2"),
     ('[day]\nstart = "21:00"\nend = "08:00"\n', ":3:7: error: the day ends (08:00) before it starts (21:00)"),
     ('[day]\ntimezone = "Mars/Olympus"\n', ":2:12: error: unknown time zone 'Mars/Olympus'"),
-    ('[[exercise]]\nid = "a"\ntitle = "A"\nat = ["9:30"]\n', ":4:7: error: '9:30' is not a valid at time"),
+    ('[[exercise]]\nid = "a"\ntitle = "A"\nat = ["9:30"]\n', ":4:7: error: '9:30' is not a valid 'at' time"),
     ('[[exercise]]\nid = "a"\ntitle = "A"\nevery = "now and then"\n', ':4:9: error: unknown frequency "now and then"; accepted:'),
 ])
 def test_bad_routines_are_clear_errors(tiptoe, tmp_path, body, words):
@@ -122,7 +122,7 @@ def test_today_week_and_bare_tiptoe(tiptoe):
     assert len({s["start"][:10] for s in week}) == 7
     bare = tiptoe.run("--tz", "Europe/Berlin", env=env).stdout
     assert "Foot routine for back pain" in bare and "Mon 23 Nov 2026" in bare
-    assert "Next: Toe presses at 14:30 (in 2 h 30 min)." in bare
+    assert "Next: Toe presses, Resisted flexion and Toe pencil pickups at 14:30 (in 2 h 30 min)." in bare
 
 
 def test_bare_tiptoe_is_the_overview_with_its_errors_too(tiptoe, tmp_path):

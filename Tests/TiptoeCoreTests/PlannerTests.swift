@@ -84,7 +84,7 @@ struct PlannerTests {
       [[exercise]]
       id = "a"
       title = "A"
-      at = ["19:00:30", "08:30", "08:30"]
+      at = ["19:00:30", "08:30"]
       days = ["mon"]
       """)
     let slots = Planner(routine: routine, timeZone: zone("Asia/Kolkata")).slots(on: date("2026-11-23"))

@@ -47,11 +47,11 @@ struct RoutineLoaderTests {
     ("[day]\ntimezone = \"Europe/Berlinn\"", "test.toml:2:12: error: unknown time zone 'Europe/Berlinn'"),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"8:30\"]",
-      "test.toml:4:7: error: '8:30' is not a valid at time (example: \"08:30\" or \"19:00:30\")"
+      "test.toml:4:7: error: '8:30' is not a valid 'at' time (example: \"08:30\" or \"19:00:30\")"
     ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"24:00\"]",
-      "test.toml:4:7: error: '24:00' is not a valid at time"
+      "test.toml:4:7: error: '24:00' is not a valid 'at' time"
     ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"sometimes\"",
@@ -82,6 +82,28 @@ struct RoutineLoaderTests {
     (
       "name = \"x\" # comment\n[day]\nstart = \"08:00\" # \"#\"\nend = 5",
       "test.toml:4:7: error: 'end' must be a time like \"08:30\""
+    ),
+    ("name = \"x\"", "test.toml:1:1: error: the routine has no exercises"),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = [\"08:00\", \"09:00\", \"08:00\"]",
+      "test.toml:4:25: error: exercise 'a' lists 08:00 twice in 'at'"
+    ),
+    ("[[exercise]]\nid = \"a\"\ntitle = \"A\"\nat = []", "test.toml:4:6: error: 'at' must be a list of one or more"),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nreps = 0",
+      "test.toml:5:8: error: '0' is not a valid 'reps' value (example: a number from 1 to 10000)"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"every other day\"\ndays = [\"mon\"]",
+      "test.toml:5:8: error: 'days' does not go with \"every other day\""
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"3 times a week\"\ndays = [\"mon\", \"thu\"]",
+      "test.toml:5:8: error: \"3 times a week\" needs 3 days a week, and 'days' lists 2"
+    ),
+    (
+      "[day]\nstart = \"08:00\"\nend = \"08:30\"\n[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"12 times a day\"",
+      "test.toml:7:9: error: \"12 times a day\" does not fit in the waking window 08:00-08:30"
     ),
   ]
 

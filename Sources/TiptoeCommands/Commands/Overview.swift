@@ -28,13 +28,10 @@ extension Tiptoe {
         let titles = due.compactMap { context.routine.exercise(id: $0.exercise)?.title }.joined(separator: ", ")
         out.write("\nDue now: \(titles) (tiptoe done, tiptoe snooze, tiptoe skip).\n")
       }
-      let next = HistoryText.nextOpen(statuses, context: context, planner: statuses.planner)
-      if let next, let exercise = context.routine.exercise(id: next.exercise) {
-        let time = ISO8601.localDateTime(next.start, utcOffset: next.utcOffset)
-        let day = time.0 == context.today ? "" : DateText.heading(time.0) + " "
-        out.write(
-          "\nNext: \(exercise.title) at \(day)\(time.1.description.prefix(5)) (\(DateText.relative(next.start.timeIntervalSince(context.now)))).\n"
-        )
+      if let next = HistoryText.nextReminder(statuses, context: context, planner: statuses.planner) {
+        let titles = next.slots.map { context.routine.exercise(id: $0.exercise)?.title ?? $0.exercise }
+        let when = HistoryText.when(next.at, context: context, planner: statuses.planner)
+        out.write("\nNext: \(HistoryText.list(titles)) at \(when).\n")
       }
     }
   }

@@ -42,8 +42,7 @@ extension Tiptoe {
       let store = try HistoryAccess.openForWriting()
       try HistoryAccess.io { _ = try store.append([.paused(at: context.now, until: until)]) }
       if let until {
-        let (day, time) = ISO8601.localDateTime(until, utcOffset: context.timeZone.secondsFromGMT(for: until))
-        let clock = (day == context.today ? "" : DateText.heading(day) + " ") + time.description.prefix(5)
+        let clock = HistoryText.clock(until, context.timeZone, from: context.today)
         print(
           "Reminders paused until \(clock) (\(DateText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner."
         )

@@ -21,7 +21,8 @@ extension Tiptoe {
         let routine = try RoutineLoader.load(text, file: check)
         let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(
           from: LocalDate(dayNumber: 0), days: 7)
-        print("\(check): ok: \(routine.exercises.count) exercises, \(slots.reduce(0) { n, _ in n + 1 }) slots a week")
+        let count = slots.reduce(0) { n, _ in n + 1 }
+        print("\(check): ok: \(Self.count(routine.exercises.count, "exercise")), \(Self.count(count, "slot")) a week")
         return
       }
       let context = try global.context()
@@ -30,6 +31,9 @@ extension Tiptoe {
           routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel
         ).render())
     }
+
+    /// `1 exercise`, `5 exercises`.
+    static func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
   }
 }
 

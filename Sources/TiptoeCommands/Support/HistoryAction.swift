@@ -116,10 +116,11 @@ struct HistoryAction {
       return slot.start > at ? "\(title) at \(time) skipped ahead\(progress)" : "\(title) at \(time) skipped\(progress)"
     case .snooze(let seconds):
       let until = at.addingTimeInterval(Double(seconds))
-      var line = "\(title) snoozed until \(HistoryText.clock(until, planner.timeZone)) (\(HistoryText.span(seconds)))"
+      let zone = planner.timeZone
+      var line = "\(title) snoozed until \(HistoryText.clock(until, zone, from: day)) (\(HistoryText.span(seconds)))"
       let end = planner.dueEnd(of: slot)
       if until >= end {
-        line += "; it counts as missed from \(HistoryText.clock(end, planner.timeZone)), when the next one is due"
+        line += "; it counts as missed from \(HistoryText.clock(end, zone, from: day)), when the next one is due"
       }
       return line
     }

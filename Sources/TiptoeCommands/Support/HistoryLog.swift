@@ -82,12 +82,8 @@ struct HistoryLog {
       var line = "  " + Terminal.styled(String(HistoryText.clock(event.at, zone).prefix(5)), .cyan) + "  "
       line += mark(event.kind) + " " + Terminal.pad(event.kind.rawValue, 8) + " "
       line += Terminal.pad(title(event) ?? "", width)
-      if let start = event.slotStart {
-        let slotDate = HistoryText.localDate(start, zone)
-        let on = slotDate == date ? "" : DateText.heading(slotDate) + " "
-        line += "  " + on + HistoryText.clock(start, zone)
-      }
-      if let until = event.until { line += "  until " + HistoryText.clock(until, zone) }
+      if let start = event.slotStart { line += "  " + HistoryText.clock(start, zone, from: date) }
+      if let until = event.until { line += "  until " + HistoryText.clock(until, zone, from: date) }
       if let id = event.undoes, let target = byID[id] {
         line += "  (takes back the \(target.kind.rawValue) at \(HistoryText.clock(target.at, zone).prefix(5)))"
       }

@@ -12,11 +12,16 @@ enum HistoryText {
     ISO8601.localDateTime(instant, utcOffset: zone.secondsFromGMT(for: instant)).1.description
   }
 
+  /// `09:10`, or `Tue 24 Nov 2026 09:10` when `instant` falls on another day than `day`.
+  static func clock(_ instant: Date, _ zone: TimeZone, from day: LocalDate) -> String {
+    let date = localDate(instant, zone)
+    return (date == day ? "" : DateText.heading(date) + " ") + clock(instant, zone)
+  }
+
   /// `14:30 (in 5 h 20 min)`, or `Tue 24 Nov 2026 10:10 (in 1 d 1 h)` on another day.
   static func when(_ instant: Date, context: Context, planner: Planner) -> String {
-    let date = localDate(instant, planner.timeZone)
-    let day = date == context.today ? "" : DateText.heading(date) + " "
-    return day + clock(instant, planner.timeZone) + " (\(DateText.relative(instant.timeIntervalSince(context.now))))"
+    clock(instant, planner.timeZone, from: context.today)
+      + " (\(DateText.relative(instant.timeIntervalSince(context.now))))"
   }
 
   /// `45 s`, `10 min`, `1 h 30 min`.
@@ -46,6 +51,37 @@ enum HistoryText {
     let done = slots.filter { statuses.status(of: $0, now: context.now) == .done }.count
     let day = slot.date == context.today ? "today" : "on \(DateText.heading(slot.date))"
     return "\(done) of \(slots.count) \(day)"
+  }
+
+  /// When the next reminder comes, and for which slots: the first slots after now that are still
+  /// pending (all of those that start then), or a snoozed slot's snooze end when that comes first.
+  static func nextReminder(_ statuses: SlotStatuses, context: Context, planner: Planner) -> (at: Date, slots: [Slot])? {
+    let now = context.now
+    var next: (at: Date, slots: [Slot])?
+    func offer(_ at: Date, _ slot: Slot) {
+      if let current = next, current.at <= at {
+        if current.at == at { next?.slots.append(slot) }
+      } else {
+        next = (at, [slot])
+      }
+    }
+    for slot in planner.slots(on: context.today) where statuses.status(of: slot, now: now) == .snoozed {
+      let snooze = HistoryEvent.standing(statuses.events(of: slot)).filter { $0.kind == .snoozed }.max { $0.id < $1.id }
+      if let until = snooze?.until { offer(until, slot) }
+    }
+    var start: Date?
+    for slot in planner.slots(from: context.today, days: 8) where slot.start > now {
+      if let start, slot.start > start { break }
+      guard statuses.status(of: slot, now: now) == .pending else { continue }
+      start = slot.start
+      offer(slot.start, slot)
+    }
+    return next
+  }
+
+  /// `Toe presses`, `Toe presses and Toe walking`, `A, B and C`.
+  static func list(_ titles: [String]) -> String {
+    titles.count < 2 ? titles.joined() : titles.dropLast().joined(separator: ", ") + " and " + titles.last!
   }
 
   /// The next slot (of `exercise`, or any) after now that is still pending, within a week.

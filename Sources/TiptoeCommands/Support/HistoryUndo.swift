@@ -11,7 +11,7 @@ enum HistoryUndo {
     let on = day == context.today ? "at \(at)" : "on \(DateText.heading(day)) at \(at)"
     switch event.kind {
     case .paused:
-      return "pause" + (event.until.map { " until \(HistoryText.clock($0, zone))" } ?? "") + " (\(on))"
+      return "pause" + (event.until.map { " until \(HistoryText.clock($0, zone, from: day))" } ?? "") + " (\(on))"
     case .resumed:
       return "resume (\(on))"
     default:

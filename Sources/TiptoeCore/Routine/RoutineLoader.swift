@@ -44,7 +44,8 @@ private struct RoutineReader {
       throw CoreError.unknownTimeZone(zone, at: location(of: dayTable?["timezone"]))
     }
     guard let list = root["exercise"] else {
-      return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: [])
+      let message = "the routine has no exercises: add an [[exercise]] table with id, title, and every or at"
+      throw CoreError.cannotPlan(message + " (example: 'tiptoe routine' shows the built-in one)", at: location(root))
     }
     guard case .array(let entries) = list.value else {
       throw CoreError.wrongType(key: "exercise", expected: "a list of [[exercise]] tables", at: location(of: list))
@@ -56,6 +57,7 @@ private struct RoutineReader {
         throw CoreError.wrongType(key: "exercise", expected: "a table", at: location(of: entry))
       }
       let exercise = try self.exercise(table)
+      try checkPlannable(exercise, table, window: day)
       let idLocation = location(of: table["id"])
       if let line = firstLine[exercise.id] { throw CoreError.duplicateID(exercise.id, firstLine: line, at: idLocation) }
       firstLine[exercise.id] = idLocation.line
@@ -94,7 +96,8 @@ private struct RoutineReader {
     }
     guard range.contains(number) else {
       let example = "a number from \(range.lowerBound) to \(range.upperBound)"
-      throw CoreError.invalidValue(key: key, value: String(number), example: example, at: location(of: node))
+      let value = String(number)
+      throw CoreError.invalidValue(key: "'\(key)' value", value: value, example: example, at: location(of: node))
     }
     return number
   }
@@ -130,7 +133,7 @@ private struct RoutineReader {
     }
     guard let time = LocalTime(parsing: text) else {
       let example = "\"08:30\" or \"19:00:30\""
-      throw CoreError.invalidValue(key: "\(key) time", value: text, example: example, at: location(of: node))
+      throw CoreError.invalidValue(key: "'\(key)' time", value: text, example: example, at: location(of: node))
     }
     return time
   }
@@ -159,7 +162,7 @@ private struct RoutineReader {
     }
     let isValidID = id.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
     guard !id.isEmpty, isValidID, id.first != "-" else {
-      let example = "\"toe-presses\" (lowercase letters, digits, '-')"
+      let example = "\"toe-presses\": lowercase letters, digits and '-'"
       throw CoreError.invalidValue(key: "id", value: id, example: example, at: location(of: table["id"]))
     }
     guard let title = try string(table, "title"), !title.isEmpty else {
@@ -185,8 +188,8 @@ private struct RoutineReader {
       return .every(try FrequencyParser.parse(phrase, at: location(of: every)), phrase: phrase)
     case (nil, let at?):
       guard case .array(let elements) = at.value, !elements.isEmpty else {
-        let example = "[\"08:30\", \"19:00\"]"
-        throw CoreError.invalidValue(key: "at", value: "\(at.kind)", example: example, at: location(of: at))
+        let expected = "a list of one or more times like [\"08:30\", \"19:00\"]"
+        throw CoreError.wrongType(key: "at", expected: expected, at: location(of: at))
       }
       return .at(try elements.map { try time($0, key: "at") })
     }
@@ -196,7 +199,8 @@ private struct RoutineReader {
     guard let names = try strings(table, "days") else { return nil }
     let example = "[\"mon\", \"wed\", \"fri\"]"
     guard !names.isEmpty else {
-      throw CoreError.invalidValue(key: "days", value: "[]", example: example, at: location(of: table["days"]))
+      let expected = "a list of one or more days like \(example)"
+      throw CoreError.wrongType(key: "days", expected: expected, at: location(of: table["days"]))
     }
     let days = try names.map { name, node in
       guard let day = Weekday(parsing: name) else {
@@ -205,5 +209,39 @@ private struct RoutineReader {
       return day
     }
     return Array(Set(days)).sorted()
+  }
+
+  /// What each value allows but the exercise as a whole cannot do: the same `at` time twice, `days`
+  /// with "every other day", fewer `days` than a weekly goal, more daily slots than the window holds.
+  func checkPlannable(_ exercise: Exercise, _ table: TOMLTable, window: DayWindow) throws {
+    switch exercise.timing {
+    case .at(let times):
+      if let index = times.indices.first(where: { times[..<$0].contains(times[$0]) }) {
+        var node = table["at"]
+        if case .array(let elements)? = node?.value, index < elements.count { node = elements[index] }
+        let message = "exercise '\(exercise.id)' lists \(times[index]) twice in 'at'"
+        throw CoreError.cannotPlan(message, at: location(of: node))
+      }
+    case .every(let frequency, let phrase):
+      switch frequency.period {
+      case .everyOtherDay where exercise.days != nil:
+        let message =
+          "'days' does not go with \"\(phrase)\", which takes every second day of the calendar "
+          + "(example: every = \"3 times a week\" with days = [\"mon\", \"wed\", \"fri\"])"
+        throw CoreError.cannotPlan(message, at: location(of: table["days"]))
+      case .week where (exercise.days?.count ?? 7) < frequency.goal:
+        let count = exercise.days?.count ?? 7
+        let message =
+          "\"\(phrase)\" needs \(frequency.goal) days a week, and 'days' lists \(count)"
+          + " (add days, or lower the frequency)"
+        throw CoreError.cannotPlan(message, at: location(of: table["days"]))
+      case .day where DayPattern.spread(frequency.times, over: window).count < frequency.times:
+        let message =
+          "\"\(phrase)\" does not fit in the waking window \(window.start)-\(window.end): slots are at least "
+          + "5 minutes apart (widen [day], or lower the frequency)"
+        throw CoreError.cannotPlan(message, at: location(of: table["every"]))
+      default: break
+      }
+    }
   }
 }
