@@ -383,6 +383,12 @@ def test_log_csv_quotes_titles_with_commas_and_quotes(tiptoe):
     assert rows[1][4] == 'Heels, toes "and" more'
 
 
+def test_an_empty_stretch_of_log_is_not_an_empty_history(tiptoe):
+    assert at(tiptoe, "09:00", "log").stdout == "No history yet.\n"
+    at(tiptoe, "10:15", "done")
+    assert at(tiptoe, "10:16", "log", "--since", "2026-11-24").stdout == "Nothing in the history since 2026-11-24.\n"
+
+
 def test_log_text(tiptoe):
     some_history(tiptoe)
     text = tiptoe.run("log", env={"NO_COLOR": "1"}).stdout

@@ -2,6 +2,7 @@
 import os
 import pty
 import subprocess
+import unicodedata
 from collections import Counter
 from datetime import datetime, time
 
@@ -82,6 +83,9 @@ def test_unknown_key_suggests_the_right_one(tiptoe, tmp_path):
     ('[day]\ntimezone = "Mars/Olympus"\n', ":2:12: error: unknown time zone 'Mars/Olympus'"),
     ('[[exercise]]\nid = "a"\ntitle = "A"\nat = ["9:30"]\n', ":4:7: error: '9:30' is not a valid 'at' time"),
     ('[[exercise]]\nid = "a"\ntitle = "A"\nevery = "now and then"\n', ':4:9: error: unknown frequency "now and then"; accepted:'),
+    ('name = "Nothing yet"\n', ":1:1: error: the routine has no exercises"),
+    ('[[exercise]]\nid = "a"\ntitle = "A"\nevery = "every other day"\ndays = ["mon"]\n',
+     ":5:8: error: 'days' does not go with \"every other day\""),
 ])
 def test_bad_routines_are_clear_errors(tiptoe, tmp_path, body, words):
     path = tmp_path / "r.toml"
@@ -97,6 +101,11 @@ def test_bad_routines_are_clear_errors(tiptoe, tmp_path, body, words):
     (("plan", "--days", "0"), "--days"),
     (("plan", "--tz", "Nowhere/City"), "--tz"),
     (("routine", "--check", "/nonexistent.toml"), "--check"),
+    (("plan", "--days", "-1"), "--days must be from 1 to 3660"),
+    (("plan", "--from", "2026-02-30"), "'2026-02-30' is invalid for '--from <date>': not a date"),
+    (("export", "--expand", "--from", "9999-12-30", "--days", "3"), "use a year from 1900 to 9000"),
+    (("pause", "-1h"), "'-1h' is not a duration"),
+    (("pause", "1h", "2h"), "pause takes one duration"),
 ])
 def test_bad_arguments_are_usage_errors(tiptoe, args, words):
     result = tiptoe.run(*args, check=False)
@@ -167,3 +176,29 @@ def test_colour_only_on_a_terminal_and_never_with_no_color(tiptoe):
     assert "\x1b[" in run_in_terminal(["plan"], env)
     assert "\x1b[" not in run_in_terminal(["plan"], dict(env, NO_COLOR="1"))
     assert "\x1b[" not in tiptoe.run("plan").stdout
+
+
+def display_width(text: str) -> int:
+    """Terminal columns, as a terminal draws them: wide East Asian characters and emoji take two."""
+    return sum(0 if unicodedata.combining(c) else 2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def test_columns_line_up_with_wide_and_long_titles(tiptoe, tmp_path):
+    titles = ["足の体操", "A very long exercise title that goes on and on and on", "Café crème 🦶", "Toe presses"]
+    routine = tmp_path / "wide.toml"
+    routine.write_text('name = "Wide"\n' + "".join(
+        f'[[exercise]]\nid = "e{n}"\ntitle = "{title}"\nevery = "twice a day"\n' for n, title in enumerate(titles)))
+    lines = [line for line in tiptoe.run("plan", "--routine", routine).stdout.splitlines() if " of 2" in line]
+    assert len(lines) == 8
+    # "1 of 2" starts in the same column on every line, whatever the title's script or length.
+    assert len({display_width(line[:line.index(" of 2") - 1]) for line in lines}) == 1, "\n".join(lines)
+    assert any("A very long exercise title that" in line and "…" in line for line in lines)
+    assert any("足の体操" in line for line in lines) and any("Café crème 🦶" in line for line in lines)
+
+
+def test_the_zone_is_named_as_given(tiptoe):
+    # Foundation calls UTC "GMT"; the user wrote UTC (TZ=UTC here, or --tz).
+    assert tiptoe.json("plan", "--json")["timezone"] == "UTC"
+    assert tiptoe.json("plan", "--json", "--tz", "Etc/UTC")["timezone"] == "Etc/UTC"
+    assert " · UTC (+00:00)" in tiptoe.run().stdout.splitlines()[0]
+    assert tiptoe.json("log", "--json", "--tz", "UTC")["timezone"] == "UTC"

@@ -22,13 +22,16 @@ extension Tiptoe {
       help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
     var output: String?
 
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD (default: today).", valueName: "date"))
+    @Option(
+      help: ArgumentHelp("First day, YYYY-MM-DD (default: today).", valueName: "date"), transform: LocalDate.argument)
     var from: LocalDate?
 
     @Flag(help: "One event per slot instead of repeating events.")
     var expand = false
 
-    @Option(help: ArgumentHelp("With --expand: how many days (1 to 3660; default 365).", valueName: "n"))
+    @Option(
+      parsing: .unconditional,
+      help: ArgumentHelp("With --expand: how many days (1 to 3660; default 365).", valueName: "n"))
     var days: Int?
 
     @Flag(name: .customLong("no-alarms"), help: "Leave out the alarms (VALARM) on the events.")

@@ -42,7 +42,7 @@ extension Tiptoe {
       } else if csv {
         log.csv(to: &out)
       } else {
-        log.text(to: &out)
+        log.text(since: since, to: &out)
       }
     }
   }

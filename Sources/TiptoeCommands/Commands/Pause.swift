@@ -19,12 +19,17 @@ extension Tiptoe {
 
     @OptionGroup var global: GlobalOptions
 
+    // Collected by hand so that "-1h" reaches the duration check instead of being taken for -h.
     @Argument(
+      parsing: .allUnrecognized,
       help: ArgumentHelp("How long (45s, 10m, 1h30m); without it, until 'tiptoe resume'.", valueName: "duration"))
-    var duration: String?
+    var words: [String] = []
 
     func seconds() throws -> Int? {
-      guard let duration else { return nil }
+      guard words.count <= 1 else {
+        throw ValidationError("pause takes one duration, not \(words.count) arguments (example: tiptoe pause 30m)")
+      }
+      guard let duration = words.first else { return nil }
       guard let seconds = try? DurationParser.seconds(duration) else {
         throw ValidationError("pause: '\(duration)' is not a duration (examples: 30m, 2h, 1h30m)")
       }

@@ -13,10 +13,13 @@ extension Tiptoe {
     @OptionGroup var global: GlobalOptions
     @OptionGroup var output: OutputOptions
 
-    @Option(help: ArgumentHelp("First day, YYYY-MM-DD, e.g. 2026-11-23 (default: today).", valueName: "date"))
+    @Option(
+      help: ArgumentHelp("First day, YYYY-MM-DD, e.g. 2026-11-23 (default: today).", valueName: "date"),
+      transform: LocalDate.argument)
     var from: LocalDate?
 
-    @Option(help: ArgumentHelp("How many days (1 to 3660).", valueName: "n"))
+    // Unconditional: "--days -1" is a bad number of days, not a missing one.
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many days (1 to 3660).", valueName: "n"))
     var days = 1
 
     func validate() throws {

@@ -35,10 +35,14 @@ struct Context {
   /// Built once per command: its patterns and day templates cost a pass over the routine.
   let planner: Planner
 
-  init(routine: Routine, routineName: String, timeZone: TimeZone, now: Date) {
+  /// The zone's name as given (`UTC`, which Foundation calls `GMT`), else Foundation's.
+  let zoneName: String
+
+  init(routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, now: Date) {
     self.routine = routine
     self.routineName = routineName
     self.timeZone = timeZone
+    self.zoneName = zoneName ?? timeZone.identifier
     self.now = now
     planner = Planner(routine: routine, timeZone: timeZone)
   }
@@ -49,9 +53,12 @@ struct Context {
     let source = RoutineSource.locate(explicit: routine)
     let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
     let loaded = try RoutineLoader.load(text, file: source.name)
-    let zoneName = tz ?? loaded.timeZoneIdentifier
-    let zone = zoneName.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
-    return Context(routine: loaded, routineName: source.name, timeZone: zone, now: try Clock.now())
+    // The system's zone by the name TZ gives it, when TZ names one (TZ=UTC: Foundation says GMT).
+    let zoneName = tz ?? loaded.timeZoneIdentifier ?? Environment["TZ"]
+    let given = zoneName.flatMap(TimeZone.init(identifier:))
+    return Context(
+      routine: loaded, routineName: source.name, timeZone: given ?? TimeZone.current,
+      zoneName: given == nil ? nil : zoneName, now: try Clock.now())
   }
 
   /// Today's local date in the routine's zone.
@@ -60,7 +67,7 @@ struct Context {
   /// The zone's name and current offset: `Europe/Berlin (+01:00)`.
   var zoneLabel: String {
     let offset = String(ISO8601.format(now, utcOffset: timeZone.secondsFromGMT(for: now)).suffix(6))
-    return "\(timeZone.identifier) (\(offset))"
+    return "\(zoneName) (\(offset))"
   }
 }
 

@@ -26,7 +26,7 @@ struct HistoryLog {
   /// every key always present (null when it does not apply), in this order; times in ISO 8601 with the local offset.
   func json(to out: inout some TextOutputStream) {
     func string(_ text: String?) -> String { text.map(JSON.quote) ?? "null" }
-    out.write("{\"timezone\": \(JSON.quote(context.timeZone.identifier)), \"events\": [")
+    out.write("{\"timezone\": \(JSON.quote(context.zoneName)), \"events\": [")
     var separator = "\n  "
     for event in events {
       out.write(separator + "{\"id\": \(event.id), \"batch\": \(event.batch), \"kind\": \"\(event.kind.rawValue)\", ")
@@ -63,14 +63,14 @@ struct HistoryLog {
     }
   }
 
-  /// One heading per local day, one line per event.
-  func text(to out: inout some TextOutputStream) {
+  /// One heading per local day, one line per event; `since` names the start of a filtered log.
+  func text(since: String? = nil, to out: inout some TextOutputStream) {
     guard !events.isEmpty else {
-      out.write("No history yet.\n")
+      out.write(since.map { "Nothing in the history since \($0).\n" } ?? "No history yet.\n")
       return
     }
     let zone = context.timeZone
-    let width = min(28, events.compactMap { title($0)?.count }.max() ?? 0)
+    let width = min(36, events.compactMap { title($0).map(Terminal.columns) }.max() ?? 0)
     let byID = Dictionary(events.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
     var day: LocalDate?
     for event in events {

@@ -7,8 +7,16 @@ struct OutputOptions: ParsableArguments {
   var json = false
 }
 
-/// A date argument, `YYYY-MM-DD`.
-extension LocalDate: ExpressibleByArgument {
-  public init?(argument: String) { self.init(iso: argument) }
-  public static var defaultCompletionKind: CompletionKind { .default }
+extension LocalDate {
+  /// A `YYYY-MM-DD` option value, or an error that says what is wrong with it (the years stop at
+  /// 9000, so that a range of days from there still has four-digit years in every format).
+  static func argument(_ text: String) throws -> LocalDate {
+    guard let date = LocalDate(iso: text) else {
+      throw ValidationError("not a date; use YYYY-MM-DD with a real month and day (example: 2026-11-23)")
+    }
+    guard (1900...9000).contains(date.fields.year) else {
+      throw ValidationError("use a year from 1900 to 9000 (example: 2026-11-23)")
+    }
+    return date
+  }
 }

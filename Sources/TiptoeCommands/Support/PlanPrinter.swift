@@ -14,12 +14,12 @@ struct PlanPrinter {
     self.context = context
     self.status = status ?? { $0.start > context.now ? .pending : .due }
     exercises = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, $0) })
-    titleWidth = min(28, context.routine.exercises.map(\.title.count).max() ?? 10)
+    titleWidth = min(36, context.routine.exercises.map { Terminal.columns($0.title) }.max() ?? 10)
   }
 
   /// The contract's JSON, streamed through `PlanJSONWriter` in 64 KiB chunks.
   func json(_ slots: some Sequence<Slot>, to out: StandardOutput) {
-    var writer = PlanJSONWriter(routine: context.routine, timeZoneIdentifier: context.timeZone.identifier)
+    var writer = PlanJSONWriter(routine: context.routine, timeZoneIdentifier: context.zoneName)
     for slot in slots {
       writer.append(slot, status: status(slot))
       if writer.buffer.count >= 1 << 16 { writer.buffer.flush(to: out) }

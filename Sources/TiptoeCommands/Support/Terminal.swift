@@ -28,8 +28,37 @@ enum Terminal {
     FileHandle.standardError.write(Data(("tiptoe: " + message + "\n").utf8))
   }
 
-  /// Pads to a display width (counting characters, which suffices for our text).
+  /// `text` in exactly `width` terminal columns: padded with spaces, or cut with `…` when wider.
   static func pad(_ text: String, _ width: Int) -> String {
-    text.count >= width ? text : text + String(repeating: " ", count: width - text.count)
+    var used = columns(text)
+    guard used > width else { return text + String(repeating: " ", count: width - used) }
+    var kept = ""
+    used = 0
+    for character in text {
+      let next = columns(String(character))
+      if used + next > width - 1 { break }
+      kept.append(character)
+      used += next
+    }
+    return kept + "…" + String(repeating: " ", count: width - 1 - used)
+  }
+
+  /// How many terminal columns `text` takes: East Asian wide characters and emoji take two,
+  /// combining marks and other zero-width scalars none (a wcwidth for the text titles hold).
+  static func columns(_ text: String) -> Int {
+    text.unicodeScalars.reduce(0) { total, scalar in
+      switch scalar.properties.generalCategory {
+      case .nonspacingMark, .enclosingMark, .format, .control: return total
+      default: break
+      }
+      let value = scalar.value
+      let wide =
+        (0x1100...0x115F).contains(value) || (0x2E80...0xA4CF).contains(value) && value != 0x303F
+        || (0xAC00...0xD7A3).contains(value) || (0xF900...0xFAFF).contains(value)
+        || (0xFE30...0xFE4F).contains(value) || (0xFF00...0xFF60).contains(value)
+        || (0xFFE0...0xFFE6).contains(value) || (0x1F300...0x1F64F).contains(value)
+        || (0x1F900...0x1F9FF).contains(value) || (0x20000...0x3FFFD).contains(value)
+      return total + (wide ? 2 : 1)
+    }
   }
 }
