@@ -37,10 +37,21 @@ struct Tiptoe: ParsableCommand {
   /// Parses, runs, and maps errors to the contract's exit codes.
   static func main() {
     do {
+      try checkCommandName(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot()
       try command.run()
     } catch {
       ExitStatus.fail(error)
     }
+  }
+
+  /// A first word that names no command is a mistyped one (the overview, the default, takes no
+  /// words): say so, with the closest name, instead of ArgumentParser's "unexpected argument".
+  static func checkCommandName(_ arguments: [String]) throws {
+    guard let first = arguments.first, !first.hasPrefix("-") else { return }
+    let names = configuration.subcommands.map { $0._commandName } + ["help"]
+    guard !names.contains(first) else { return }
+    let hint = Suggestion.closest(to: first, in: names).map { "; did you mean '\($0)'?" } ?? ""
+    throw CLIError.usage("unknown command '\(first)'\(hint) (commands: \(names.joined(separator: ", ")))")
   }
 }

@@ -202,3 +202,26 @@ def test_the_zone_is_named_as_given(tiptoe):
     assert tiptoe.json("plan", "--json", "--tz", "Etc/UTC")["timezone"] == "Etc/UTC"
     assert " · UTC (+00:00)" in tiptoe.run().stdout.splitlines()[0]
     assert tiptoe.json("log", "--json", "--tz", "UTC")["timezone"] == "UTC"
+
+
+def test_times_with_seconds_keep_them_in_the_plan(tiptoe, tmp_path):
+    routine = tmp_path / "seconds.toml"
+    routine.write_text('name = "S"\n[[exercise]]\nid = "a"\ntitle = "A"\nat = ["02:30", "02:30:30"]\n')
+    lines = tiptoe.run("plan", "--routine", routine).stdout.splitlines()[1:]
+    assert [line.split()[1] for line in lines] == ["02:30", "02:30:30"]
+    assert len({line.index("A ") for line in lines}) == 1, "the titles stay aligned"
+
+
+def test_a_mistyped_command_is_named_with_the_closest_one(tiptoe):
+    result = tiptoe.run("dnoe", check=False)
+    assert result.returncode == 64
+    assert result.stderr.startswith("tiptoe: error: unknown command 'dnoe'; did you mean 'done'? (commands: overview,")
+    assert tiptoe.state_dir.exists() is False
+
+
+def test_every_error_opens_the_same_way(tiptoe):
+    # ArgumentParser's own errors, the routine's, the history's: one form, then any usage lines.
+    for args in [("plan", "--days", "0"), ("plan", "--bogus"), ("done", "toe-presss"), ("routine", "--check", "/nope")]:
+        result = tiptoe.run(*args, check=False)
+        assert result.returncode == 64, args
+        assert result.stderr.startswith("tiptoe: error: "), result.stderr

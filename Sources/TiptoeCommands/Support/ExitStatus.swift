@@ -27,7 +27,13 @@ enum ExitStatus {
       Terminal.error(description)
       exit(code)
     }
-    Tiptoe.exit(withError: error)
+    // ArgumentParser's own: help and --version (exit 0, to stdout), and usage errors, which get the
+    // same "tiptoe: error:" opening as every other error, followed by its usage lines.
+    let code = Tiptoe.exitCode(for: error)
+    let message = Tiptoe.fullMessage(for: error)
+    guard code != .success, message.hasPrefix("Error: ") else { Tiptoe.exit(withError: error) }
+    FileHandle.standardError.write(Data(("tiptoe: error: " + message.dropFirst(7) + "\n").utf8))
+    exit(code.rawValue)
   }
 
   /// Exit codes of other modules' errors, registered by the files that know them.

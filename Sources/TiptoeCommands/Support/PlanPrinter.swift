@@ -38,13 +38,16 @@ struct PlanPrinter {
   func lines(_ slots: [Slot], to out: inout some TextOutputStream) {
     var counts: [String: Int] = [:]
     for slot in slots { counts[slot.exercise, default: 0] += 1 }
+    // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
+    let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     for slot in slots {
       let exercise = exercises[slot.exercise]!
       let status = status(slot)
       let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
       let count = counts[slot.exercise] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
-      var line = "  " + StatusText.mark(status) + " " + Terminal.styled(String(time.description.prefix(5)), .cyan)
+      let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
+      var line = "  " + StatusText.mark(status) + " " + Terminal.styled(clock, .cyan)
       line += "  " + Terminal.pad(exercise.title, titleWidth) + "  " + Terminal.pad(ordinal, 6)
       line += "  " + StatusText.word(status)
       out.write(line.trimmingTrailingSpaces + "\n")
