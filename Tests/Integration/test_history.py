@@ -389,6 +389,18 @@ def test_an_empty_stretch_of_log_is_not_an_empty_history(tiptoe):
     assert at(tiptoe, "10:16", "log", "--since", "2026-11-24").stdout == "Nothing in the history since 2026-11-24.\n"
 
 
+def test_the_history_stays_usable_while_the_routine_file_is_broken(tiptoe, tmp_path):
+    at(tiptoe, "10:15", "done")
+    broken = tmp_path / "broken.toml"
+    broken.write_text('name = "Mine"\n[[exercise]]\nid = "a"\n')
+    for command in (["log"], ["status"], ["pause", "1h"], ["resume"], ["undo"]):
+        result = at(tiptoe, "10:20", *command, "--routine", str(broken), check=False)
+        assert result.returncode == 0, (command, result.stderr)
+        assert "broken.toml:2:1: error: exercise 'a' needs 'title'" in result.stderr, command
+    assert "toe-presses" in at(tiptoe, "10:21", "log", "--routine", str(broken)).stdout, "ids stand in for titles"
+    assert at(tiptoe, "10:21", "plan", "--routine", str(broken), check=False).returncode == 65, "planning needs it"
+
+
 def test_log_text(tiptoe):
     some_history(tiptoe)
     text = tiptoe.run("log", env={"NO_COLOR": "1"}).stdout

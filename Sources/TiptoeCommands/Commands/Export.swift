@@ -64,6 +64,10 @@ extension Tiptoe {
       var out = file.stream
       exporter.write(events, from: first, to: &out)
       try file.commit()
+      let what = expand ? "single events for \(days ?? 365) days" : "repeating events"
+      print(
+        "Wrote \(path): \(RoutineCommand.count(context.routine.exercises.count, "exercise")) as \(what) "
+          + "from \(DateText.heading(first)), \(context.zoneName).")
     }
   }
 }

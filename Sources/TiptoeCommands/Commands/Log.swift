@@ -30,7 +30,7 @@ extension Tiptoe {
     }
 
     func run() throws {
-      let context = try global.context()
+      let context = try global.historyContext()
       let start = try since.map { try HistoryTime.day($0, option: "--since", context: context) }
       let events = try HistoryAccess.openForReading().map { store in
         try HistoryAccess.io { try store.events(since: start) }

@@ -39,7 +39,7 @@ extension Tiptoe {
     func validate() throws { _ = try seconds() }
 
     func run() throws {
-      let context = try global.context()
+      let context = try global.historyContext()
       // The history keeps whole seconds: round up, so a pause is never shorter than asked.
       let until = try seconds().map {
         Date(timeIntervalSince1970: (context.now.timeIntervalSince1970 + TimeInterval($0)).rounded(.up))

@@ -14,7 +14,7 @@ extension Tiptoe {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-      let context = try global.context()
+      let context = try global.historyContext()
       guard let store = try HistoryAccess.openForReading() else { return print("Reminders are not paused.") }
       // Checked and written in one transaction: a pause made meanwhile is not resumed by accident.
       let resumed = try HistoryAccess.io {

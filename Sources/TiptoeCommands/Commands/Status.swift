@@ -20,7 +20,7 @@ extension Tiptoe {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
-      let context = try global.context()
+      let context = try global.historyContext()
       let planner = context.planner
       let now = context.now
       let directory = HistoryStore.directory(of: HistoryAccess.path)

@@ -17,7 +17,7 @@ extension Tiptoe {
     @OptionGroup var global: GlobalOptions
 
     func run() throws {
-      let context = try global.context()
+      let context = try global.historyContext()
       guard let store = try HistoryAccess.openForReading() else { throw CLIError(message: "nothing to undo", code: 1) }
       let undone = try HistoryAccess.io { try store.undoLast(at: context.now) }
       guard !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }

@@ -24,6 +24,11 @@ struct GlobalOptions: ParsableArguments {
 
   /// Loads the routine and settles the zone, the clock and today's date.
   func context() throws -> Context { try Context.load(routine: routine, tz: tz) }
+
+  /// For commands about the history and the agent (log, undo, pause, resume, status), which must
+  /// work while the routine file is being fixed: a routine with errors is reported as a note, and
+  /// the command goes on without its exercises (ids instead of titles).
+  func historyContext() throws -> Context { try Context.load(routine: routine, tz: tz, lenient: true) }
 }
 
 /// What a command works with: the routine, its zone and the current instant.
@@ -49,10 +54,16 @@ struct Context {
 
   /// Loads the routine (`--routine`, else the usual places) and settles the zone (`--tz`, else the
   /// routine's, else the system's), the clock and today's date.
-  static func load(routine: String?, tz: String?) throws -> Context {
+  static func load(routine: String?, tz: String?, lenient: Bool = false) throws -> Context {
     let source = RoutineSource.locate(explicit: routine)
     let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
-    let loaded = try RoutineLoader.load(text, file: source.name)
+    let loaded: Routine
+    do {
+      loaded = try RoutineLoader.load(text, file: source.name)
+    } catch let error as CoreError where lenient {
+      Terminal.note("the routine cannot be used (\(error.localizedDescription)); going on without it")
+      loaded = Routine(name: source.name, exercises: [])
+    }
     // The system's zone by the name TZ gives it, when TZ names one (TZ=UTC: Foundation says GMT).
     let zoneName = tz ?? loaded.timeZoneIdentifier ?? Environment["TZ"]
     let given = zoneName.flatMap(TimeZone.init(identifier:))

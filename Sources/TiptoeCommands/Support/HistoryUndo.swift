@@ -16,8 +16,7 @@ enum HistoryUndo {
       return "resume (\(on))"
     default:
       let title = event.exercise.flatMap { context.routine.exercise(id: $0)?.title } ?? event.exercise ?? "?"
-      let kind = event.kind == .snoozed ? "snooze" : event.kind.rawValue
-      var what = "\(title) \(kind) \(on)"
+      var what = "\(title) \(event.kind.rawValue) \(on)"
       if let id = event.slot, let date = Slot.date(ofID: id),
         let slot = statuses.planner.slots(on: date).first(where: { $0.id == id })
       {
