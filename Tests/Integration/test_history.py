@@ -111,7 +111,7 @@ def test_times_on_another_day_carry_their_date(tiptoe):
         "Toe walking snoozed until Tue 24 Nov 2026 12:20 (25 h); it counts as missed from 17:45, "
         "when the next one is due\n")
     assert at(tiptoe, "11:21", "pause", "48h").stdout.startswith(
-        "Reminders paused until Wed 25 Nov 2026 11:21 (in 2 d 0 h)")
+        "Reminders paused until Wed 25 Nov 2026 11:21 (in 2 d)")
     text = at(tiptoe, "11:22", "log").stdout
     assert "until Tue 24 Nov 2026 12:20" in text and "until Wed 25 Nov 2026 11:21" in text
     assert at(tiptoe, "11:23", "undo").stdout == "Undid pause until Wed 25 Nov 2026 11:21 (at 11:21)\n"

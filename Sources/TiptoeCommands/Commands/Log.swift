@@ -19,7 +19,7 @@ extension Tiptoe {
     @Option(help: ArgumentHelp("Only events from this local date on, YYYY-MM-DD, e.g. 2026-11-01.", valueName: "date"))
     var since: String?
 
-    @Flag(help: "Print JSON.")
+    @Flag(help: "Print JSON instead of text for people (the fields are in the README).")
     var json = false
 
     @Flag(help: "Print CSV (RFC 4180, with a header line).")

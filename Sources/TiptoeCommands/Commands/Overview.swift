@@ -6,7 +6,7 @@ extension Tiptoe {
   /// Bare `tiptoe`: today's plan, what is due, and the next reminder, at a glance.
   struct Overview: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "overview", abstract: "Today's plan, what is due and the next reminder (the default).")
+      commandName: "overview", abstract: "Today's plan, what is due and the next reminder (the default command).")
 
     @OptionGroup var global: GlobalOptions
 

@@ -19,7 +19,7 @@ extension Tiptoe {
     var from: LocalDate?
 
     // Unconditional: "--days -1" is a bad number of days, not a missing one.
-    @Option(parsing: .unconditional, help: ArgumentHelp("How many days (1 to 3660).", valueName: "n"))
+    @Option(parsing: .unconditional, help: ArgumentHelp("How many days, 1 to 3660", valueName: "n"))
     var days = 1
 
     func validate() throws {

@@ -86,13 +86,15 @@ extension Tiptoe {
       case .running: print("Reminders: on")
       case .paused(let until?):
         print(
-          "Reminders: paused until \(describer.when(until)) (\(DateText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it"
+          "Reminders: paused until \(describer.when(until)) (\(DateText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it sooner"
         )
       case .paused(nil): print("Reminders: paused until 'tiptoe resume'")
       }
       if !waiting.isEmpty { print("Waiting for an answer: " + describer.slots(waiting)) }
       let due = current.show.flatMap(\.slots).filter { $0.start <= now }
-      if !due.isEmpty { print("Due now: " + describer.slots(due) + (pid == nil ? " (no agent to remind you)" : "")) }
+      if !due.isEmpty {
+        print("Due now: " + describer.slots(due) + (pid == nil ? " — no agent is running to remind you" : ""))
+      }
       if let next {
         let (action, slots) = describer.action(next.decision)
         let when = "\(describer.when(next.at)) (\(DateText.relative(next.at.timeIntervalSince(now))))"

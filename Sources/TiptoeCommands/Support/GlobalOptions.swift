@@ -13,7 +13,7 @@ struct GlobalOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Plan in this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
+    help: ArgumentHelp("Use this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
   var tz: String?
 
   func validate() throws {

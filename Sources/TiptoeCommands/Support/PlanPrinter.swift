@@ -102,7 +102,7 @@ enum DateText {
     } else if total < 86400 {
       text = total % 3600 / 60 == 0 ? "\(total / 3600) h" : "\(total / 3600) h \(total % 3600 / 60) min"
     } else {
-      text = "\(total / 86400) d \(total % 86400 / 3600) h"
+      text = total % 86400 / 3600 == 0 ? "\(total / 86400) d" : "\(total / 86400) d \(total % 86400 / 3600) h"
     }
     return seconds >= 0 ? "in " + text : text + " ago"
   }

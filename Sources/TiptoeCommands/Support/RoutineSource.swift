@@ -31,7 +31,8 @@ struct RoutineSource {
 
   /// Reads a routine file given on the command line, with a clear error that names the argument.
   static func readText(_ path: String, argument: String) throws -> String {
-    let example = "(example: \(argument) ~/.config/tiptoe/routine.toml)"
+    let separator = argument.hasPrefix("$") ? "=" : " "
+    let example = "(example: \(argument.drop { $0 == "$" })\(separator)~/.config/tiptoe/routine.toml)"
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CLIError.usage("\(argument): no such file '\(path)' \(example)")
