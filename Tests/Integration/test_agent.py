@@ -201,6 +201,7 @@ def test_status_names_the_running_agent_and_what_comes_next(tiptoe, desktop, age
     assert "Next: Toe presses at 23:59" in out
     data = tiptoe.json("status", "--json")
     assert data["agent"]["running"] and data["agent"]["pid"] == agent.pid
+    assert data["agent"]["started"].endswith("+00:00"), "local offset (TZ=UTC here), like every time in it"
     assert data["next"]["slots"] == [slot_id("toe-presses")]
     assert agent.stop() == 0
     assert tiptoe.run("status").stdout.startswith("Agent: not running.")

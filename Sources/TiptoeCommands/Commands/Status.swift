@@ -46,7 +46,9 @@ extension Tiptoe {
       if output.json {
         var out = ""
         out += "{\"agent\": {\"running\": \(pid != nil), \"pid\": \(pid.map(String.init) ?? "null"), "
-        out += "\"started\": \(describer.quote(agent?.started)), \"server\": \(describer.quote(agent?.server)), "
+        // The agent writes UTC; shown with the local offset like every other time here.
+        let started = (agent?.started).map { text in (try? Date(text, strategy: .iso8601)).map(describer.iso) ?? text }
+        out += "\"started\": \(describer.quote(started)), \"server\": \(describer.quote(agent?.server)), "
         out += "\"service\": \(describer.quote(service))}, "
         switch pause {
         case .running: out += "\"paused\": false, \"pausedUntil\": null, "
