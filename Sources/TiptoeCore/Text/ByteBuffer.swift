@@ -44,6 +44,9 @@ public final class ByteBuffer {
     }
   }
 
+  /// Where the bytes start: valid while the buffer lives and does not grow.
+  public var baseAddress: UnsafePointer<UInt8> { UnsafePointer(base) }
+
   /// The bytes written so far.
   public func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) throws -> T) rethrows -> T {
     try body(UnsafeBufferPointer(start: base, count: count))
@@ -59,6 +62,18 @@ public final class ByteBuffer {
   public func removeAll() { count = 0 }
 }
 
+/// Short text packed into integers, for `ByteCursor` to store without an array.
+public enum PackedText {
+  /// The first ten bytes of `text` (its UTF-8), in memory order: `YYYY-MM-DD`.
+  public static func ten(_ text: String) -> (UInt64, UInt16) {
+    var bytes = Array(text.utf8.prefix(10))
+    bytes += [UInt8](repeating: 0, count: 10 - bytes.count)
+    return bytes.withUnsafeBytes {
+      ($0.loadUnaligned(as: UInt64.self), $0.loadUnaligned(fromByteOffset: 8, as: UInt16.self))
+    }
+  }
+}
+
 /// Writes bytes at a position in a `ByteBuffer` (see `ByteBuffer.write`).
 public struct ByteCursor {
   var pointer: UnsafeMutablePointer<UInt8>
@@ -66,6 +81,19 @@ public struct ByteCursor {
   @inline(__always) public mutating func put(_ bytes: UnsafeBufferPointer<UInt8>) {
     pointer.update(from: bytes.baseAddress!, count: bytes.count)
     pointer += bytes.count
+  }
+
+  @inline(__always) public mutating func put(_ bytes: UnsafePointer<UInt8>, count: Int) {
+    pointer.update(from: bytes, count: count)
+    pointer += count
+  }
+
+  /// Ten bytes held in two integers (`PackedText.ten`): a date, in two stores.
+  @inline(__always) public mutating func put(_ ten: (UInt64, UInt16)) {
+    let raw = UnsafeMutableRawPointer(pointer)
+    raw.storeBytes(of: ten.0, as: UInt64.self)
+    raw.storeBytes(of: ten.1, toByteOffset: 8, as: UInt16.self)
+    pointer += 10
   }
 
   @inline(__always) public mutating func put(_ byte: UInt8) {
