@@ -447,6 +447,19 @@ class AgentProcess:
             return None
         return int(children[0]) if children else None
 
+    def await_quiet(self, window: float = 1.0, timeout: float = 15.0) -> None:
+        """Waits until the agent has not woken up for `window` seconds (start-up's last D-Bus replies
+        and writes are over; on a loaded machine they take longer), failing after `timeout`."""
+        deadline = time.monotonic() + timeout
+        last = self.context_switches()
+        while time.monotonic() < deadline:
+            time.sleep(window)  # measuring quiet: there is no event to await
+            now = self.context_switches()
+            if now == last:
+                return
+            last = now
+        pytest.fail(f"the agent kept waking up for {timeout} s:\n" + self.log())
+
     def context_switches(self) -> int:
         """Voluntary context switches of all the agent's threads so far: how often it woke up."""
         total = 0
@@ -516,12 +529,16 @@ def ahead(seconds: float) -> tuple[float, str]:
     return epoch, moment.strftime("%H:%M:%S")
 
 
-def write_routine(tiptoe, exercises: list[tuple[str, str, list[str]]], day: str = "") -> None:
-    """Writes `$XDG_CONFIG_HOME/tiptoe/routine.toml` with exercises (id, title, `at` times)."""
+def write_routine(tiptoe, exercises: list[tuple[str, str, list[str]]], day: str = "",
+                  days: list[str] | None = None) -> None:
+    """Writes `$XDG_CONFIG_HOME/tiptoe/routine.toml` with exercises (id, title, `at` times), on `days`
+    (`["mon", …]`) when given."""
     text = 'name = "Test routine"\n[day]\nstart = "00:00"\nend = "23:59"\n' + day + "\n"
     for ident, title, times in exercises:
         text += f'[[exercise]]\nid = "{ident}"\ntitle = "{title}"\n'
         text += "at = [" + ", ".join(f'"{t}"' for t in times) + "]\n"
+        if days:
+            text += "days = [" + ", ".join(f'"{d}"' for d in days) + "]\n"
         text += 'steps = ["Stand & bend your knees", "Grip the floor with your toes", "Hold 3 s, let go"]\n'
         text += 'reps = 10\nhold = "3s"\nminutes = 2\n\n'
     path = tiptoe.home / "config" / "tiptoe" / "routine.toml"

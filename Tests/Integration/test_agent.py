@@ -228,10 +228,13 @@ def test_sigterm_stops_it_cleanly_and_closes_its_notification(tiptoe, desktop, a
 
 
 def test_the_idle_agent_does_not_wake_up_and_stays_small(tiptoe, desktop, agents):
-    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    # Today only: yesterday's slot, just after midnight, would be logged missed at start, and the agent
+    # then wakes once more, 3 s after that work, to give its pages back.
+    today = time.strftime("%a", time.gmtime()).lower()
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])], days=[today])
     agent = agents()
     agent.await_line(r"next: ")
-    desktop.expect_no("Notify", within=0.5)  # start-up's last D-Bus replies and writes
+    agent.await_quiet()
     before = agent.context_switches()
     time.sleep(5)  # measuring idleness: there is nothing to await
     woke = agent.context_switches() - before
