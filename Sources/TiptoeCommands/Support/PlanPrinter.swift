@@ -7,14 +7,14 @@ struct PlanPrinter {
   /// Each slot's status; by default from the clock alone.
   var status: (Slot) -> SlotStatus
 
-  private let exercises: [String: Exercise]
-  private let titleWidth: Int
+  /// Each exercise's title, padded (or cut) to the title column once rather than per slot.
+  private let titles: [String: String]
 
   init(context: Context, status: ((Slot) -> SlotStatus)? = nil) {
     self.context = context
     self.status = status ?? { $0.start > context.now ? .pending : .due }
-    exercises = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, $0) })
-    titleWidth = min(36, context.routine.exercises.map { Terminal.columns($0.title) }.max() ?? 10)
+    let width = min(36, context.routine.exercises.map { Terminal.columns($0.title) }.max() ?? 10)
+    titles = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, Terminal.pad($0.title, width)) })
   }
 
   /// The contract's JSON, streamed through `PlanJSONWriter` in 64 KiB chunks.
@@ -41,14 +41,13 @@ struct PlanPrinter {
     // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     for slot in slots {
-      let exercise = exercises[slot.exercise]!
       let status = status(slot)
       let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
       let count = counts[slot.exercise] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
       let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
       var line = "  " + StatusText.mark(status) + " " + Terminal.styled(clock, .cyan)
-      line += "  " + Terminal.pad(exercise.title, titleWidth) + "  " + Terminal.pad(ordinal, 6)
+      line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, 6)
       line += "  " + StatusText.word(status)
       out.write(line.trimmingTrailingSpaces + "\n")
     }
