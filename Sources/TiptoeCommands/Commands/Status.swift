@@ -47,7 +47,7 @@ extension Tiptoe {
         var out = ""
         out += "{\"agent\": {\"running\": \(pid != nil), \"pid\": \(pid.map(String.init) ?? "null"), "
         // The agent writes UTC; shown with the local offset like every other time here.
-        let started = (agent?.started).map { text in (try? Date(text, strategy: .iso8601)).map(describer.iso) ?? text }
+        let started = (agent?.started).map { text in ISO8601.instant(text).map(describer.iso) ?? text }
         out += "\"started\": \(describer.quote(started)), \"server\": \(describer.quote(agent?.server)), "
         out += "\"service\": \(describer.quote(service))}, "
         switch pause {
@@ -69,7 +69,7 @@ extension Tiptoe {
       }
       if let pid {
         var line = "Agent: running (pid \(pid)"
-        if let started = agent?.started, let date = try? Date(started, strategy: .iso8601) {
+        if let started = agent?.started, let date = ISO8601.instant(started) {
           line += ", since \(describer.when(date))"
         }
         line += ")"

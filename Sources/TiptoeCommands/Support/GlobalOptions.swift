@@ -86,7 +86,7 @@ struct Context {
 enum Clock {
   static func now() throws -> Date {
     guard let text = Environment["TIPTOE_NOW"] else { return Date() }
-    guard let date = try? Date(text, strategy: .iso8601) else {
+    guard let date = ISO8601.instant(text) else {
       throw CLIError.usage("TIPTOE_NOW: '\(text)' is not an ISO 8601 instant (example: 2026-11-23T09:10:00+01:00)")
     }
     return date

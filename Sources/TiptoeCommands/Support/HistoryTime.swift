@@ -16,7 +16,7 @@ enum HistoryTime {
     {
       instant = resolver.resolve(date, time).start
     } else {
-      instant = try? Date(text, strategy: .iso8601)
+      instant = ISO8601.instant(text)
     }
     guard let instant else { throw CLIError.usage("\(option): '\(text)' is not a time (\(example))") }
     guard instant <= context.now else {
