@@ -63,5 +63,6 @@ let package = Package(
     .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
+    .testTarget(name: "TiptoeCommandsTests", dependencies: ["TiptoeCommands"]),
   ]
 )

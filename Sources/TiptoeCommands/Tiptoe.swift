@@ -37,7 +37,9 @@ struct Tiptoe: ParsableCommand {
   /// Parses, runs, and maps errors to the contract's exit codes.
   static func main() {
     do {
-      try checkCommandName(Array(CommandLine.arguments.dropFirst()))
+      let arguments = Array(CommandLine.arguments.dropFirst())
+      if var command = quick(arguments) { return try command.run() }
+      try checkCommandName(arguments)
       var command = try parseAsRoot()
       try command.run()
     } catch {

@@ -36,3 +36,12 @@ extension Tiptoe {
     }
   }
 }
+
+extension Tiptoe.Overview: QuickParsable {
+  init?(quick arguments: QuickArguments) {
+    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
+    var command = Self()
+    command.global = global
+    self = command
+  }
+}

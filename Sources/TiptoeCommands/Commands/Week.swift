@@ -15,3 +15,15 @@ extension Tiptoe {
     }
   }
 }
+
+extension Tiptoe.Week: QuickParsable {
+  static var quickFlags: [String] { ["--json"] }
+
+  init?(quick arguments: QuickArguments) {
+    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
+    var command = Self()
+    command.global = global
+    command.output = OutputOptions(quick: arguments)
+    self = command
+  }
+}
