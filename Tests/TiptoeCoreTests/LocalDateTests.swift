@@ -29,7 +29,10 @@ struct LocalDateTests {
     }
   }
 
-  @Test(arguments: ["2026-13-45", "2026-02-29", "2026-1-01", "26-01-01", "", "2026-00-10", "abcd-ef-gh", "2026-04-31"])
+  @Test(arguments: [
+    "2026-13-45", "2026-02-29", "2026-1-01", "26-01-01", "", "2026-00-10", "abcd-ef-gh", "2026-04-31", "2026-+1-05",
+    "+202-01-05", "2026-01-05 ", "2026/01/05", "2026-01-0٥", "20260-1-05", "2026-01-05-",
+  ])
   func rejectsDatesThatDoNotExist(_ text: String) {
     #expect(LocalDate(iso: text) == nil)
   }
@@ -38,5 +41,20 @@ struct LocalDateTests {
     #expect(LocalDate(iso: "2028-02-29")?.description == "2028-02-29")
     #expect(LocalDate(iso: "2000-02-29") != nil)
     #expect(LocalDate(iso: "2100-02-29") == nil)
+  }
+
+  @Test func readsEveryDayItWrites() {
+    for number in stride(from: -25567, to: 2_557_000, by: 97) {
+      let date = LocalDate(dayNumber: number)
+      #expect(LocalDate(iso: date.description) == date)
+      #expect(LocalDate(iso: "x\(date)".dropFirst()) == date)
+    }
+  }
+
+  @Test func findsTheDateInASlotID() {
+    #expect(Slot.date(ofID: "toe-presses/2026-11-23/1") == LocalDate(iso: "2026-11-23"))
+    for id in ["toe-presses/2026-11-23", "/2026-11-23/1", "toe-presses/2026-11-23/", "a/b/2026-11-23/1", "a//1", ""] {
+      #expect(Slot.date(ofID: id) == nil, "\(id)")
+    }
   }
 }

@@ -23,13 +23,23 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     dayNumber = era * 146097 + doe - 719468
   }
 
-  /// Parses `YYYY-MM-DD`.
+  /// Parses `YYYY-MM-DD` (ASCII digits only). Byte by byte: the history reads a date out of every
+  /// event's slot id.
   public init?(iso text: some StringProtocol) {
-    let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-    guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-      let y = Int(parts[0]), let m = Int(parts[1]), let d = Int(parts[2])
-    else { return nil }
-    self.init(year: y, month: m, day: d)
+    var fields = (0, 0, 0)
+    var count = 0
+    for byte in text.utf8 {
+      count += 1
+      switch (count, byte) {
+      case (5, 0x2D), (8, 0x2D): continue
+      case (1...4, 0x30...0x39): fields.0 = fields.0 * 10 + Int(byte - 0x30)
+      case (6...7, 0x30...0x39): fields.1 = fields.1 * 10 + Int(byte - 0x30)
+      case (9...10, 0x30...0x39): fields.2 = fields.2 * 10 + Int(byte - 0x30)
+      default: return nil
+      }
+    }
+    guard count == 10 else { return nil }
+    self.init(year: fields.0, month: fields.1, day: fields.2)
   }
 
   /// The year, month and day of this date.

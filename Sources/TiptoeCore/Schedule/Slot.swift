@@ -35,8 +35,12 @@ public struct Slot: Hashable, Sendable, Identifiable {
 
   /// The local date inside a slot id, `toe-presses/2026-11-23/1` → 2026-11-23.
   public static func date(ofID id: String) -> LocalDate? {
-    let parts = id.split(separator: "/")
-    return parts.count == 3 ? LocalDate(iso: parts[1]) : nil
+    let utf8 = id.utf8
+    guard let first = utf8.firstIndex(of: 0x2F), let last = utf8.lastIndex(of: 0x2F), first < last,
+      first != utf8.startIndex, utf8.index(after: last) != utf8.endIndex,
+      !utf8[utf8.index(after: first)..<last].contains(0x2F)
+    else { return nil }
+    return LocalDate(iso: id[id.index(after: first)..<last])
   }
 
   /// The start in ISO 8601 with the local offset: `2026-11-23T09:10:00+01:00`.
