@@ -38,7 +38,7 @@ public enum FrequencyParser {
   }
 
   static func frequency(of words: [Substring]) -> Frequency? {
-    let text = words.joined(separator: " ")
+    let text = sentence(words[...])
     switch text {
     case "daily", "every day", "each day", "once daily": return Frequency(period: .day, times: 1)
     case "weekly", "every week", "once weekly": return Frequency(period: .week, times: 1)
@@ -48,7 +48,7 @@ public enum FrequencyParser {
     }
     // Split "COUNT UNIT", where COUNT is one to five words long.
     for split in stride(from: min(5, words.count - 1), through: 1, by: -1) {
-      let unit = words[split...].joined(separator: " ")
+      let unit = sentence(words[split...])
       let period: Frequency.Period
       if dayUnits.contains(unit) {
         period = .day
@@ -68,7 +68,7 @@ public enum FrequencyParser {
 
   /// "3 times", "three times", "twice", "a few times", "2-3 times", "twice or three times".
   static func count(_ words: [Substring]) -> (Int, Int)? {
-    let text = words.joined(separator: " ")
+    let text = sentence(words[...])
     switch text {
     case "a few times", "few times", "several times": return (3, 3)
     case "a couple of times", "a couple times", "couple of times": return (2, 2)
@@ -76,14 +76,37 @@ public enum FrequencyParser {
     }
     if let times = single(text) { return (times, times) }
     for separator in [" or ", " to ", "-", " - "] {
-      let parts = text.components(separatedBy: separator)
-      guard parts.count == 2 else { continue }
+      guard let parts = halves(text, around: separator) else { continue }
       // "twice or three times": the first half may lack "times".
       let high = single(parts[1])
       let low = single(parts[0]) ?? single(parts[0] + " times")
       if let low, let high { return (low, high) }
     }
     return nil
+  }
+
+  /// The words with one space between them. Not `joined(separator:)`: for `Substring`s it is
+  /// generic code the runtime looks up on first use, costing a command more than the parse.
+  static func sentence(_ words: ArraySlice<Substring>) -> String {
+    var text = ""
+    for word in words {
+      if !text.isEmpty { text += " " }
+      text += word
+    }
+    return text
+  }
+
+  /// The text before and after the one `separator` in `text`; nil when it is not there exactly once.
+  static func halves(_ text: String, around separator: String) -> [String]? {
+    let bytes = Array(text.utf8)
+    let pattern = Array(separator.utf8)
+    guard bytes.count >= pattern.count else { return nil }
+    let matches = (0...(bytes.count - pattern.count)).filter { bytes[$0..<$0 + pattern.count].elementsEqual(pattern) }
+    guard matches.count == 1, let start = matches.first else { return nil }
+    return [
+      String(decoding: bytes[..<start], as: UTF8.self),
+      String(decoding: bytes[(start + pattern.count)...], as: UTF8.self),
+    ]
   }
 
   /// "3 times", "three times", "once", "twice", "1 time".

@@ -87,7 +87,7 @@ extension TOMLParser {
       return isDateTime(token) ? .dateTime(token) : nil
     }
     guard !token.hasPrefix("_"), !token.hasSuffix("_"), !token.contains("__") else { return nil }
-    let plain = token.replacingOccurrences(of: "_", with: "")
+    let plain = token.filter { $0 != "_" }
     for (prefix, radix) in [("0x", 16), ("0o", 8), ("0b", 2)] where plain.hasPrefix(prefix) {
       return Int(plain.dropFirst(2), radix: radix).map { .integer($0) }
     }
