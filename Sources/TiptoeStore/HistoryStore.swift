@@ -62,6 +62,10 @@ public final class HistoryStore: Sendable {
     try connect(path: path, create: false)
   }
 
+  /// Closes the connection: the last one to close checkpoints the WAL and empties it. Using the
+  /// store afterwards throws.
+  public func close() throws { try Self.mapping(path) { try queue.close() } }
+
   // MARK: Reading
 
   /// The events of slots starting in `start..<end` (undo events included), in append order.

@@ -93,6 +93,7 @@ extension Tiptoe {
     func createHistory() throws -> Bool {
       guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return false }
       _ = try HistoryAccess.openForWriting()
+      HistoryAccess.closeAll()  // before the exec, which runs no exit handlers
       Terminal.note("created the history at \(HistoryAccess.path)")
       return true
     }

@@ -10,12 +10,29 @@ enum HistoryAccess {
 
   /// The history if there is one; nil otherwise (a missing file is an empty history). Creates nothing.
   static func openForReading() throws -> HistoryStore? {
-    try io { try HistoryStore.openIfPresent(path: path) }
+    try io { try HistoryStore.openIfPresent(path: path) }.map(keptUntilExit)
   }
 
   /// The history, created on first use.
   static func openForWriting() throws -> HistoryStore {
-    try io { try HistoryStore.open(path: path) }
+    keptUntilExit(try io { try HistoryStore.open(path: path) })
+  }
+
+  /// The stores this process opened. A command's process ends right after the command, so rather
+  /// than releasing them (GRDB's `DatabaseQueue` deinit unregisters from `NotificationCenter`, 8 % of
+  /// bare `tiptoe`'s instructions), the exit closes their connections and the kernel takes the rest.
+  nonisolated(unsafe) private static var opened: [HistoryStore] = []
+
+  private static func keptUntilExit(_ store: HistoryStore) -> HistoryStore {
+    if opened.isEmpty { atexit { HistoryAccess.closeAll() } }
+    opened.append(store)
+    return store
+  }
+
+  /// Closes every store this process opened (again is harmless); the last connection to the file
+  /// checkpoints it. The stores stay in `opened`: releasing them is what this saves.
+  static func closeAll() {
+    for store in opened { try? store.close() }
   }
 
   /// Runs `body`, turning the store's errors into I/O errors for the command line.
