@@ -146,7 +146,7 @@ public final class HistoryStore: Sendable {
     configuration.busyMode = .timeout(busyTimeout)
     configuration.foreignKeysEnabled = false
     configuration.label = "tiptoe.history"
-    configuration.prepareDatabase { db in try db.execute(sql: "PRAGMA synchronous = NORMAL") }
+    configuration.prepareDatabase { db in try db.makeStatement(sql: "PRAGMA synchronous = NORMAL").execute() }
     return configuration
   }
 
@@ -173,7 +173,7 @@ public final class HistoryStore: Sendable {
     var flag: Int32 = keep ? 1 : 0
     let code = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &flag)
     guard code == SQLITE_OK else { throw DatabaseError(resultCode: ResultCode(rawValue: code)) }
-    if keep { try db.execute(sql: "PRAGMA journal_size_limit = \(walSizeLimit)") }
+    if keep { try db.makeStatement(sql: "PRAGMA journal_size_limit = \(walSizeLimit)").execute() }
   }
 
   /// The most a kept WAL may hold after a checkpoint, in bytes.

@@ -81,7 +81,12 @@ enum HistoryText {
 
   /// `Toe presses`, `Toe presses and Toe walking`, `A, B and C`.
   static func list(_ titles: [String]) -> String {
-    titles.count < 2 ? titles.joined() : titles.dropLast().joined(separator: ", ") + " and " + titles.last!
+    var text = ""
+    for (index, title) in titles.enumerated() {
+      if index > 0 { text += index == titles.count - 1 ? " and " : ", " }
+      text += title
+    }
+    return text
   }
 
   /// The next slot (of `exercise`, or any) after now that is still pending, within a week.

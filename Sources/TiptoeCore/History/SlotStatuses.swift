@@ -9,22 +9,34 @@ public struct SlotStatuses: Sendable {
   public let planner: Planner
   private let bySlot: [String: [HistoryEvent]]
   /// The local dates of the slots that have events: most slots have none, and need no id built.
-  private let dates: Set<Int>
+  /// Sorted day numbers, searched in halves (a `Set`'s first use costs a conformance scan).
+  private let dates: [Int]
 
-  /// `events` may hold any events (other slots', pauses); they are sorted by id here.
+  /// `events` may hold any events (other slots', pauses); they are sorted by id here, unless they
+  /// come so from the store. (Sorting's first use in a process costs a conformance scan.)
   public init(planner: Planner, events: [HistoryEvent]) {
     self.planner = planner
+    var inOrder = true
+    var index = 1
+    while inOrder && index < events.count {
+      inOrder = events[index - 1].id < events[index].id
+      index += 1
+    }
     var bySlot: [String: [HistoryEvent]] = [:]
-    for event in events.sorted(by: { $0.id < $1.id }) {
+    for event in inOrder ? events : events.sorted(by: { $0.id < $1.id }) {
       if let slot = event.slot { bySlot[slot, default: []].append(event) }
     }
     self.bySlot = bySlot
-    dates = Set(bySlot.keys.compactMap { Slot.date(ofID: $0)?.dayNumber })
+    var dates: [Int] = []
+    for id in bySlot.keys {
+      if let day = Slot.date(ofID: id)?.dayNumber { dates.insertSorted(day) }
+    }
+    self.dates = dates
   }
 
   /// The slot's own events, in append order (undo events included).
   public func events(of slot: Slot) -> [HistoryEvent] {
-    dates.contains(slot.date.dayNumber) ? bySlot[slot.id] ?? [] : []
+    dates.containsSorted(slot.date.dayNumber) ? bySlot[slot.id] ?? [] : []
   }
 
   /// The slot's status at `now`.

@@ -91,7 +91,7 @@ public enum FrequencyParser {
     var text = ""
     for word in words {
       if !text.isEmpty { text += " " }
-      text += word
+      text.append(contentsOf: word)
     }
     return text
   }
