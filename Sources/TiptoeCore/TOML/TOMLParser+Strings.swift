@@ -7,12 +7,9 @@ extension TOMLParser {
     let multiLine = starts(with: "\"\"\"")
     advance(multiLine ? 3 : 1)
     if multiLine { skipNewline() }
-    var scalars = String.UnicodeScalarView()
+    // The string's UTF-8, escapes included, decoded once at the end (appending to a
+    // `UnicodeScalarView` piece by piece cost more than the rest of the parse).
     var pending: [UInt8] = []
-    func flush() {
-      scalars.append(contentsOf: String(decoding: pending, as: UTF8.self).unicodeScalars)
-      pending.removeAll(keepingCapacity: true)
-    }
     while true {
       guard let byte = peek(), multiLine || (byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")) else {
         let closing = multiLine ? "\"\"\"" : "\" on the same line (\"\"\"…\"\"\" may span lines)"
@@ -20,13 +17,11 @@ extension TOMLParser {
       }
       if multiLine && starts(with: "\"\"\"") {
         closeMultiLine(UInt8(ascii: "\""), into: &pending)
-        flush()
-        return String(scalars)
+        return String(decoding: pending, as: UTF8.self)
       }
       if !multiLine && byte == UInt8(ascii: "\"") {
         advance()
-        flush()
-        return String(scalars)
+        return String(decoding: pending, as: UTF8.self)
       }
       if byte == UInt8(ascii: "\n") {
         pending.append(byte)
@@ -34,7 +29,6 @@ extension TOMLParser {
         continue
       }
       if byte == UInt8(ascii: "\\") {
-        flush()
         advance()
         if multiLine, let next = peek(),
           next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") || next == UInt8(ascii: "\n")
@@ -44,7 +38,7 @@ extension TOMLParser {
           try trimAfterLineEndingBackslash()
           continue
         }
-        scalars.append(try escape())
+        UTF8.encode(try escape()) { pending.append($0) }
         continue
       }
       if byte < 0x20 && byte != UInt8(ascii: "\t") || byte == 0x7F {
