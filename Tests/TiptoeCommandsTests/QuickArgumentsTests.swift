@@ -17,7 +17,8 @@ struct QuickArgumentsTests {
     ["plan", "--json", "--from=2026-03-29", "--days", "14"], ["plan", "--days", "+7"], ["plan", "--days", "3660"],
     ["done"], ["done", "toe-presses"], ["done", "toe-pr", "--at", "14:40"],
     ["done", "--at=2026-11-23T14:40:00+01:00", "ankle"], ["skip"], ["skip", "toe-walking"],
-    ["snooze"], ["snooze", "30m"], ["snooze", "toe-presses", "1h30m"], ["snooze", "toe"],
+    ["snooze"], ["snooze", "30m"], ["snooze", "toe-presses", "1h30m"], ["snooze", "toe"], ["done", ""],
+    ["done", "--at", ""],
   ]
 
   /// Lines for ArgumentParser: help, mistakes (its error messages), rarer forms.
@@ -29,7 +30,7 @@ struct QuickArgumentsTests {
     ["snooze", "a", "b", "c"], ["snooze", "15x"], ["plan", "--tz", "Mars/Olympus"], ["done", "--", "toe"],
     ["today", "extra"], ["plan", "--json=1"], ["done", "--at", "--tz", "UTC"], ["log"], ["dnoe"],
     ["plan", "--dyas", "7"],
-    ["undo", "--json"], ["export", "-o", "x.ics"],
+    ["undo", "--json"], ["export", "-o", "x.ics"], ["done", "--at="], ["skip", "--routine="], ["plan", "--tz="],
   ]
 
   static func argumentParser(_ arguments: [String]) -> String? {
@@ -51,6 +52,26 @@ struct QuickArgumentsTests {
   @Test(arguments: leftToArgumentParser)
   func leavesTheRestToArgumentParser(_ line: [String]) {
     #expect(Tiptoe.quick(line) == nil, "\(line)")
+  }
+
+  @Test func agreesWithArgumentParserOnRandomLines() {
+    let commands = Tiptoe.quickCommands.map { $0._commandName } + ["log", "help"]
+    let words = [
+      "--tz", "--routine", "--at", "--days", "--from", "--json", "--tz=UTC", "--days=2", "--at=", "--json=1", "-h",
+      "--help", "--", "-", "UTC", "Europe/Berlin", "7", "-1", "0", "2026-11-23", "2026-02-30", "toe", "15m", "",
+      "14:40", "x y",
+    ]
+    var generator = SystemRandomNumberGenerator()
+    var taken = 0
+    for _ in 0..<3000 {
+      let line =
+        [commands.randomElement(using: &generator)!]
+        + (0..<Int.random(in: 0...4, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+      guard let quick = Tiptoe.quick(line) else { continue }
+      taken += 1
+      #expect(String(describing: quick) == Self.argumentParser(line), "\(line)")
+    }
+    #expect(taken > 100)
   }
 
   @Test func knowsEveryOptionArgumentParserKnowsForItsCommands() throws {

@@ -33,6 +33,8 @@ struct QuickArguments {
         values.append((name, nil))
       } else if options.contains(name) {
         if parts.count == 2 {
+          // ArgumentParser takes `--at=` for a missing value.
+          guard !parts[1].isEmpty else { return nil }
           values.append((name, String(parts[1])))
         } else {
           guard index < arguments.endIndex, !arguments[index].hasPrefix("-") else { return nil }
