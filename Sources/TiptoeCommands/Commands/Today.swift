@@ -15,14 +15,8 @@ extension Tiptoe {
   }
 }
 
-extension Tiptoe.Today: QuickParsable {
+extension Tiptoe.Today: OptionsOnlyCommand {
   static var quickFlags: [String] { ["--json"] }
 
-  init?(quick arguments: QuickArguments) {
-    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
-    var command = Self()
-    command.global = global
-    command.output = OutputOptions(quick: arguments)
-    self = command
-  }
+  mutating func setOwnOptions(_ arguments: QuickArguments) { output = OutputOptions(quick: arguments) }
 }

@@ -34,11 +34,4 @@ extension Tiptoe {
   }
 }
 
-extension Tiptoe.Undo: QuickParsable {
-  init?(quick arguments: QuickArguments) {
-    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
-    var command = Self()
-    command.global = global
-    self = command
-  }
-}
+extension Tiptoe.Undo: OptionsOnlyCommand {}

@@ -89,6 +89,25 @@ extension QuickParsable {
   }
 }
 
+/// A command that takes no words, only the global options and maybe flags of its own.
+protocol OptionsOnlyCommand: QuickParsable {
+  var global: GlobalOptions { get set }
+  /// Sets the command's own options (none by default).
+  mutating func setOwnOptions(_ arguments: QuickArguments)
+}
+
+extension OptionsOnlyCommand {
+  mutating func setOwnOptions(_ arguments: QuickArguments) {}
+
+  init?(quick arguments: QuickArguments) {
+    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
+    var command = Self()
+    command.global = global
+    command.setOwnOptions(arguments)
+    self = command
+  }
+}
+
 extension GlobalOptions {
   /// `--routine` and `--tz`, validated.
   init?(quick arguments: QuickArguments) {
