@@ -9,7 +9,11 @@ enum UTCText {
 
   /// Parses exactly the format `format` writes; nil for anything else.
   static func parse(_ text: String) -> Date? {
-    let bytes = Array(text.utf8)
+    var text = text
+    return text.withUTF8(parse)
+  }
+
+  private static func parse(_ bytes: UnsafeBufferPointer<UInt8>) -> Date? {
     guard bytes.count == 20, bytes[4] == 0x2D, bytes[7] == 0x2D, bytes[10] == 0x54, bytes[13] == 0x3A,
       bytes[16] == 0x3A, bytes[19] == 0x5A
     else { return nil }

@@ -26,9 +26,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
   /// Parses `YYYY-MM-DD` (ASCII digits only). Byte by byte: the history reads a date out of every
   /// event's slot id.
   public init?(iso text: some StringProtocol) {
+    guard let date = Self(isoBytes: text.utf8) else { return nil }
+    self = date
+  }
+
+  /// `YYYY-MM-DD` from its UTF-8 bytes.
+  init?(isoBytes: some Collection<UInt8>) {
     var fields = (0, 0, 0)
     var count = 0
-    for byte in text.utf8 {
+    for byte in isoBytes {
       count += 1
       switch (count, byte) {
       case (5, 0x2D), (8, 0x2D): continue

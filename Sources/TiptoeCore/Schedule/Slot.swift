@@ -35,12 +35,15 @@ public struct Slot: Hashable, Sendable, Identifiable {
 
   /// The local date inside a slot id, `toe-presses/2026-11-23/1` → 2026-11-23.
   public static func date(ofID id: String) -> LocalDate? {
-    let utf8 = id.utf8
-    guard let first = utf8.firstIndex(of: 0x2F), let last = utf8.lastIndex(of: 0x2F), first < last,
-      first != utf8.startIndex, utf8.index(after: last) != utf8.endIndex,
-      !utf8[utf8.index(after: first)..<last].contains(0x2F)
-    else { return nil }
-    return LocalDate(iso: id[id.index(after: first)..<last])
+    // On the bytes in place: it runs for every event a command reads.
+    var id = id
+    return id.withUTF8 { bytes in
+      // Three parts: the date, ten bytes without a slash, between the first and the last slash.
+      guard let first = bytes.firstIndex(of: 0x2F), let last = bytes.lastIndex(of: 0x2F), first > 0,
+        last == first + 11, last < bytes.count - 1
+      else { return nil }
+      return LocalDate(isoBytes: bytes[(first + 1)..<last])
+    }
   }
 
   /// The start in ISO 8601 with the local offset: `2026-11-23T09:10:00+01:00`.
