@@ -61,6 +61,13 @@ struct HistoryStatusTests {
     #expect(status(earlier, now: "09:17") == .skipped)
   }
 
+  @Test func standingEventsLeaveOutEveryUndoEvenOneThatNamesNothing() {
+    let done = event(1, .done, at: "09:15")
+    #expect(HistoryEvent.standing([done, event(2, .undone, at: "09:16")]).map(\.id) == [1])
+    #expect(HistoryEvent.standing([done, event(2, .undone, at: "09:16", undoes: 1)]).isEmpty)
+    #expect(HistoryEvent.standing([done]).map(\.id) == [1])
+  }
+
   @Test func firedEventsDoNotChangeTheStatus() {
     #expect(status([event(1, .fired, at: "09:10")], now: "09:11") == .due)
   }

@@ -92,8 +92,7 @@ extension Tiptoe {
     /// agent must sleep between reminders, so the process that runs it never creates the history.
     func createHistory() throws -> Bool {
       guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return false }
-      _ = try HistoryAccess.openForWriting()
-      HistoryAccess.closeAll()  // before the exec, which runs no exit handlers
+      try HistoryAccess.writing { _ in }  // closed before the exec, which runs no exit handlers
       Terminal.note("created the history at \(HistoryAccess.path)")
       return true
     }

@@ -15,16 +15,15 @@ extension Tiptoe {
 
     func run() throws {
       let context = try global.historyContext()
-      guard let store = try HistoryAccess.openForReading() else { return print("Reminders are not paused.") }
       // Checked and written in one transaction: a pause made meanwhile is not resumed by accident.
-      let resumed = try HistoryAccess.io {
+      let resumed = try HistoryAccess.reading { store in
         try store.write { transaction in
           guard case .paused = PauseState(events: try transaction.pauseEvents(), now: context.now) else { return false }
           try transaction.append([.resumed(at: context.now)])
           return true
         }
       }
-      print(resumed ? "Reminders resumed." : "Reminders are not paused.")
+      print(resumed == true ? "Reminders resumed." : "Reminders are not paused.")
     }
   }
 }

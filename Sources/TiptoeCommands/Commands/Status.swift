@@ -30,14 +30,12 @@ extension Tiptoe {
       let rules = ReminderRules(planner: planner, settings: ReminderSettings())
       var records: [String: SlotRecord] = [:]
       var pause = PauseState.running
-      if let store = try HistoryAccess.openForReading() {
-        let slots = rules.slots(around: now)
-        let from = (slots.first?.start ?? now).addingTimeInterval(-1)
-        let to = (slots.last?.start ?? now).addingTimeInterval(1)
-        try HistoryAccess.io {
-          records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
-          pause = PauseState(events: try store.pauseEvents(), now: now)
-        }
+      let slots = rules.slots(around: now)
+      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
+      let to = (slots.last?.start ?? now).addingTimeInterval(1)
+      try HistoryAccess.reading { store in
+        records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
+        pause = PauseState(events: try store.pauseEvents(), now: now)
       }
       let current = rules.decide(records: records, pause: pause, now: now)
       let waiting = rules.waiting(records: records, now: now)

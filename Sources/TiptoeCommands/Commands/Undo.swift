@@ -18,17 +18,16 @@ extension Tiptoe {
 
     func run() throws {
       let context = try global.historyContext()
-      guard let store = try HistoryAccess.openForReading() else { throw CLIError(message: "nothing to undo", code: 1) }
-      let undone = try HistoryAccess.io { try store.undoLast(at: context.now) }
-      guard !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
       let planner = context.planner
-      let days = undone.compactMap { $0.slot.flatMap(Slot.date(ofID:)) }
-      var statuses = SlotStatuses(planner: planner, events: [])
-      if let first = days.min(), let last = days.max() {
+      let result = try HistoryAccess.reading { store in
+        let undone = try store.undoLast(at: context.now)
+        let days = undone.compactMap { $0.slot.flatMap(Slot.date(ofID:)) }
+        guard let first = days.min(), let last = days.max() else { return (undone, [HistoryEvent]()) }
         let window = HistoryAccess.slotWindow(planner, from: first, days: last.dayNumber - first.dayNumber + 1)
-        let events = try HistoryAccess.io { try store.events(forSlotsFrom: window.start, to: window.end) }
-        statuses = SlotStatuses(planner: planner, events: events)
+        return (undone, try store.events(forSlotsFrom: window.start, to: window.end))
       }
+      guard let (undone, events) = result, !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
+      let statuses = SlotStatuses(planner: planner, events: events)
       print("Undid " + undone.map { HistoryUndo.describe($0, statuses, context: context) }.joined(separator: "; "))
     }
   }

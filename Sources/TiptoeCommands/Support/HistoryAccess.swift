@@ -18,9 +18,26 @@ enum HistoryAccess {
     keptUntilExit(try io { try HistoryStore.open(path: path) })
   }
 
+  /// Runs `body` on the history if there is one (nil when there is none), then closes it. Before the
+  /// command prints: a reader that goes away (`tiptoe log | head`) ends the process at its next
+  /// write, and the history must be closed, checkpointed and emptied by then.
+  static func reading<T>(_ body: (HistoryStore) throws -> T) throws -> T? {
+    guard let store = try openForReading() else { return nil }
+    defer { closeAll() }
+    return try io { try body(store) }
+  }
+
+  /// Runs `body` on the history, created on first use, then closes it (see `reading`).
+  static func writing<T>(_ body: (HistoryStore) throws -> T) throws -> T {
+    let store = try openForWriting()
+    defer { closeAll() }
+    return try io { try body(store) }
+  }
+
   /// The stores this process opened. A command's process ends right after the command, so rather
   /// than releasing them (GRDB's `DatabaseQueue` deinit unregisters from `NotificationCenter`, 8 % of
-  /// bare `tiptoe`'s instructions), the exit closes their connections and the kernel takes the rest.
+  /// bare `tiptoe`'s instructions), they are closed (`closeAll`) and kept until the process ends;
+  /// an exit handler closes any a command left open.
   nonisolated(unsafe) private static var opened: [HistoryStore] = []
 
   private static func keptUntilExit(_ store: HistoryStore) -> HistoryStore {
@@ -61,10 +78,9 @@ enum HistoryAccess {
   /// Statuses of the slots of `days` dates from `from`; the clock alone decides when there is no history.
   static func statuses(_ context: Context, from: LocalDate, days: Int) throws -> SlotStatuses {
     let planner = context.planner
-    guard let store = try openForReading() else { return SlotStatuses(planner: planner, events: []) }
     let window = slotWindow(planner, from: from, days: days)
-    let events = try io { try store.events(forSlotsFrom: window.start, to: window.end) }
-    return SlotStatuses(planner: planner, events: events)
+    let events = try reading { try $0.events(forSlotsFrom: window.start, to: window.end) }
+    return SlotStatuses(planner: planner, events: events ?? [])
   }
 
   /// A status closure for `PlanPrinter`.

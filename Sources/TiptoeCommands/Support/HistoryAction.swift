@@ -29,6 +29,7 @@ struct HistoryAction {
 
   /// Runs the action; returns the line to print.
   func run() throws -> String {
+    defer { HistoryAccess.closeAll() }  // before the caller prints the line
     let store: HistoryStore
     if let existing = try HistoryAccess.openForReading() {
       store = existing

@@ -51,8 +51,9 @@ public enum ISO8601 {
     return (LocalDate(dayNumber: day), LocalTime(secondsOfDay: seconds - day * 86400))
   }
 
-  /// Reads `2026-11-23T09:10:00+01:00`, `…Z`, `…+0100`, with optional fractional seconds; nil for
-  /// anything else, or a date or time that does not exist. Byte by byte: Foundation's ISO 8601
+  /// Reads `2026-11-23T09:10:00+01:00`, `…Z`, `…+0100`, `…+01`, with optional fractional seconds and
+  /// trailing white space; nil for anything else, or a date, time or offset (over 18 h) that does
+  /// not exist. Byte by byte: Foundation's ISO 8601
   /// parser costs a command about a fifth of its start-up (bench/findings.md).
   public static func instant(_ text: some StringProtocol) -> Date? {
     let bytes = Array(text.utf8)
@@ -92,11 +93,19 @@ public enum ISO8601 {
     if !(skip(0x5A) || skip(0x7A)) {
       let sign: Int
       if skip(0x2B) { sign = 1 } else if skip(0x2D) { sign = -1 } else { return nil }
-      guard let hours = number(2), hours < 24 else { return nil }
-      _ = skip(0x3A)
-      guard let minutes = number(2), minutes < 60 else { return nil }
+      guard let hours = number(2) else { return nil }
+      var minutes = 0
+      if position < bytes.count, bytes[position] > 0x20 {
+        let colon = skip(0x3A)
+        guard let value = number(2), value < 60, colon || position == bytes.count || bytes[position] <= 0x20 else {
+          return nil
+        }
+        minutes = value
+      }
+      guard hours * 60 + minutes <= 18 * 60 else { return nil }
       offset = sign * (hours * 3600 + minutes * 60)
     }
+    while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
     guard position == bytes.count else { return nil }
     return Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + time.secondsOfDay - offset) + fraction)
   }

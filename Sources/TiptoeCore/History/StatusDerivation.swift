@@ -42,7 +42,7 @@ extension HistoryEvent {
     for event in events where event.kind == .undone {
       if let target = event.undoes { undone.insertSorted(target) }
     }
-    if undone.isEmpty { return events }
+    if undone.isEmpty && !events.contains(where: { $0.kind == .undone }) { return events }
     return events.filter { $0.kind != .undone && !undone.containsSorted($0.id) }
   }
 }
