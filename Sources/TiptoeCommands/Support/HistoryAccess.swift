@@ -18,9 +18,9 @@ enum HistoryAccess {
     keptUntilExit(try io { try HistoryStore.open(path: path) })
   }
 
-  /// Runs `body` on the history if there is one (nil when there is none), then closes it. Before the
-  /// command prints: a reader that goes away (`tiptoe log | head`) ends the process at its next
-  /// write, and the history must be closed, checkpointed and emptied by then.
+  /// Runs `body` on the history if there is one (nil when there is none), then closes it, as soon as
+  /// the command is done with it: a process ended by a signal (SIGPIPE once `tiptoe log | head` stops
+  /// reading) runs no exit handler.
   static func reading<T>(_ body: (HistoryStore) throws -> T) throws -> T? {
     guard let store = try openForReading() else { return nil }
     defer { closeAll() }
