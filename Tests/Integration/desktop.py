@@ -533,6 +533,12 @@ def write_routine(tiptoe, exercises: list[tuple[str, str, list[str]]], day: str 
                   days: list[str] | None = None) -> None:
     """Writes `$XDG_CONFIG_HOME/tiptoe/routine.toml` with exercises (id, title, `at` times), on `days`
     (`["mon", …]`) when given."""
+    write_routine_in(tiptoe.home, exercises, day, days)
+
+
+def write_routine_in(home: Path, exercises: list[tuple[str, str, list[str]]], day: str = "",
+                     days: list[str] | None = None) -> None:
+    """`write_routine` for the home directory `home` (a scenario's, which has no fixture)."""
     text = 'name = "Test routine"\n[day]\nstart = "00:00"\nend = "23:59"\n' + day + "\n"
     for ident, title, times in exercises:
         text += f'[[exercise]]\nid = "{ident}"\ntitle = "{title}"\n'
@@ -541,7 +547,7 @@ def write_routine(tiptoe, exercises: list[tuple[str, str, list[str]]], day: str 
             text += "days = [" + ", ".join(f'"{d}"' for d in days) + "]\n"
         text += 'steps = ["Stand & bend your knees", "Grip the floor with your toes", "Hold 3 s, let go"]\n'
         text += 'reps = 10\nhold = "3s"\nminutes = 2\n\n'
-    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path = home / "config" / "tiptoe" / "routine.toml"
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text)
 
@@ -583,6 +589,19 @@ def scenario_env(home: Path) -> dict:
     env = {k: v for k, v in os.environ.items() if not k.startswith("TIPTOE_") or k.startswith("TIPTOE_DESKTOP")}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"), TZ="UTC")
     return env
+
+
+@contextlib.contextmanager
+def scenario_agent(env: dict):
+    """A scenario's agent, and a `Desktop` watching the bus from before it starts; both stopped after
+    the block."""
+    desk = Desktop()
+    agent = AgentProcess(env)
+    try:
+        yield desk, agent
+    finally:
+        agent.stop()
+        desk.close()
 
 
 @contextlib.contextmanager

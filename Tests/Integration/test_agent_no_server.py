@@ -21,7 +21,7 @@ def test_without_a_server_the_agent_says_so_once_keeps_running_and_retries(tipto
 def scenario(home: Path) -> None:
     """Runs inside the nested desktop; raises on the first thing that is not as it should be."""
     from conftest import BIN
-    from desktop import AgentProcess, Desktop, ahead, notification_server, scenario_env
+    from desktop import ahead, notification_server, scenario_agent, scenario_env, write_routine_in
 
     env = scenario_env(home)
     assert subprocess.run(["gdbus", "call", "--session", "--dest", "org.freedesktop.Notifications",
@@ -29,30 +29,24 @@ def scenario(home: Path) -> None:
                            "--method", "org.freedesktop.Notifications.GetServerInformation"],
                           capture_output=True).returncode != 0, "a notification server answers"
     _, clock = ahead(3)
-    routine = home / "config" / "tiptoe" / "routine.toml"
-    routine.parent.mkdir(parents=True, exist_ok=True)
-    routine.write_text(
-        f'name = "Test"\n[day]\nstart = "00:00"\nend = "23:59"\n'
-        f'[[exercise]]\nid = "toe-presses"\ntitle = "Toe presses"\nat = ["{clock}"]\nsteps = ["Grip the floor"]\n'
-    )
-    desk = Desktop()
-    agent = AgentProcess(env)
-    agent.await_line(r"no notification server on the session bus .*reminders go to stderr", timeout=10)
-    line = agent.await_line(r"reminder \(due\) at .*Toe presses: 1\. Grip the floor", timeout=10)
-    assert "tiptoe done" in line, "with no buttons, the reminder says how to answer from the shell"
+    write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
 
     def tiptoe(*args):
         return subprocess.run([str(BIN), *args], env=env, capture_output=True, text=True, check=True)
 
-    tiptoe("snooze", "2s")
-    agent.await_line(r"reminder \(snoozeEnded\) at ", timeout=6)
-    assert agent.alive(), "the agent keeps running"
-    assert agent.count(r"no notification server") == 1, "it says so once:\n" + agent.log()
+    with scenario_agent(env) as (desk, agent):
+        agent.await_line(r"no notification server on the session bus .*reminders go to stderr", timeout=10)
+        line = agent.await_line(r"reminder \(due\) at .*Toe presses: 1\. Stand & bend your knees", timeout=10)
+        assert "tiptoe done" in line, "with no buttons, the reminder says how to answer from the shell"
 
-    # A server appears: the next reminder goes to it.
-    config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "late-dunstrc"
-    config.write_text("[global]\n    font = DejaVu Sans 10\n")
-    try:
+        tiptoe("snooze", "2s")
+        agent.await_line(r"reminder \(snoozeEnded\) at ", timeout=6)
+        assert agent.alive(), "the agent keeps running"
+        assert agent.count(r"no notification server") == 1, "it says so once:\n" + agent.log()
+
+        # A server appears: the next reminder goes to it.
+        config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "late-dunstrc"
+        config.write_text("[global]\n    font = DejaVu Sans 10\n")
         with notification_server("dunst", "-config", str(config)):
             tiptoe("snooze", "2s")
             note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
@@ -60,9 +54,6 @@ def scenario(home: Path) -> None:
             agent.await_line(r"the notification server is back")
             assert agent.count(r"no notification server") == 1
             assert agent.alive()
-    finally:
-        agent.stop()
-        desk.close()
     print("scenario passed")
 
 

@@ -23,41 +23,30 @@ def test_a_server_without_buttons_gets_a_reminder_that_says_how_to_answer(tiptoe
 def scenario(home: Path) -> None:
     """Runs inside the nested desktop; raises on the first thing that is not as it should be."""
     from conftest import BIN
-    from desktop import AgentProcess, Desktop, ahead, notification_id, notification_server, scenario_env
+    from desktop import ahead, notification_id, notification_server, scenario_agent, scenario_env, write_routine_in
 
     env = scenario_env(home)
     _, clock = ahead(3)
-    routine = home / "config" / "tiptoe" / "routine.toml"
-    routine.parent.mkdir(parents=True, exist_ok=True)
-    routine.write_text(
-        f'name = "Test"\n[day]\nstart = "00:00"\nend = "23:59"\n[[exercise]]\nid = "toe-presses"\n'
-        f'title = "Toe presses"\nat = ["{clock}"]\nsteps = ["Stand & bend your knees", "Grip the floor"]\n'
-        'reps = 10\nminutes = 2\n'
-    )
-    desk = Desktop()
-    with notification_server(str(NOTIFY_OSD)):
-        agent = AgentProcess(env)
-        try:
-            agent.await_line(r"notifications: notify-osd 1\.0 \(.*\bbody-markup\b", timeout=10)
-            agent.await_line(r"the server shows no buttons: reminders say how to answer from the shell")
+    write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
+    with notification_server(str(NOTIFY_OSD)), scenario_agent(env) as (desk, agent):
+        agent.await_line(r"notifications: notify-osd 1\.0 \(.*\bbody-markup\b", timeout=10)
+        agent.await_line(r"the server shows no buttons: reminders say how to answer from the shell")
 
-            note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
-            assert note.actions == {}, note.actions
-            assert note.summary == "Toe presses", note.summary
-            assert note.body.splitlines() == [
-                "1. Stand &amp; bend your knees", "2. Grip the floor", "10 reps · 2 min",
-                "Answer with: tiptoe done | tiptoe snooze | tiptoe skip",
-            ], note.body
-            number = notification_id(agent.await_line(r"shown \(due\)"))
+        note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+        assert note.actions == {}, note.actions
+        assert note.summary == "Toe presses", note.summary
+        assert note.body.splitlines() == [
+            "1. Stand &amp; bend your knees", "2. Grip the floor with your toes", "3. Hold 3 s, let go",
+            "10 reps · hold 3s · 2 min",
+            "Answer with: tiptoe done | tiptoe snooze | tiptoe skip",
+        ], note.body
+        number = notification_id(agent.await_line(r"shown \(due\)"))
 
-            answer = subprocess.run([str(BIN), "done"], env=env, capture_output=True, text=True, check=True)
-            assert answer.stdout == "Toe presses done (1 of 1 today)\n", answer.stdout
-            desk.await_message("CloseNotification", lambda m: m.args == [number], timeout=3)
-            agent.await_line(r"answered elsewhere: toe-presses/")
-            assert agent.count(r"cannot|error") == 0, agent.log()
-        finally:
-            agent.stop()
-            desk.close()
+        answer = subprocess.run([str(BIN), "done"], env=env, capture_output=True, text=True, check=True)
+        assert answer.stdout == "Toe presses done (1 of 1 today)\n", answer.stdout
+        desk.await_message("CloseNotification", lambda m: m.args == [number], timeout=3)
+        agent.await_line(r"answered elsewhere: toe-presses/")
+        assert agent.count(r"cannot|error") == 0, agent.log()
     print("scenario passed")
 
 
