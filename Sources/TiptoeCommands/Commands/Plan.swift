@@ -40,9 +40,7 @@ extension Tiptoe.Plan: QuickParsable {
   static var quickFlags: [String] { ["--json"] }
 
   init?(quick arguments: QuickArguments) {
-    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments),
-      let days = arguments.converted("--days", as: Int.self)
-    else { return nil }
+    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
     // Assigned through a copy: in an initializer, Swift takes `self.days = …` for a new `@Option`
     // with that default, still unparsed, rather than for setting the parsed value.
     var command = Self()
@@ -53,7 +51,11 @@ extension Tiptoe.Plan: QuickParsable {
       guard let from = try? LocalDate.argument(text) else { return nil }
       command.from = from
     }
-    command.days = days ?? 1
+    command.days = 1
+    if let text = arguments.value("--days") {
+      guard let days = Int(argument: text) else { return nil }  // ArgumentParser's own conversion
+      command.days = days
+    }
     self = command
   }
 }

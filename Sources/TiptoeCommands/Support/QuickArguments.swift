@@ -53,13 +53,6 @@ struct QuickArguments {
   /// Whether the flag `name` was given.
   func flag(_ name: String) -> Bool { values.contains { $0.name == name } }
 
-  /// The value of `name` converted as ArgumentParser converts it; `.some(nil)` when absent, nil
-  /// when it does not convert.
-  func converted<Value: ExpressibleByArgument>(_ name: String, as: Value.Type = Value.self) -> Value?? {
-    guard let text = value(name) else { return .some(nil) }
-    return Value(argument: text).map { .some($0) }
-  }
-
   /// The options every command shares.
   static let globalOptions = ["--routine", "--tz"]
 }
