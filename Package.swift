@@ -32,15 +32,15 @@ let package = Package(
       pkgConfig: "libnotify",
       providers: [.apt(["libnotify-dev"])]
     ),
-    // timerfd and other small Linux helpers the agent needs.
-    .target(name: "CTimer"),
+    // Linux system calls the agent and the command line need: timerfd, inotify, fcntl locks.
+    .target(name: "CLinux"),
     .target(name: "TiptoeNotify", dependencies: ["CLibnotify"]),
     // What the command line knows of the agent without GLib: its files, its systemd unit, its settings.
-    .target(name: "TiptoeService", dependencies: ["TiptoeCore", "CTimer"]),
+    .target(name: "TiptoeService", dependencies: ["TiptoeCore", "CLinux"]),
     // The GLib main loop that fires reminders.
     .target(
       name: "TiptoeAgent",
-      dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CTimer", "CLibnotify"]
+      dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CLinux", "CLibnotify"]
     ),
     // Every command; the two executables below differ only in whether they can run the agent.
     .target(

@@ -1,4 +1,4 @@
-import CTimer
+import CLinux
 import Foundation
 import TiptoeService
 
@@ -11,7 +11,7 @@ final class DirectoryWatch {
   private let handler: ([(directory: String, name: String)]) -> Void
 
   init(loop: MainLoop, handler: @escaping ([(directory: String, name: String)]) -> Void) throws {
-    fd = ctimer_inotify_create()
+    fd = clinux_inotify_create()
     guard fd >= 0 else { throw AgentError.system(call: "inotify_init1", errno: errno) }
     self.handler = handler
     self.loop = loop
@@ -25,7 +25,7 @@ final class DirectoryWatch {
 
   /// Adds `directory` (which must exist); throws when it cannot be watched.
   func add(_ directory: String) throws {
-    let watch = ctimer_inotify_watch(fd, directory)
+    let watch = clinux_inotify_watch(fd, directory)
     guard watch >= 0 else { throw AgentError.system(call: "inotify_add_watch \(directory)", errno: errno) }
     directories[watch] = directory
   }
@@ -35,12 +35,12 @@ final class DirectoryWatch {
       var changes: [(watch: Int32, name: String)] = []
     }
     let collected = Collected()
-    _ = ctimer_inotify_drain(
+    _ = clinux_inotify_drain(
       fd,
       { watch, mask, name, context in
         let collected = Unmanaged<Collected>.fromOpaque(context!).takeUnretainedValue()
         // A dropped queue means anything may have changed: report every directory.
-        collected.changes.append((ctimer_inotify_overflowed(mask) != 0 ? -1 : watch, String(cString: name!)))
+        collected.changes.append((clinux_inotify_overflowed(mask) != 0 ? -1 : watch, String(cString: name!)))
       }, Unmanaged.passUnretained(collected).toOpaque())
     guard !collected.changes.isEmpty else { return }
     var changes: [(directory: String, name: String)] = []

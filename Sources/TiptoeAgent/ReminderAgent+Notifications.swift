@@ -109,7 +109,6 @@ extension ReminderAgent {
       let stored = try store.append(events)
       lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
       log("\(key): \(entry.label)")
-      worked = true
     } catch {
       log("cannot record '\(key)': \(error.localizedDescription)")
       return
@@ -138,17 +137,11 @@ extension ReminderAgent {
     guard !previous.isEmpty else { return }
     let now = configuration.now()
     do {
-      let slots = rules.slots(around: now)
-      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
-      let to = (slots.last?.start ?? now).addingTimeInterval(1)
-      let records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
-      let waiting = slots.filter {
-        guard previous[$0.id] != nil, let record = records[$0.id] else { return false }
-        return !record.isSettled && !record.firedSinceDecision.isEmpty
-      }
+      let history = try store.history(around: now, rules: rules)
+      let waiting = rules.waiting(history, now: now).filter { previous[$0.id] != nil }
       for (id, group) in Dictionary(grouping: waiting, by: { previous[$0.id]! }) {
-        let canSnooze = group.allSatisfy { (records[$0.id]?.snoozes ?? 0) < settings.maxSnoozes }
-        let fired = group.map { records[$0.id]!.firedSinceDecision.count }.max() ?? 1
+        let canSnooze = group.allSatisfy { rules.canSnooze(history.record(of: $0)) }
+        let fired = group.map { history.record(of: $0).firedSinceDecision.count }.max() ?? 1
         let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
         let text = ReminderText(reminder, planner: planner, snooze: settings.snooze, buttons: true)
         guard let notifier, notifier.server != nil else { break }

@@ -1,4 +1,4 @@
-import CTimer
+import CLinux
 import Foundation
 import TiptoeService
 import TiptoeCore
@@ -35,16 +35,12 @@ public final class ReminderAgent {
   var open: [OpenReminder] = []
   /// The newest history event seen; a change of directory with the same id changed nothing.
   var lastEventID: Int64 = 0
-  /// Pause, resume and their undo events: the pause state comes from them.
-  var pauseEvents: [HistoryEvent] = []
   var state: AgentState
   /// What `saveState` last wrote, so an unchanged state costs no file read or write.
   var savedState: AgentState?
   var lockFD: Int32 = -1
   /// When the last decision wanted to wake up, to log only changes.
   var loggedWake: Date?
-  /// A reminder was shown or answered since the last sleep.
-  var worked = false
 
   public init(configuration: AgentConfiguration) throws {
     self.configuration = configuration
@@ -54,7 +50,7 @@ public final class ReminderAgent {
     rules = ReminderRules(planner: planner, settings: configuration.settings)
     state = AgentState(
       pid: getpid(), started: ISO8601.format(configuration.now(), utcOffset: nil), server: nil, nextWake: nil,
-      open: [:])
+      open: [:], settings: configuration.settings)
   }
 
   /// The loop's sources go before the loop they are attached to (they hold it unowned).
@@ -95,14 +91,13 @@ public final class ReminderAgent {
     connectServer()
     let previous = AgentFiles.readState(directory: directory)
     savedState = previous
-    try loadPauseEvents()
+    lastEventID = try store.lastEventID()
+    let count = planner.routine.exercises.count
     log(
-      "started (pid \(getpid())): \(planner.routine.name), \(planner.routine.exercises.count) exercises, "
+      "started (pid \(getpid())): \(planner.routine.name), \(count) exercise\(count == 1 ? "" : "s"), "
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
     evaluate()
-    // Start-up code (argument parsing, the routine parser, libraries' set-up) is done with.
-    sleepLean()
     loop.run()
     for reminder in open { try? reminder.notification?.close() }
     open.removeAll()
@@ -143,7 +138,6 @@ public final class ReminderAgent {
       guard newest != lastEventID else { return }
       let events = try store.events(after: lastEventID)
       lastEventID = max(newest, events.map(\.id).max() ?? newest)
-      pauseEvents += events.filter(Self.isPauseEvent)
       for event in events where event.kind == .paused || event.kind == .resumed {
         log(event.kind == .paused ? "paused until \(describe(event.until))" : "resumed")
       }
@@ -164,16 +158,6 @@ public final class ReminderAgent {
     evaluate()
   }
 
-  static func isPauseEvent(_ event: HistoryEvent) -> Bool {
-    event.kind == .paused || event.kind == .resumed || (event.kind == .undone && event.slot == nil)
-  }
-
-  private func loadPauseEvents() throws {
-    // Once at start: the pause may have been set long ago. Later, new events arrive by id.
-    lastEventID = try store.lastEventID()
-    pauseEvents = try store.pauseEvents()
-  }
-
   // MARK: Deciding
 
   /// Reads the history around now, carries out the rules' decision, and sleeps until the next event.
@@ -184,37 +168,22 @@ public final class ReminderAgent {
   /// `again`: after carrying out a decision, decide once more (now idle) for the next wake-up.
   private func evaluate(again: Bool) {
     let now = configuration.now()
-    let records: [String: SlotRecord]
+    let history: History
     do {
-      let slots = rules.slots(around: now)
-      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
-      let to = (slots.last?.start ?? now).addingTimeInterval(1)
-      records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
+      history = try store.history(around: now, rules: rules)
     } catch {
       log("cannot read the history: \(error.localizedDescription); trying again in a minute")
       arm(now.addingTimeInterval(60), now: now)
       return
     }
-    let pause = PauseState(events: pauseEvents, now: now)
-    reconcile(records)
-    let decision = rules.decide(records: records, pause: pause, now: now)
+    reconcile(history)
+    let decision = rules.decide(history, now: now)
     if !decision.isIdle {
       guard carryOut(decision, now: now) else { return arm(now.addingTimeInterval(60), now: now) }
       if again { return evaluate(again: false) }
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
     arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
-    if worked {
-      // Once the replies, closings and file events of this burst are over: one wake-up, then lean.
-      worked = false
-      loop.later(milliseconds: 3000) { [unowned self] in sleepLean() }
-    }
-  }
-
-  /// Gives the pages of code and constants used since the last sleep back to the kernel (they are
-  /// read again when needed), so that between reminders the agent keeps only its own data resident.
-  func sleepLean() {
-    _ = ctimer_release_file_pages()
   }
 
   private func today(_ now: Date) -> LocalDate {
@@ -233,7 +202,6 @@ public final class ReminderAgent {
       log("cannot record reminders: \(error.localizedDescription); trying again in a minute")
       return false
     }
-    worked = true
     if !decision.missed.isEmpty {
       log("missed: " + decision.missed.map(\.id).joined(separator: ", "))
       remove(Set(decision.missed.map(\.id)))
@@ -253,12 +221,9 @@ public final class ReminderAgent {
   }
 
   /// Closes or shrinks open reminders whose slots were answered elsewhere (the command line).
-  private func reconcile(_ records: [String: SlotRecord]) {
+  private func reconcile(_ history: History) {
     for reminder in open {
-      let waiting = reminder.slots.filter {
-        let record = records[$0.id] ?? SlotRecord()
-        return !record.isSettled && !record.firedSinceDecision.isEmpty
-      }
+      let waiting = reminder.slots.filter { history.record(of: $0).isWaiting }
       if waiting.count == reminder.slots.count { continue }
       let answered = reminder.slots.filter { !waiting.contains($0) }.map(\.id)
       log("answered elsewhere: " + answered.joined(separator: ", "))
@@ -292,7 +257,7 @@ public final class ReminderAgent {
     }
     if loggedWake != instant {
       loggedWake = instant
-      log("next: \(describe(instant)) (\(Self.relative(instant.timeIntervalSince(now))))")
+      log("next: \(describe(instant)) (\(DurationText.relative(instant.timeIntervalSince(now))))")
     }
     state.nextWake = ISO8601.format(instant, utcOffset: planner.timeZone.secondsFromGMT(for: instant))
     saveState()
@@ -328,12 +293,5 @@ public final class ReminderAgent {
     let (date, time) = ISO8601.localDateTime(instant, utcOffset: offset)
     let clock = String(format: "%02d:%02d:%02d", time.hour, time.minute, time.second)
     return date == today(configuration.now()) ? clock : "\(date) \(clock)"
-  }
-
-  static func relative(_ seconds: TimeInterval) -> String {
-    let total = Int(seconds.rounded())
-    if total < 60 { return "in \(max(0, total)) s" }
-    if total < 3600 { return "in \(total / 60) min" }
-    return "in \(total / 3600) h \(total % 3600 / 60) min"
   }
 }

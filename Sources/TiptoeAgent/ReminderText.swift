@@ -44,7 +44,7 @@ struct ReminderText: Equatable {
       lines += exercise.steps.enumerated().map { "\($0.offset + 1). \($0.element)" }
       lines.append(Self.dose(exercise))
     } else {
-      let names = Self.list(exercises.map(\.title))
+      let names = ListText.and(exercises.map(\.title))
       title = reminder.kind == .catchUp ? "While you were away: \(names)" : names
       for (slot, exercise) in zip(slots, exercises) {
         var line = reminder.kind == .catchUp ? "\(clock(slot))  \(exercise.title)" : exercise.title
@@ -62,7 +62,9 @@ struct ReminderText: Equatable {
     }
     let all = slots.count > 1 ? " (all \(slots.count))" : ""
     var buttonList = [Button(key: Self.done, label: "Done")]
-    if reminder.canSnooze { buttonList.append(Button(key: Self.snooze, label: "Snooze \(Self.duration(snooze))")) }
+    if reminder.canSnooze {
+      buttonList.append(Button(key: Self.snooze, label: "Snooze \(DurationText.span(Int(snooze.rounded())))"))
+    }
     buttonList.append(Button(key: Self.skip, label: "Skip"))
     if !buttons {
       let hint = reminder.canSnooze ? "tiptoe done | tiptoe snooze | tiptoe skip" : "tiptoe done | tiptoe skip"
@@ -82,21 +84,6 @@ struct ReminderText: Equatable {
   static func dose(_ exercise: Exercise) -> String {
     let numbers = exercise.doseDescription
     return numbers.isEmpty ? "\(exercise.minutes) min" : numbers + " · \(exercise.minutes) min"
-  }
-
-  /// "A", "A and B", "A, B and C".
-  static func list(_ names: [String]) -> String {
-    guard names.count > 1 else { return names.first ?? "" }
-    return names.dropLast().joined(separator: ", ") + " and " + names.last!
-  }
-
-  /// "10 min", "1 h 30 min", "5 s".
-  static func duration(_ seconds: TimeInterval) -> String {
-    let total = Int(seconds.rounded())
-    if total < 60 { return "\(total) s" }
-    if total < 3600 { return total % 60 == 0 ? "\(total / 60) min" : "\(total / 60) min \(total % 60) s" }
-    let minutes = total % 3600 / 60
-    return minutes == 0 ? "\(total / 3600) h" : "\(total / 3600) h \(minutes) min"
   }
 
   /// How many slots each exercise has on each date of `slots`, keyed "exercise/date".

@@ -1,4 +1,4 @@
-import CTimer
+import CLinux
 import Foundation
 import TiptoeService
 
@@ -16,20 +16,16 @@ final class WakeTimer {
   private let fd: Int32
   private unowned let loop: MainLoop
   private var source: UInt32 = 0
-  /// The instant the timer is armed for.
-  private(set) var armedAt: Date?
 
   init(loop: MainLoop, handler: @escaping (Event) -> Void) throws {
-    fd = ctimer_create()
+    fd = clinux_timer_create()
     guard fd >= 0 else { throw AgentError.system(call: "timerfd_create", errno: errno) }
     self.loop = loop
     source = loop.watch(fd: fd) { [unowned self] in
-      switch ctimer_read(fd) {
-      case CTIMER_EXPIRED:
-        armedAt = nil
+      switch clinux_timer_read(fd) {
+      case CLINUX_TIMER_EXPIRED:
         handler(.expired)
-      case CTIMER_CLOCK_CHANGED:
-        armedAt = nil
+      case CLINUX_TIMER_CLOCK_CHANGED:
         handler(.clockChanged)
       default:
         break
@@ -45,16 +41,14 @@ final class WakeTimer {
   /// Fires at `instant` (at once when it has passed); disarmed when nil.
   func arm(at instant: Date?) throws {
     guard let instant else {
-      guard ctimer_disarm(fd) == 0 else { throw AgentError.system(call: "timerfd_settime", errno: errno) }
-      armedAt = nil
+      guard clinux_timer_disarm(fd) == 0 else { throw AgentError.system(call: "timerfd_settime", errno: errno) }
       return
     }
     let time = instant.timeIntervalSince1970
     let seconds = time.rounded(.down)
     let nanoseconds = Int32(min(999_999_999, max(0, ((time - seconds) * 1e9).rounded())))
-    guard ctimer_arm_at(fd, Int64(seconds), nanoseconds) == 0 else {
+    guard clinux_timer_arm_at(fd, Int64(seconds), nanoseconds) == 0 else {
       throw AgentError.system(call: "timerfd_settime", errno: errno)
     }
-    armedAt = instant
   }
 }

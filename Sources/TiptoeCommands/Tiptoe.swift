@@ -10,8 +10,7 @@ import TiptoeService
 public func runTiptoe(agent: AgentRunner? = nil) -> Never {
   Tiptoe.Agent.runner = agent
   if CommandLine.arguments.count == 1 {
-    // Bare `tiptoe`, the command people type most, has nothing to parse: ArgumentParser's reflection
-    // over the command tree would cost more than the overview itself (see bench/findings.md).
+    // Bare `tiptoe`, the command people type most, has nothing to parse.
     do { try Tiptoe.Overview.show(Context.load(routine: nil, tz: nil)) } catch { ExitStatus.fail(error) }
   } else {
     Tiptoe.main()
@@ -37,9 +36,7 @@ struct Tiptoe: ParsableCommand {
   /// Parses, runs, and maps errors to the contract's exit codes.
   static func main() {
     do {
-      let arguments = Array(CommandLine.arguments.dropFirst())
-      if var command = quick(arguments) { return try command.run() }
-      try checkCommandName(arguments)
+      try checkCommandName(Array(CommandLine.arguments.dropFirst()))
       var command = try parseAsRoot()
       try command.run()
     } catch {

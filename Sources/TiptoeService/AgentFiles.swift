@@ -1,5 +1,6 @@
-import CTimer
+import CLinux
 import Foundation
+import TiptoeCore
 
 /// What the running agent tells `tiptoe status`, in `agent.json` next to the history.
 public struct AgentState: Codable, Equatable, Sendable {
@@ -12,13 +13,19 @@ public struct AgentState: Codable, Equatable, Sendable {
   public var nextWake: String?
   /// Open notifications: slot id → the server's notification id (for replacing them after a restart).
   public var open: [String: Int32]
+  /// The agent's timings, so that `status` and the overview say what it will do.
+  public var settings: ReminderSettings?
 
-  public init(pid: Int32, started: String, server: String?, nextWake: String?, open: [String: Int32]) {
+  public init(
+    pid: Int32, started: String, server: String?, nextWake: String?, open: [String: Int32],
+    settings: ReminderSettings? = nil
+  ) {
     self.pid = pid
     self.started = started
     self.server = server
     self.nextWake = nextWake
     self.open = open
+    self.settings = settings
   }
 }
 
@@ -32,7 +39,7 @@ public enum AgentFiles {
     let fd = open(directory + "/" + lockName, O_RDONLY | O_CLOEXEC)
     guard fd >= 0 else { return nil }
     defer { close(fd) }
-    let holder = ctimer_lock_holder(fd)
+    let holder = clinux_lock_holder(fd)
     return holder > 0 ? holder : nil
   }
 
@@ -59,8 +66,8 @@ public enum AgentFiles {
     let path = directory + "/" + lockName
     let fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o600)
     guard fd >= 0 else { throw AgentError.system(call: "open \(path)", errno: errno) }
-    guard ctimer_lock(fd) == 0 else {
-      let holder = ctimer_lock_holder(fd)
+    guard clinux_lock(fd) == 0 else {
+      let holder = clinux_lock_holder(fd)
       close(fd)
       throw AgentError.alreadyRunning(pid: holder)
     }

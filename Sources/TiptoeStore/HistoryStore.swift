@@ -10,9 +10,9 @@ import TiptoeCore
 /// busy timeout, so concurrent writers wait for each other instead of failing. Every write is one
 /// `BEGIN IMMEDIATE` transaction. The store never reads the clock: times are passed in.
 ///
-///     let store = try HistoryStore.open(path: HistoryStore.defaultPath())
+///     let store = try HistoryStore.open(path: XDGPaths(environment: ProcessInfo.processInfo.environment).historyFile)
 ///     try store.append([.done(slot, at: now)])
-///     let statuses = SlotStatuses(planner: planner, events: try store.events(forSlotsFrom: start, to: end))
+///     let history = try store.history(planner, from: today, days: 1)
 ///
 /// Learning of changes made by other processes: watch `directory(of: path)` with inotify (a commit
 /// writes `tiptoe.sqlite-wal`); on any event, compare `lastEventID()` with the last id seen and
@@ -30,20 +30,6 @@ public final class HistoryStore: Sendable {
   private init(path: String, queue: DatabaseQueue) {
     self.path = path
     self.queue = queue
-  }
-
-  /// `$XDG_STATE_HOME/tiptoe`, by default `~/.local/state/tiptoe`; `environment` replaces the process's.
-  public static func defaultDirectory(environment: [String: String]? = nil) -> String {
-    // getenv, not ProcessInfo's whole dictionary: this runs at every command's start.
-    let variable = { (name: String) in environment.map { $0[name] } ?? getenv(name).map { String(cString: $0) } }
-    let state = variable("XDG_STATE_HOME").flatMap { $0.hasPrefix("/") ? $0 : nil }
-    let home = variable("HOME").flatMap { $0.isEmpty ? nil : $0 } ?? NSHomeDirectory()
-    return (state ?? home + "/.local/state") + "/tiptoe"
-  }
-
-  /// `defaultDirectory()/tiptoe.sqlite`.
-  public static func defaultPath(environment: [String: String]? = nil) -> String {
-    defaultDirectory(environment: environment) + "/" + fileName
   }
 
   /// The directory holding the database and its `-wal` and `-shm` files: the one to watch.

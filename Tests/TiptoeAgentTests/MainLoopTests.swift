@@ -15,7 +15,6 @@ import Testing
     }
     let target = Date().addingTimeInterval(0.3)
     try timer.arm(at: target)
-    #expect(timer.armedAt == target)
     loop.run()
     let (event, at) = try #require(fired)
     guard case .expired = event else {
@@ -24,7 +23,6 @@ import Testing
     }
     #expect(at >= target)
     #expect(at.timeIntervalSince(target) < 0.1)
-    #expect(timer.armedAt == nil)
   }
 
   @Test func anInstantInThePastFiresAtOnce() throws {

@@ -88,11 +88,4 @@ struct ReminderTextTests {
     #expect(text.body.hasSuffix("Answer with: tiptoe done | tiptoe snooze | tiptoe skip"))
     #expect(text.line == "Heel raises: 3 min · Answer with: tiptoe done | tiptoe snooze | tiptoe skip")
   }
-
-  @Test func durationsReadNaturally() {
-    #expect(ReminderText.duration(600) == "10 min")
-    #expect(ReminderText.duration(45) == "45 s")
-    #expect(ReminderText.duration(5400) == "1 h 30 min")
-    #expect(ReminderText.duration(7200) == "2 h")
-  }
 }

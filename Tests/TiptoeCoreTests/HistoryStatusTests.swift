@@ -19,7 +19,8 @@ struct HistoryStatusTests {
   }
 
   func status(_ events: [HistoryEvent], now: String) -> SlotStatus {
-    SlotStatus(start: start, dueEnd: dueEnd, events: events, now: at(now))
+    SlotRecord.build(from: events)["toe-presses/2026-11-23/1", default: SlotRecord()]
+      .status(start: start, dueEnd: dueEnd, now: at(now))
   }
 
   @Test func withoutEventsTheClockDecides() {
@@ -98,7 +99,7 @@ struct HistoryStatusTests {
     let done = HistoryEvent(
       id: 7, batch: 7, kind: .done, slot: b1.id, exercise: "b", at: instant("2026-11-23T08:00:00+01:00"),
       slotStart: b1.start)
-    let statuses = SlotStatuses(planner: planner, events: [done])
+    let statuses = History(planner: planner, events: [done])
     let noon = instant("2026-11-23T12:00:00+01:00")
     #expect(slots.map { statuses.status(of: $0, now: noon) } == [.due, .done, .pending])
     let evening = instant("2026-11-23T23:59:00+01:00")
@@ -112,7 +113,7 @@ struct HistoryStatusTests {
     let older = planner.slots(on: date("2026-11-19"))[0]
     let done = HistoryEvent(
       id: 1, batch: 1, kind: .done, slot: old.id, exercise: "a", at: old.start, slotStart: old.start)
-    let statuses = SlotStatuses(planner: planner, events: [done])
+    let statuses = History(planner: planner, events: [done])
     let now = instant("2026-11-23T12:00:00Z")
     #expect(statuses.status(of: old, now: now) == .done)
     #expect(statuses.status(of: older, now: now) == .missed)

@@ -228,13 +228,4 @@ struct HistoryStoreTests {
     #expect(try store.events().map(\.id) == [1])
     #expect(try store.lastEventID() == 2)
   }
-
-  @Test func defaultPathFollowsXDG() {
-    #expect(HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "/s", "HOME": "/h"]) == "/s/tiptoe/tiptoe.sqlite")
-    #expect(HistoryStore.defaultPath(environment: ["HOME": "/h"]) == "/h/.local/state/tiptoe/tiptoe.sqlite")
-    // A relative XDG path is invalid by the spec and ignored.
-    #expect(
-      HistoryStore.defaultPath(environment: ["XDG_STATE_HOME": "rel", "HOME": "/h"])
-        == "/h/.local/state/tiptoe/tiptoe.sqlite")
-  }
 }

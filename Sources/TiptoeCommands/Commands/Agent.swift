@@ -67,15 +67,15 @@ extension Tiptoe {
 
     func run() throws {
       if install || uninstall { return try service() }
-      _ = try global.context()  // a bad routine or zone fails here, with its exit code
+      let context = try global.context()  // a bad routine or zone fails here, with its exit code
       // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
-      guard let runner = Self.runner, try !createHistory() else { try handOver() }
-      let source = RoutineSource.locate(explicit: global.routine)
+      guard let runner = Self.runner, try !createHistory(context.history) else { try handOver() }
+      let source = RoutineSource.locate(explicit: global.routine, paths: context.paths)
       let configuration = AgentConfiguration(
-        settings: try settings(), historyPath: HistoryAccess.path,
+        settings: try settings(), historyPath: context.history.path,
         loadPlanner: { try global.context().planner },
         // While the built-in routine is used, the user's file is watched, so creating it counts.
-        routineFiles: [source.path.map(absolute) ?? RoutineSource.userFile])
+        routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -90,10 +90,10 @@ extension Tiptoe {
     /// Creating the file disposes of a GRDB dispatch queue, which starts a libdispatch worker thread
     /// and with it libdispatch's once-a-second pool monitor, for the rest of the process's life. The
     /// agent must sleep between reminders, so the process that runs it never creates the history.
-    func createHistory() throws -> Bool {
-      guard !FileManager.default.fileExists(atPath: HistoryAccess.path) else { return false }
-      try HistoryAccess.writing { _ in }  // closed before the exec, which runs no exit handlers
-      Terminal.note("created the history at \(HistoryAccess.path)")
+    func createHistory(_ history: HistoryFile) throws -> Bool {
+      guard !FileManager.default.fileExists(atPath: history.path) else { return false }
+      try history.writing { _ in }  // closed before the exec, which runs no exit handlers
+      Terminal.note("created the history at \(history.path)")
       return true
     }
 

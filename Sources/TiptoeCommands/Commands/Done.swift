@@ -36,16 +36,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Done: QuickParsable {
-  static var quickOptions: [String] { ["--at"] }
-
-  init?(quick arguments: QuickArguments) {
-    guard arguments.words.count <= 1, let global = GlobalOptions(quick: arguments) else { return nil }
-    var command = Self()
-    command.global = global
-    command.exercise = arguments.words.first
-    command.at = arguments.value("--at")
-    self = command
-  }
-}

@@ -44,16 +44,16 @@ extension Tiptoe {
       let until = try seconds().map {
         Date(timeIntervalSince1970: (context.now.timeIntervalSince1970 + TimeInterval($0)).rounded(.up))
       }
-      try HistoryAccess.writing { _ = try $0.append([.paused(at: context.now, until: until)]) }
+      try context.history.writing { _ = try $0.append([.paused(at: context.now, until: until)]) }
       if let until {
         let clock = HistoryText.clock(until, context.timeZone, from: context.today)
         print(
-          "Reminders paused until \(clock) (\(DateText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner."
+          "Reminders paused until \(clock) (\(DurationText.relative(until.timeIntervalSince(context.now)))); 'tiptoe resume' ends it sooner."
         )
       } else {
         print("Reminders paused until you run 'tiptoe resume'.")
       }
-      if AgentFiles.runningAgent(directory: HistoryStore.directory(of: HistoryAccess.path)) == nil {
+      if AgentFiles.runningAgent(directory: context.history.directory) == nil {
         Terminal.note("no agent is running, so there are no reminders to hold ('tiptoe status')")
       }
     }

@@ -34,28 +34,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Plan: QuickParsable {
-  static var quickOptions: [String] { ["--from", "--days"] }
-  static var quickFlags: [String] { ["--json"] }
-
-  init?(quick arguments: QuickArguments) {
-    guard arguments.words.isEmpty, let global = GlobalOptions(quick: arguments) else { return nil }
-    // Assigned through a copy: in an initializer, Swift takes `self.days = …` for a new `@Option`
-    // with that default, still unparsed, rather than for setting the parsed value.
-    var command = Self()
-    command.global = global
-    command.output = OutputOptions(quick: arguments)
-    command.from = nil
-    if let text = arguments.value("--from") {
-      guard let from = try? LocalDate.argument(text) else { return nil }
-      command.from = from
-    }
-    command.days = 1
-    if let text = arguments.value("--days") {
-      guard let days = Int(argument: text) else { return nil }  // ArgumentParser's own conversion
-      command.days = days
-    }
-    self = command
-  }
-}

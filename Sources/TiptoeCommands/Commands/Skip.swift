@@ -28,13 +28,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Skip: QuickParsable {
-  init?(quick arguments: QuickArguments) {
-    guard arguments.words.count <= 1, let global = GlobalOptions(quick: arguments) else { return nil }
-    var command = Self()
-    command.global = global
-    command.exercise = arguments.words.first
-    self = command
-  }
-}

@@ -67,13 +67,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Snooze: QuickParsable {
-  init?(quick arguments: QuickArguments) {
-    guard let global = GlobalOptions(quick: arguments) else { return nil }
-    var command = Self()
-    command.global = global
-    command.words = arguments.words
-    self = command
-  }
-}

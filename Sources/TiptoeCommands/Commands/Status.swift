@@ -23,24 +23,18 @@ extension Tiptoe {
       let context = try global.historyContext()
       let planner = context.planner
       let now = context.now
-      let directory = HistoryStore.directory(of: HistoryAccess.path)
+      let directory = context.paths.stateDirectory
       let pid = AgentFiles.runningAgent(directory: directory)
       let agent = pid == nil ? nil : AgentFiles.readState(directory: directory)
       let service = UserService().activeState()
-      let rules = ReminderRules(planner: planner, settings: ReminderSettings())
-      var records: [String: SlotRecord] = [:]
-      var pause = PauseState.running
-      let slots = rules.slots(around: now)
-      let from = (slots.first?.start ?? now).addingTimeInterval(-1)
-      let to = (slots.last?.start ?? now).addingTimeInterval(1)
-      try HistoryAccess.reading { store in
-        records = SlotRecord.build(from: try store.events(forSlotsFrom: from, to: to))
-        pause = PauseState(events: try store.pauseEvents(), now: now)
-      }
-      let current = rules.decide(records: records, pause: pause, now: now)
-      let waiting = rules.waiting(records: records, now: now)
-      let next = rules.nextAction(records: records, pause: pause, now: now)
+      let rules = context.rules
+      let history = try context.history.reading { try $0.history(around: now, rules: rules) } ?? .empty(planner)
+      let pause = history.pause(at: now)
+      let current = rules.decide(history, now: now)
+      let waiting = rules.waiting(history, now: now)
+      let next = rules.nextAction(history, now: now)
       let describer = Describer(context: context)
+      let words = ReminderWords(context: context)
       if output.json {
         var out = ""
         out += "{\"agent\": {\"running\": \(pid != nil), \"pid\": \(pid.map(String.init) ?? "null"), "
@@ -56,7 +50,7 @@ extension Tiptoe {
         out += "\"waiting\": [\(waiting.map { JSON.quote($0.id) }.joined(separator: ", "))], "
         out += "\"dueNow\": [\(current.show.flatMap(\.slots).map { JSON.quote($0.id) }.joined(separator: ", "))], "
         if let next {
-          let (action, slots) = describer.action(next.decision)
+          let (action, slots) = ReminderWords.action(next.decision)
           out += "\"next\": {\"at\": \"\(describer.iso(next.at))\", \"action\": \"\(action)\", "
           out += "\"slots\": [\(slots.map { JSON.quote($0.id) }.joined(separator: ", "))]}}"
         } else {
@@ -68,7 +62,7 @@ extension Tiptoe {
       if let pid {
         var line = "Agent: running (pid \(pid)"
         if let started = agent?.started, let date = ISO8601.instant(started) {
-          line += ", since \(describer.when(date))"
+          line += ", since \(words.when(date))"
         }
         line += ")"
         if let server = agent?.server {
@@ -86,28 +80,16 @@ extension Tiptoe {
       case .running: print("Reminders: on")
       case .paused(let until?):
         print(
-          "Reminders: paused until \(describer.when(until)) (\(DateText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it sooner"
+          "Reminders: paused until \(words.when(until)) (\(DurationText.relative(until.timeIntervalSince(now)))); 'tiptoe resume' ends it sooner"
         )
       case .paused(nil): print("Reminders: paused until 'tiptoe resume'")
       }
-      if !waiting.isEmpty { print("Waiting for an answer: " + describer.slots(waiting)) }
+      if !waiting.isEmpty { print("Waiting for an answer: " + words.slots(waiting)) }
       let due = current.show.flatMap(\.slots).filter { $0.start <= now }
       if !due.isEmpty {
-        print("Due now: " + describer.slots(due) + (pid == nil ? " — no agent is running to remind you" : ""))
+        print("Due now: " + words.slots(due) + (pid == nil ? " — no agent is running to remind you" : ""))
       }
-      if let next {
-        let (action, slots) = describer.action(next.decision)
-        let when = "\(describer.when(next.at)) (\(DateText.relative(next.at.timeIntervalSince(now))))"
-        switch action {
-        case "show" where slots.allSatisfy({ $0.start == next.at }):
-          print("Next: \(describer.slots(slots, times: false)) at \(when)")
-        case "show": print("Next: at \(when), a reminder of \(describer.slots(slots))")
-        case "nudge": print("Next: at \(when), a second reminder of \(describer.slots(slots))")
-        default: print("Next: at \(when), \(describer.slots(slots)) logged as missed")
-        }
-      } else {
-        print(pause == .running ? "Next: nothing planned" : "Next: nothing while paused")
-      }
+      print(words.next(next, pause: pause))
     }
   }
 
@@ -118,28 +100,5 @@ extension Tiptoe {
     func iso(_ date: Date) -> String { ISO8601.format(date, utcOffset: context.timeZone.secondsFromGMT(for: date)) }
 
     func quote(_ text: String?) -> String { text.map(JSON.quote) ?? "null" }
-
-    /// `13:00`, or `Tue 24 Nov 13:00` on another day.
-    func when(_ date: Date) -> String {
-      let (day, time) = ISO8601.localDateTime(date, utcOffset: context.timeZone.secondsFromGMT(for: date))
-      let clock = String(time.description.prefix(5))
-      return day == context.today ? clock : DateText.heading(day).dropLast(5) + " " + clock
-    }
-
-    /// `Toe presses 2 of 3 (09:10), Toe walking (09:14)`; without `times`, `Toe presses 2 of 3, Toe walking`.
-    func slots(_ slots: [Slot], times: Bool = true) -> String {
-      slots.map { slot in
-        let title = context.routine.exercise(id: slot.exercise)?.title ?? slot.exercise
-        let count = context.planner.slots(on: slot.date).filter { $0.exercise == slot.exercise }.count
-        return title + (count > 1 ? " \(slot.ordinal) of \(count)" : "") + (times ? " (\(when(slot.start)))" : "")
-      }.joined(separator: ", ")
-    }
-
-    /// What a decision does first: "show", "nudge" or "missed", and its slots.
-    func action(_ decision: ReminderDecision) -> (String, [Slot]) {
-      if let show = decision.show.first { return ("show", show.slots) }
-      if let nudge = decision.nudge.first { return ("nudge", nudge.slots) }
-      return ("missed", decision.missed)
-    }
   }
 }

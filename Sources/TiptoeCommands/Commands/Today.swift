@@ -14,9 +14,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Today: OptionsOnlyCommand {
-  static var quickFlags: [String] { ["--json"] }
-
-  mutating func setOwnOptions(_ arguments: QuickArguments) { output = OutputOptions(quick: arguments) }
-}

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TiptoeCore
+import TiptoeStore
 
 extension Tiptoe {
   /// `tiptoe undo`: take back the last done, skip, snooze, pause or resume.
@@ -19,18 +20,14 @@ extension Tiptoe {
     func run() throws {
       let context = try global.historyContext()
       let planner = context.planner
-      let result = try HistoryAccess.reading { store in
+      let result = try context.history.reading { store in
         let undone = try store.undoLast(at: context.now)
         let days = undone.compactMap { $0.slot.flatMap(Slot.date(ofID:)) }
-        guard let first = days.min(), let last = days.max() else { return (undone, [HistoryEvent]()) }
-        let window = HistoryAccess.slotWindow(planner, from: first, days: last.dayNumber - first.dayNumber + 1)
-        return (undone, try store.events(forSlotsFrom: window.start, to: window.end))
+        guard let first = days.min(), let last = days.max() else { return (undone, History.empty(planner)) }
+        return (undone, try store.history(planner, from: first, days: last.dayNumber - first.dayNumber + 1))
       }
-      guard let (undone, events) = result, !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
-      let statuses = SlotStatuses(planner: planner, events: events)
-      print("Undid " + undone.map { HistoryUndo.describe($0, statuses, context: context) }.joined(separator: "; "))
+      guard let (undone, history) = result, !undone.isEmpty else { throw CLIError(message: "nothing to undo", code: 1) }
+      print("Undid " + undone.map { HistoryUndo.describe($0, history, context: context) }.joined(separator: "; "))
     }
   }
 }
-
-extension Tiptoe.Undo: OptionsOnlyCommand {}

@@ -15,9 +15,3 @@ extension Tiptoe {
     }
   }
 }
-
-extension Tiptoe.Week: OptionsOnlyCommand {
-  static var quickFlags: [String] { ["--json"] }
-
-  mutating func setOwnOptions(_ arguments: QuickArguments) { output = OutputOptions(quick: arguments) }
-}

@@ -21,12 +21,6 @@ enum ExitStatus {
       default: exit(dataError)
       }
     }
-    if let error = error as? LocalizedError, let description = error.errorDescription,
-      let code = code(for: error)
-    {
-      Terminal.error(description)
-      exit(code)
-    }
     // ArgumentParser's own: help and --version (exit 0, to stdout), and usage errors, which get the
     // same "tiptoe: error:" opening as every other error, followed by its usage lines.
     let code = Tiptoe.exitCode(for: error)
@@ -34,13 +28,6 @@ enum ExitStatus {
     guard code != .success, message.hasPrefix("Error: ") else { Tiptoe.exit(withError: error) }
     FileHandle.standardError.write(Data(("tiptoe: error: " + message.dropFirst(7) + "\n").utf8))
     exit(code.rawValue)
-  }
-
-  /// Exit codes of other modules' errors, registered by the files that know them.
-  nonisolated(unsafe) static var codes: [(Error) -> Int32?] = []
-
-  static func code(for error: Error) -> Int32? {
-    codes.lazy.compactMap { $0(error) }.first
   }
 }
 

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import TiptoeCore
+import TiptoeService
 
 /// Options every command shares: which routine, which zone, and the clock.
 struct GlobalOptions: ParsableArguments {
@@ -31,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
   func historyContext() throws -> Context { try Context.load(routine: routine, tz: tz, lenient: true) }
 }
 
-/// What a command works with: the routine, its zone and the current instant.
+/// What a command works with: the routine, its zone, the current instant and the files.
 struct Context {
   let routine: Routine
   let routineName: String
@@ -39,38 +40,65 @@ struct Context {
   let now: Date
   /// Built once per command: its patterns and day templates cost a pass over the routine.
   let planner: Planner
+  let paths: XDGPaths
 
   /// The zone's name as given (`UTC`, which Foundation calls `GMT`), else Foundation's.
   let zoneName: String
 
-  init(routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, now: Date) {
+  init(
+    routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, now: Date,
+    paths: XDGPaths = XDGPaths(environment: ProcessInfo.processInfo.environment)
+  ) {
     self.routine = routine
     self.routineName = routineName
     self.timeZone = timeZone
     self.zoneName = zoneName ?? timeZone.identifier
     self.now = now
+    self.paths = paths
     planner = Planner(routine: routine, timeZone: timeZone)
   }
 
   /// Loads the routine (`--routine`, else the usual places) and settles the zone (`--tz`, else the
   /// routine's, else the system's), the clock and today's date.
+  ///
+  /// `lenient`: a routine with errors is reported as a note and replaced by one without exercises,
+  /// in the zone the file names where that line can still be read.
   static func load(routine: String?, tz: String?, lenient: Bool = false) throws -> Context {
-    let source = RoutineSource.locate(explicit: routine)
+    let paths = XDGPaths(environment: ProcessInfo.processInfo.environment)
+    let source = RoutineSource.locate(explicit: routine, paths: paths)
     let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
     let loaded: Routine
+    var broken: CoreError?
     do {
       loaded = try RoutineLoader.load(text, file: source.name)
     } catch let error as CoreError where lenient {
-      Terminal.note("the routine cannot be used (\(error.localizedDescription)); going on without it")
-      loaded = Routine(name: source.name, exercises: [])
+      broken = error
+      loaded = Routine(name: source.name, timeZoneIdentifier: RoutineLoader.timeZoneName(in: text), exercises: [])
     }
     // The system's zone by the name TZ gives it, when TZ names one (TZ=UTC: Foundation says GMT).
     let zoneName = tz ?? loaded.timeZoneIdentifier ?? Environment["TZ"]
     let given = zoneName.flatMap(TimeZone.init(identifier:))
-    return Context(
+    let context = Context(
       routine: loaded, routineName: source.name, timeZone: given ?? TimeZone.current,
-      zoneName: given == nil ? nil : zoneName, now: try Clock.now())
+      zoneName: given == nil ? nil : zoneName, now: try Clock.now(), paths: paths)
+    if let broken {
+      Terminal.note(
+        "the routine cannot be used (\(broken.localizedDescription)); going on without it; times are in \(context.zoneLabel)"
+      )
+    }
+    return context
   }
+
+  /// The history file.
+  var history: HistoryFile { HistoryFile(path: paths.historyFile) }
+
+  /// The agent's timings as the running (or last) agent published them, else the defaults.
+  var agentSettings: ReminderSettings {
+    AgentFiles.readState(directory: paths.stateDirectory)?.settings ?? ReminderSettings()
+  }
+
+  /// The reminder rules the agent follows.
+  var rules: ReminderRules { ReminderRules(planner: planner, settings: agentSettings) }
 
   /// Today's local date in the routine's zone.
   var today: LocalDate { ISO8601.localDateTime(now, utcOffset: timeZone.secondsFromGMT(for: now)).0 }

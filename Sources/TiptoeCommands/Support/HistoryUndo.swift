@@ -3,8 +3,8 @@ import TiptoeCore
 
 /// Undo in words.
 enum HistoryUndo {
-  /// `Toe presses done at 09:12 (the 09:10 one is now due)`, `pause until 12:00 (at 11:00)`.
-  static func describe(_ event: HistoryEvent, _ statuses: SlotStatuses, context: Context) -> String {
+  /// `Toe presses done at 09:12 (the 09:10 one is now due)`, `(the Wed 25 Nov 2026 14:30 one is now pending)`, `pause until 12:00 (at 11:00)`.
+  static func describe(_ event: HistoryEvent, _ history: History, context: Context) -> String {
     let zone = context.timeZone
     let at = HistoryText.clock(event.at, zone)
     let day = HistoryText.localDate(event.at, zone)
@@ -18,10 +18,10 @@ enum HistoryUndo {
       let title = event.exercise.flatMap { context.routine.exercise(id: $0)?.title } ?? event.exercise ?? "?"
       var what = "\(title) \(event.kind.rawValue) \(on)"
       if let id = event.slot, let date = Slot.date(ofID: id),
-        let slot = statuses.planner.slots(on: date).first(where: { $0.id == id })
+        let slot = history.planner.slots(on: date).first(where: { $0.id == id })
       {
-        let status = statuses.status(of: slot, now: context.now)
-        what += " (the \(HistoryText.clock(slot.start, zone)) one is now \(status.rawValue))"
+        let status = history.status(of: slot, now: context.now)
+        what += " (the \(HistoryText.clock(slot.start, zone, from: context.today)) one is now \(status.rawValue))"
       }
       return what
     }

@@ -89,22 +89,6 @@ enum DateText {
     let (year, month, day) = date.fields
     return "\(weekdays[date.weekday.index]) \(day) \(months[month - 1]) \(year)"
   }
-
-  /// `in 2 h 5 min`, `in 40 s`, `5 min ago`.
-  static func relative(_ seconds: TimeInterval) -> String {
-    let total = Int(abs(seconds).rounded())
-    let text: String
-    if total < 60 {
-      text = "\(total) s"
-    } else if total < 3600 {
-      text = "\(total / 60) min"
-    } else if total < 86400 {
-      text = total % 3600 / 60 == 0 ? "\(total / 3600) h" : "\(total / 3600) h \(total % 3600 / 60) min"
-    } else {
-      text = total % 86400 / 3600 == 0 ? "\(total / 86400) d" : "\(total / 86400) d \(total % 86400 / 3600) h"
-    }
-    return seconds >= 0 ? "in " + text : text + " ago"
-  }
 }
 
 /// JSON string quoting, from the core.

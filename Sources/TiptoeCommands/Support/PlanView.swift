@@ -8,8 +8,9 @@ struct PlanView {
 
   func print(from: LocalDate, days: Int) throws {
     let planner = context.planner
-    let status = try HistoryAccess.statusFunction(context, from: from, days: days)
-    let printer = PlanPrinter(context: context, status: status)
+    let history = try context.history.history(planner, from: from, days: days)
+    let now = context.now
+    let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
     var out = StandardOutput()
     if json {
       printer.json(planner.slots(from: from, days: days), to: out)

@@ -7,17 +7,11 @@ struct RoutineSource {
   let path: String?
 
   /// `--routine`, then `$TIPTOE_ROUTINE`, then `$XDG_CONFIG_HOME/tiptoe/routine.toml`, else built in.
-  static func locate(explicit: String?) -> RoutineSource {
+  static func locate(explicit: String?, paths: XDGPaths) -> RoutineSource {
     if let explicit { return RoutineSource(path: explicit) }
     if let path = Environment["TIPTOE_ROUTINE"] { return RoutineSource(path: path) }
-    let path = userFile
-    if FileManager.default.fileExists(atPath: path) { return RoutineSource(path: path) }
+    if FileManager.default.fileExists(atPath: paths.routineFile) { return RoutineSource(path: paths.routineFile) }
     return RoutineSource(path: nil)
-  }
-
-  /// `$XDG_CONFIG_HOME/tiptoe/routine.toml`, whether or not it exists.
-  static var userFile: String {
-    (Environment["XDG_CONFIG_HOME"] ?? (NSHomeDirectory() + "/.config")) + "/tiptoe/routine.toml"
   }
 
   /// The name used in messages: the path, or `built-in foot-routine.toml`.

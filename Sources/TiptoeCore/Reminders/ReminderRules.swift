@@ -7,8 +7,10 @@ import Foundation
 /// shows a slot twice.
 ///
 ///     let rules = ReminderRules(planner: planner, settings: ReminderSettings())
-///     let decision = rules.decide(records: SlotRecord.build(from: events),
-///                                 pause: PauseState(events: events, now: now), now: now)
+///     let window = rules.window(around: now)
+///     let history = History(planner: planner, events: try store.events(forSlotsFrom: window.start, to: window.end),
+///                           pauseEvents: try store.pauseEvents())
+///     let decision = rules.decide(history, now: now)
 public struct ReminderRules: Sendable {
   public let planner: Planner
   public let settings: ReminderSettings
@@ -21,15 +23,27 @@ public struct ReminderRules: Sendable {
     self.hold = QuietHold(spans: planner.routine.day.quiet, timeZone: planner.timeZone)
   }
 
+  /// How many days after today a decision looks ahead: a week and a day, so that the next slot of
+  /// a weekly exercise is always in sight.
+  public static let daysAhead = 8
+
   /// The slots a decision at `now` looks at: today's (in the routine's zone), and earlier ones still
-  /// within the catch-up window or waiting for an answer; then two days ahead.
+  /// within the catch-up window or waiting for an answer; then `daysAhead` days ahead.
   public func slots(around now: Date) -> [Slot] {
     let zone = planner.timeZone
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
     let earliest = min(
       planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
     let first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
-    return planner.slots(from: first, days: today.dayNumber - first.dayNumber + 3).filter { $0.start >= earliest }
+    return planner.slots(from: first, days: today.dayNumber - first.dayNumber + Self.daysAhead + 1).filter {
+      $0.start >= earliest
+    }
+  }
+
+  /// The slot starts whose events a decision at `now` reads: `start..<end` around `slots(around:)`.
+  public func window(around now: Date) -> (start: Date, end: Date) {
+    let slots = slots(around: now)
+    return ((slots.first?.start ?? now).addingTimeInterval(-1), (slots.last?.start ?? now).addingTimeInterval(1))
   }
 
   /// The earliest instant a reminder planned for `instant` may show: after quiet spans and the pause.
@@ -45,15 +59,16 @@ public struct ReminderRules: Sendable {
     return current
   }
 
-  /// What to do at `now`, given each slot's record (by slot id) and the pause.
-  public func decide(records: [String: SlotRecord], pause: PauseState, now: Date) -> ReminderDecision {
+  /// What to do at `now`, given the history of the slots around it.
+  public func decide(_ history: History, now: Date) -> ReminderDecision {
+    let pause = history.pause(at: now)
     var decision = ReminderDecision()
     var wake: [Date] = []
     var dueNow: [(slot: Slot, kind: ReminderKind)] = []
     var upcoming: [(slot: Slot, at: Date)] = []
     var nudges: [Slot] = []
     for slot in slots(around: now) {
-      let record = records[slot.id] ?? SlotRecord()
+      let record = history.record(of: slot)
       if record.isSettled { continue }
       // Past the start of the exercise's next slot (or the end of the day) it is missed, as the status says.
       let dueEnd = planner.dueEnd(of: slot)
@@ -97,10 +112,12 @@ public struct ReminderRules: Sendable {
       let slots = (dueNow.map(\.slot) + joining.map(\.slot)).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
       let kinds = Set(dueNow.map(\.kind))
       let kind: ReminderKind = kinds.contains(.catchUp) ? .catchUp : kinds == [.snoozeEnded] ? .snoozeEnded : .due
-      decision.show.append(Reminder(kind: kind, slots: slots, canSnooze: canSnooze(slots, records)))
+      decision.show.append(
+        Reminder(kind: kind, slots: slots, canSnooze: slots.allSatisfy { canSnooze(history.record(of: $0)) }))
     }
     if !nudges.isEmpty {
-      decision.nudge.append(Reminder(kind: .nudge, slots: nudges, canSnooze: canSnooze(nudges, records)))
+      decision.nudge.append(
+        Reminder(kind: .nudge, slots: nudges, canSnooze: nudges.allSatisfy { canSnooze(history.record(of: $0)) }))
     }
     wake += upcoming.map(\.at)
     decision.wakeAt = wake.min()
@@ -109,14 +126,12 @@ public struct ReminderRules: Sendable {
 
   /// The first instant after `now` at which the agent acts, and what it does then, if nobody answers
   /// meanwhile; nil when nothing is ahead (an empty routine, or paused for good).
-  public func nextAction(records: [String: SlotRecord], pause: PauseState, now: Date) -> (
-    at: Date, decision: ReminderDecision
-  )? {
-    var wake = decide(records: records, pause: pause, now: now).wakeAt
+  public func nextAction(_ history: History, now: Date) -> (at: Date, decision: ReminderDecision)? {
+    var wake = decide(history, now: now).wakeAt
     // Wake-ups that change nothing by themselves (a pause ending with nothing due) are skipped.
     for _ in 0..<16 {
       guard let instant = wake else { return nil }
-      let decision = decide(records: records, pause: pause, now: instant)
+      let decision = decide(history, now: instant)
       if !decision.isIdle { return (instant, decision) }
       guard let next = decision.wakeAt, next > instant else { return nil }
       wake = next
@@ -125,14 +140,10 @@ public struct ReminderRules: Sendable {
   }
 
   /// Slots shown and still waiting for an answer at `now`.
-  public func waiting(records: [String: SlotRecord], now: Date) -> [Slot] {
-    slots(around: now).filter {
-      guard let record = records[$0.id] else { return false }
-      return !record.isSettled && !record.firedSinceDecision.isEmpty
-    }
+  public func waiting(_ history: History, now: Date) -> [Slot] {
+    slots(around: now).filter { history.record(of: $0).isWaiting }
   }
 
-  private func canSnooze(_ slots: [Slot], _ records: [String: SlotRecord]) -> Bool {
-    slots.allSatisfy { (records[$0.id]?.snoozes ?? 0) < settings.maxSnoozes }
-  }
+  /// Whether a slot may be snoozed once more (the button's limit, which the command line keeps too).
+  public func canSnooze(_ record: SlotRecord) -> Bool { record.snoozes < settings.maxSnoozes }
 }

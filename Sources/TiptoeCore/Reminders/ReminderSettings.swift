@@ -1,7 +1,7 @@
 import Foundation
 
 /// The agent's timing rules, in seconds.
-public struct ReminderSettings: Hashable, Sendable {
+public struct ReminderSettings: Hashable, Sendable, Codable {
   /// Slots due within this long after the first one join its notification.
   public var mergeWindow: TimeInterval
   /// A slot shown this late or later (after a suspend or power-off) counts as caught up.

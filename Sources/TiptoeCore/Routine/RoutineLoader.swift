@@ -245,3 +245,20 @@ private struct RoutineReader {
     }
   }
 }
+
+extension RoutineLoader {
+  /// The zone a routine file names (`timezone = "Europe/Berlin"`, the last such line that names a
+  /// known zone), read line by line so that it is found even while the rest of the file has errors.
+  public static func timeZoneName(in text: String) -> String? {
+    var found: String?
+    for line in text.split(whereSeparator: \.isNewline) {
+      let parts = line.split(separator: "=", maxSplits: 1)
+      guard parts.count == 2, parts[0].trimmingCharacters(in: .whitespaces) == "timezone" else { continue }
+      let value = parts[1].split(separator: "#", maxSplits: 1).first?.trimmingCharacters(in: .whitespaces) ?? ""
+      guard value.count > 2, value.first == "\"", value.last == "\"" else { continue }
+      let name = String(value.dropFirst().dropLast())
+      if TimeZone(identifier: name) != nil { found = name }
+    }
+    return found
+  }
+}

@@ -19,19 +19,6 @@ struct TOMLNode: Sendable {
 
   var value: Value
   let position: TextPosition
-
-  /// What the value is, for "must be a string"-style messages.
-  var kind: String {
-    switch value {
-    case .string: "a string"
-    case .integer: "a whole number"
-    case .float: "a number"
-    case .boolean: "true or false"
-    case .dateTime: "a date or time"
-    case .array: "a list"
-    case .table: "a table"
-    }
-  }
 }
 
 extension TOMLNode.Value {

@@ -38,18 +38,29 @@ struct ReminderRulesTests {
   }
 
   /// A history: (kind, slot id, time, until).
-  func records(_ entries: [(EventKind, String, String, String?)]) -> [String: SlotRecord] {
+  func records(_ entries: [(EventKind, String, String, String?)], pause: PauseState = .running) -> History {
     let events = entries.enumerated().map { index, entry in
       let slot = self.slot(entry.1)
       return HistoryEvent(
         id: Int64(index + 1), batch: Int64(index + 1), kind: entry.0, slot: slot.id, exercise: slot.exercise,
         at: at(entry.2), slotStart: slot.start, until: entry.3.map(at))
     }
-    return SlotRecord.build(from: events)
+    return History(planner: planner, events: events + Self.pauseEvents(pause, after: events.count))
   }
 
-  func decide(_ records: [String: SlotRecord] = [:], pause: PauseState = .running, now: String) -> ReminderDecision {
-    rules.decide(records: records, pause: pause, now: at(now))
+  /// A `paused` event that makes `pause`, written at midnight.
+  static func pauseEvents(_ pause: PauseState, after count: Int = 0) -> [HistoryEvent] {
+    guard case .paused(let until) = pause else { return [] }
+    let id = Int64(count + 1)
+    return [
+      HistoryEvent(
+        id: id, batch: id, kind: .paused, slot: nil, exercise: nil, at: instant("2026-11-23T00:00:00+01:00"),
+        slotStart: nil, until: until)
+    ]
+  }
+
+  func decide(_ history: History? = nil, pause: PauseState = .running, now: String) -> ReminderDecision {
+    rules.decide(history ?? records([], pause: pause), now: at(now))
   }
 
   let morning = "toe-presses/2026-11-23/1"
@@ -205,8 +216,9 @@ struct ReminderRulesTests {
     let record = SlotRecord.build(from: history)[morning]!
     #expect(record.decision == nil)
     #expect(record.firedSinceDecision == [at("09:00:00")])
-    let decision = rules.decide(
-      records: [morning: record, walk: SlotRecord(decision: .done)], pause: .running, now: at("09:03:00"))
+    let walkDone = HistoryEvent(
+      id: 4, batch: 4, kind: .done, slot: walk, exercise: "toe-walking", at: at("09:02:00"), slotStart: at("09:04:00"))
+    let decision = rules.decide(History(planner: planner, events: history + [walkDone]), now: at("09:03:00"))
     #expect(decision.isIdle)
   }
 
@@ -223,9 +235,9 @@ struct ReminderRulesTests {
     let planner = Planner(routine: try routine(text), timeZone: zone("Europe/Berlin"))
     let rules = ReminderRules(planner: planner, settings: ReminderSettings())
     // 02:30 does not exist on 2026-03-29: it moves forward by the gap, to 03:30 CEST (01:30Z).
-    let before = rules.decide(records: [:], pause: .running, now: instant("2026-03-29T00:59:00Z"))
+    let before = rules.decide(.empty(planner), now: instant("2026-03-29T00:59:00Z"))
     #expect(before.wakeAt == instant("2026-03-29T01:15:00Z"))
-    let at0315 = rules.decide(records: [:], pause: .running, now: instant("2026-03-29T01:15:00Z"))
+    let at0315 = rules.decide(.empty(planner), now: instant("2026-03-29T01:15:00Z"))
     #expect(at0315.show.map { $0.slots.map(\.id) } == [["a/2026-03-29/2"]])
   }
 }
@@ -234,13 +246,13 @@ struct ReminderRulesTests {
 struct ReminderForecastTests {
   @Test func theNextActionIsTheFirstReminderAheadAndNothingWhilePausedForGood() throws {
     let tests = try ReminderRulesTests()
-    let next = tests.rules.nextAction(records: [:], pause: .running, now: tests.at("08:00:00"))
+    let next = tests.rules.nextAction(tests.records([]), now: tests.at("08:00:00"))
     #expect(next?.at == tests.at("09:00:00"))
     #expect(next?.decision.show.first?.slots.map(\.id) == [tests.morning, tests.walk])
-    #expect(tests.rules.nextAction(records: [:], pause: .paused(until: nil), now: tests.at("08:00:00")) == nil)
+    #expect(tests.rules.nextAction(tests.records([], pause: .paused(until: nil)), now: tests.at("08:00:00")) == nil)
     let fired = tests.records([(.fired, tests.morning, "09:00:00", nil), (.fired, tests.walk, "09:00:00", nil)])
-    #expect(tests.rules.waiting(records: fired, now: tests.at("09:01:00")).map(\.id) == [tests.morning, tests.walk])
+    #expect(tests.rules.waiting(fired, now: tests.at("09:01:00")).map(\.id) == [tests.morning, tests.walk])
     #expect(
-      tests.rules.nextAction(records: fired, pause: .running, now: tests.at("09:01:00"))?.decision.nudge.count == 1)
+      tests.rules.nextAction(fired, now: tests.at("09:01:00"))?.decision.nudge.count == 1)
   }
 }

@@ -1,9 +1,11 @@
 import Foundation
 
-/// What the history says about one slot, as far as reminders care.
+/// What the history says about one slot: the one reading of its events that every command,
+/// `status` and the agent share.
 ///
-/// Built from the slot's events: undone events are dropped, the newest deciding event
-/// (done, skipped, snoozed, missed) is the decision, and the reminders shown since then count.
+/// Built by folding the slot's events in append order: undone events are dropped, the newest
+/// deciding event (done, skipped, snoozed, missed) is the decision, and the reminders shown since
+/// then count.
 public struct SlotRecord: Hashable, Sendable {
   /// The newest deciding event that was not undone.
   public var decision: EventKind?
@@ -33,8 +35,30 @@ public struct SlotRecord: Hashable, Sendable {
   /// Done, skipped or missed: nothing more to remind.
   public var isSettled: Bool { decision == .done || decision == .skipped || decision == .missed }
 
-  /// Each slot's record, by slot id, from a history in any order. An undone decision leaves the slot as
-  /// it was before: the reminders shown before it count again.
+  /// Shown and not answered since.
+  public var isWaiting: Bool { !isSettled && !firedSinceDecision.isEmpty }
+
+  /// The slot's status at `now`, for a slot starting at `start` that stops being due at `dueEnd`
+  /// (`Planner.dueEnd(of:)`).
+  ///
+  /// Done, skipped or missed settle it whenever they were written, so marking an exercise done
+  /// before its slot settles that upcoming slot. Otherwise it is pending before `start`, missed
+  /// from `dueEnd` on, snoozed while a snooze lasts, and due in between.
+  public func status(start: Date, dueEnd: Date, now: Date) -> SlotStatus {
+    switch decision {
+    case .done: return .done
+    case .skipped: return .skipped
+    case .missed: return .missed
+    default:
+      if now >= dueEnd { return .missed }
+      if let snoozedUntil, now < snoozedUntil { return .snoozed }
+      return now < start ? .pending : .due
+    }
+  }
+
+  /// Each slot's record, by slot id, from events in any order (others than slot events are
+  /// ignored). An undone decision leaves the slot as it was before: the reminders shown before it
+  /// count again.
   public static func build(from events: some Sequence<HistoryEvent>) -> [String: SlotRecord] {
     var records: [String: SlotRecord] = [:]
     for event in HistoryEvent.standing(events.sorted { $0.id < $1.id }) {
@@ -56,5 +80,13 @@ public struct SlotRecord: Hashable, Sendable {
       records[slot] = record
     }
     return records
+  }
+}
+
+extension HistoryEvent {
+  /// The events not taken back: `undone` events and the events they undo are left out.
+  public static func standing(_ events: [HistoryEvent]) -> [HistoryEvent] {
+    let undone = Set(events.filter { $0.kind == .undone }.compactMap(\.undoes))
+    return events.filter { $0.kind != .undone && !undone.contains($0.id) }
   }
 }

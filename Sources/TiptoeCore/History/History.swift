@@ -1,0 +1,68 @@
+import Foundation
+
+/// The history of a stretch of slots, read once: each slot's record and the pause.
+///
+/// Every status the command line prints, every choice `done`, `skip`, `snooze` and `undo` make,
+/// and every decision of the agent come from here.
+///
+///     let history = History(planner: planner, events: try store.events(forSlotsFrom: start, to: end),
+///                           pauseEvents: try store.pauseEvents())
+///     for slot in planner.slots(on: today) { print(slot.id, history.status(of: slot, now: now)) }
+public struct History: Sendable {
+  public let planner: Planner
+  /// Each slot's record, by slot id; a slot with no events has none.
+  public let records: [String: SlotRecord]
+  /// Pauses, resumes and their undo events.
+  public let pauseEvents: [HistoryEvent]
+  /// The events it was read from.
+  public let events: [HistoryEvent]
+
+  /// `events` may hold any events; those tied to no slot count as pause events when
+  /// `pauseEvents` is not given.
+  public init(planner: Planner, events: [HistoryEvent], pauseEvents: [HistoryEvent]? = nil) {
+    self.planner = planner
+    self.events = events
+    records = SlotRecord.build(from: events)
+    self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
+  }
+
+  /// No events at all: the clock alone decides.
+  public static func empty(_ planner: Planner) -> History { History(planner: planner, events: []) }
+
+  /// The slot's record (an empty one when it has no events).
+  public func record(of slot: Slot) -> SlotRecord { records[slot.id] ?? SlotRecord() }
+
+  /// The slot's status at `now`.
+  public func status(of slot: Slot, now: Date) -> SlotStatus {
+    record(of: slot).status(start: slot.start, dueEnd: planner.dueEnd(of: slot), now: now)
+  }
+
+  /// Whether reminders are paused at `now`.
+  public func pause(at now: Date) -> PauseState { PauseState(events: pauseEvents, now: now) }
+
+  /// This history with `appended` written after its events.
+  public func appending(_ appended: [HistoryEvent]) -> History {
+    History(planner: planner, events: events + appended, pauseEvents: pauseEvents + appended.filter { $0.slot == nil })
+  }
+}
+
+extension Planner {
+  /// When `slot` stops being due: the start of the same exercise's next slot on its date,
+  /// else the end of its local day.
+  public func dueEnd(of slot: Slot) -> Date {
+    // The slot's ordinal is its position in its pattern's sorted times, so the next time is at `ordinal`.
+    let indexed =
+      slot.exerciseIndex < routine.exercises.count && routine.exercises[slot.exerciseIndex].id == slot.exercise
+    if let index = indexed ? slot.exerciseIndex : routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
+      slot.ordinal < patterns[index].times.count
+    {
+      return resolver.resolve(slot.date, patterns[index].times[slot.ordinal]).start
+    }
+    return dayStart(slot.date.adding(days: 1))
+  }
+
+  /// The first instant of a local date in the planner's zone.
+  public func dayStart(_ date: LocalDate) -> Date {
+    resolver.resolve(date, LocalTime(secondsOfDay: 0)).start
+  }
+}
