@@ -36,7 +36,7 @@ extension Tiptoe {
       let log = HistoryLog(context: context, events: events ?? [])
       var out = StandardOutput()
       if json {
-        log.json(to: &out)
+        log.json(to: out)
       } else if csv {
         log.csv(to: &out)
       } else {

@@ -33,30 +33,29 @@ extension Tiptoe {
       let current = rules.decide(history, now: now)
       let waiting = rules.waiting(history, now: now)
       let next = rules.nextAction(history, now: now)
-      let describer = Describer(context: context)
       let words = ReminderWords(context: context)
       if output.json {
-        var out = ""
-        out += "{\"agent\": {\"running\": \(pid != nil), \"pid\": \(pid.map(String.init) ?? "null"), "
+        let iso = { (date: Date) in ISO8601.format(date, utcOffset: context.timeZone.secondsFromGMT(for: date)) }
+        let ids = { (slots: [Slot]) in JSON.array(slots.map { .string($0.id) }) }
         // The agent writes UTC; shown with the local offset like every other time here.
-        let started = (agent?.started).map { text in ISO8601.instant(text).map(describer.iso) ?? text }
-        out += "\"started\": \(describer.quote(started)), \"server\": \(describer.quote(agent?.server)), "
-        out += "\"service\": \(describer.quote(service))}, "
-        switch pause {
-        case .running: out += "\"paused\": false, \"pausedUntil\": null, "
-        case .paused(let until):
-          out += "\"paused\": true, \"pausedUntil\": \(describer.quote(until.map(describer.iso))), "
-        }
-        out += "\"waiting\": [\(waiting.map { JSON.quote($0.id) }.joined(separator: ", "))], "
-        out += "\"dueNow\": [\(current.show.flatMap(\.slots).map { JSON.quote($0.id) }.joined(separator: ", "))], "
-        if let next {
+        let started = (agent?.started).map { text in ISO8601.instant(text).map(iso) ?? text }
+        let pausedUntil: Date? = if case .paused(let until) = pause { until } else { nil }
+        let nextAction = next.map { next -> JSON in
           let (action, slots) = ReminderWords.action(next.decision)
-          out += "\"next\": {\"at\": \"\(describer.iso(next.at))\", \"action\": \"\(action)\", "
-          out += "\"slots\": [\(slots.map { JSON.quote($0.id) }.joined(separator: ", "))]}}"
-        } else {
-          out += "\"next\": null}"
+          return .object([("at", .string(iso(next.at))), ("action", .string(action)), ("slots", ids(slots))])
         }
-        print(out)
+        let document = JSON.object([
+          (
+            "agent",
+            .object([
+              ("running", .bool(pid != nil)), ("pid", .optional(pid.map { Int($0) })), ("started", .optional(started)),
+              ("server", .optional(agent?.server)), ("service", .optional(service)),
+            ])
+          ),
+          ("paused", .bool(pause != .running)), ("pausedUntil", .optional(pausedUntil.map(iso))),
+          ("waiting", ids(waiting)), ("dueNow", ids(current.show.flatMap(\.slots))), ("next", nextAction ?? .null),
+        ])
+        print(document.text)
         return
       }
       if let pid {
@@ -91,14 +90,5 @@ extension Tiptoe {
       }
       print(words.next(next, pause: pause))
     }
-  }
-
-  /// Words for slots and instants in `status`.
-  private struct Describer {
-    let context: Context
-
-    func iso(_ date: Date) -> String { ISO8601.format(date, utcOffset: context.timeZone.secondsFromGMT(for: date)) }
-
-    func quote(_ text: String?) -> String { text.map(JSON.quote) ?? "null" }
   }
 }

@@ -114,8 +114,12 @@ struct Context {
 enum Clock {
   static func now() throws -> Date {
     guard let text = Environment["TIPTOE_NOW"] else { return Date() }
-    guard let date = ISO8601.instant(text) else {
-      throw CLIError.usage("TIPTOE_NOW: '\(text)' is not an ISO 8601 instant (example: 2026-11-23T09:10:00+01:00)")
+    let years = LocalDate.supportedYears
+    guard let date = ISO8601.instant(text), years.contains(ISO8601.localDateTime(date, utcOffset: 0).0.fields.year)
+    else {
+      throw CLIError.usage(
+        "TIPTOE_NOW: '\(text)' is not an ISO 8601 instant from \(years.lowerBound) to \(years.upperBound) "
+          + "(example: 2026-11-23T09:10:00+01:00)")
     }
     return date
   }

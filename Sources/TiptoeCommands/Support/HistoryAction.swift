@@ -137,11 +137,13 @@ struct HistoryAction {
     let time =
       (slot.date == day ? "" : DateText.heading(slot.date) + " ") + HistoryText.clock(slot.start, planner.timeZone)
     let progress = HistoryText.progress(of: slot, history, context: context).map { " (\($0))" } ?? ""
+    // Ahead of its time, for a slot that passed (a missed one), or for the slot due at `at`.
+    let relation = slot.start > at ? "ahead of \(time)" : at >= planner.dueEnd(of: slot) ? "for \(time)" : nil
     switch kind {
     case .done:
-      return slot.start > at ? "\(title) done ahead of \(time)\(progress)" : "\(title) done\(progress)"
+      return "\(title) done" + (relation.map { " " + $0 } ?? "") + progress
     case .skip:
-      return slot.start > at ? "\(title) at \(time) skipped ahead\(progress)" : "\(title) at \(time) skipped\(progress)"
+      return "\(title) at \(time) skipped" + (slot.start > at ? " ahead" : "") + progress
     case .snooze(let seconds):
       let until = at.addingTimeInterval(Double(seconds))
       let zone = planner.timeZone

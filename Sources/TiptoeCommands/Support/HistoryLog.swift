@@ -24,19 +24,19 @@ struct HistoryLog {
 
   /// `{"timezone": …, "events": [{id, batch, kind, exercise, title, slot, at, slotStart, until, undoes, undone}]}`:
   /// every key always present (null when it does not apply), in this order; times in ISO 8601 with the local offset.
-  func json(to out: inout some TextOutputStream) {
-    func string(_ text: String?) -> String { text.map(JSON.quote) ?? "null" }
-    out.write("{\"timezone\": \(JSON.quote(context.zoneName)), \"events\": [")
-    var separator = "\n  "
+  func json(to out: some TextOutputStream) {
+    var document = JSONListDocument(head: [("timezone", .string(context.zoneName))], listKey: "events", to: out)
     for event in events {
-      out.write(separator + "{\"id\": \(event.id), \"batch\": \(event.batch), \"kind\": \"\(event.kind.rawValue)\", ")
-      out.write("\"exercise\": \(string(event.exercise)), \"title\": \(string(title(event))), ")
-      out.write("\"slot\": \(string(event.slot)), \"at\": \(string(iso(event.at))), ")
-      out.write("\"slotStart\": \(string(iso(event.slotStart))), \"until\": \(string(iso(event.until))), ")
-      out.write("\"undoes\": \(event.undoes.map(String.init) ?? "null"), \"undone\": \(undone.contains(event.id))}")
-      separator = ",\n  "
+      document.append(
+        .object([
+          ("id", .int(Int(event.id))), ("batch", .int(Int(event.batch))), ("kind", .string(event.kind.rawValue)),
+          ("exercise", .optional(event.exercise)), ("title", .optional(title(event))), ("slot", .optional(event.slot)),
+          ("at", .optional(iso(event.at))), ("slotStart", .optional(iso(event.slotStart))),
+          ("until", .optional(iso(event.until))), ("undoes", .optional(event.undoes.map { Int($0) })),
+          ("undone", .bool(undone.contains(event.id))),
+        ]))
     }
-    out.write(separator == "\n  " ? "]}\n" : "\n]}\n")
+    document.finish()
   }
 
   /// RFC 4180 CSV (CRLF, quoted where needed) with a header; times as local `YYYY-MM-DD HH:MM:SS`,

@@ -19,6 +19,7 @@ enum HistoryTime {
       instant = ISO8601.instant(text)
     }
     guard let instant else { throw CLIError.usage("\(option): '\(text)' is not a time (\(example))") }
+    try checkYear(instant, text, option: option, example: example, context: context)
     guard instant <= context.now else {
       let now = ISO8601.format(context.now, utcOffset: context.timeZone.secondsFromGMT(for: context.now))
       throw CLIError.usage("\(option): \(text) is later than now (\(now)); say when you did it (\(example))")
@@ -31,6 +32,19 @@ enum HistoryTime {
     guard let date = LocalDate(iso: text) else {
       throw CLIError.usage("\(option): '\(text)' is not a date (example: \(option) \(context.today.adding(days: -7)))")
     }
-    return ZoneResolver(timeZone: context.timeZone).resolve(date, LocalTime(secondsOfDay: 0)).start
+    let start = ZoneResolver(timeZone: context.timeZone).resolve(date, LocalTime(secondsOfDay: 0)).start
+    try checkYear(
+      start, text, option: option, example: "example: \(option) \(context.today.adding(days: -7))", context: context)
+    return start
+  }
+
+  /// One range of years for every date and time a user gives (`LocalDate.supportedYears`).
+  static func checkYear(_ instant: Date, _ text: String, option: String, example: String, context: Context) throws {
+    let year = HistoryText.localDate(instant, context.timeZone).fields.year
+    let years = LocalDate.supportedYears
+    guard years.contains(year) else {
+      throw CLIError.usage(
+        "\(option): \(text) is outside the years \(years.lowerBound) to \(years.upperBound) (\(example))")
+    }
   }
 }

@@ -14,8 +14,9 @@ extension LocalDate {
     guard let date = LocalDate(iso: text) else {
       throw ValidationError("not a date; use YYYY-MM-DD with a real month and day (example: 2026-11-23)")
     }
-    guard (1900...9000).contains(date.fields.year) else {
-      throw ValidationError("use a year from 1900 to 9000 (example: 2026-11-23)")
+    guard supportedYears.contains(date.fields.year) else {
+      throw ValidationError(
+        "use a year from \(supportedYears.lowerBound) to \(supportedYears.upperBound) (example: 2026-11-23)")
     }
     return date
   }

@@ -17,15 +17,34 @@ struct PlanPrinter {
     titles = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, Terminal.pad($0.title, width)) })
   }
 
-  /// The contract's JSON, streamed through `PlanJSONWriter` in 64 KiB chunks.
-  func json(_ slots: some Sequence<Slot>, to out: StandardOutput) {
-    var writer = PlanJSONWriter(routine: context.routine, timeZoneIdentifier: context.zoneName)
-    for slot in slots {
-      writer.append(slot, status: status(slot))
-      if writer.buffer.count >= 1 << 16 { writer.buffer.flush(to: out) }
+  /// The contract's JSON: `{"timezone": …, "slots": [{"id", "exercise", "title", "start", "minutes", "status"}]}`,
+  /// a slot a line. Each exercise's fixed fields are encoded once, not for each of its slots.
+  func json<Output: TextOutputStream>(_ slots: some Sequence<Slot>, to out: Output) -> Output {
+    var document = JSONListDocument(head: [("timezone", .string(context.zoneName))], listKey: "slots", to: out)
+    let pieces = context.routine.exercises.map { exercise in
+      (
+        open: "{\"id\": " + JSON.quote(exercise.id + "/").dropLast(),
+        middle: "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \"",
+        tail: "\", \"minutes\": \(exercise.minutes), \"status\": \""
+      )
     }
-    writer.finish()
-    writer.buffer.flush(to: out)
+    var day: (date: LocalDate, text: String)?
+    for slot in slots {
+      if day?.date != slot.date { day = (slot.date, slot.date.description) }
+      let piece = pieces[slot.exerciseIndex]
+      var line = piece.open
+      line += day!.text
+      line += "/"
+      line += String(slot.ordinal)
+      line += piece.middle
+      line += slot.isoStart
+      line += piece.tail
+      line += status(slot).rawValue
+      line += "\"}"
+      document.append(raw: line)
+    }
+    document.finish()
+    return document.output
   }
 
   /// One day: a heading and an aligned line per slot ("2 of 3" when an exercise recurs that day).
@@ -40,6 +59,7 @@ struct PlanPrinter {
     for slot in slots { counts[slot.exercise, default: 0] += 1 }
     // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
+    let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")
     for slot in slots {
       let status = status(slot)
       let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
@@ -47,7 +67,7 @@ struct PlanPrinter {
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
       let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
       var line = "  " + StatusText.mark(status) + " " + Terminal.styled(clock, .cyan)
-      line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, 6)
+      line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, countWidth)
       line += "  " + StatusText.word(status)
       out.write(line.trimmingTrailingSpaces + "\n")
     }
@@ -90,9 +110,6 @@ enum DateText {
     return "\(weekdays[date.weekday.index]) \(day) \(months[month - 1]) \(year)"
   }
 }
-
-/// JSON string quoting, from the core.
-typealias JSON = JSONText
 
 extension String {
   var trimmingTrailingSpaces: String {

@@ -13,7 +13,7 @@ struct PlanView {
     let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
     var out = StandardOutput()
     if json {
-      printer.json(planner.slots(from: from, days: days), to: out)
+      _ = printer.json(planner.slots(from: from, days: days), to: out)
       return
     }
     var printed = false

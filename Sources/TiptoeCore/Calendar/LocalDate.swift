@@ -93,3 +93,9 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     }
   }
 }
+
+extension LocalDate {
+  /// The years tiptoe takes from any input (`--from`, `--at`, `--since`, `TIPTOE_NOW`): a range of
+  /// days from any of them still has four-digit years in every format, and the history reads them back.
+  public static let supportedYears = 1900...9000
+}
