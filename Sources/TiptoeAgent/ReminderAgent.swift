@@ -193,10 +193,8 @@ public final class ReminderAgent {
   /// Records and shows; false when the history could not be written.
   private func carryOut(_ decision: ReminderDecision, now: Date) -> Bool {
     do {
-      var events: [NewEvent] = decision.missed.map { .missed($0, at: now) }
-      for reminder in decision.show + decision.nudge { events += reminder.slots.map { .fired($0, at: now) } }
       // Recorded before showing: a crash in between must not show it twice after a restart.
-      let stored = try store.append(events)
+      let stored = try store.append(decision.events(at: now))
       lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
     } catch {
       log("cannot record reminders: \(error.localizedDescription); trying again in a minute")

@@ -243,3 +243,20 @@ def test_the_idle_agent_does_not_wake_up_and_stays_small(tiptoe, desktop, agents
     assert memory["Anonymous"] < 8 * 1024, f"{memory['Anonymous']} KiB of its own memory"
     if agent.is_static_build():
         assert memory["Rss"] < 15 * 1024, f"RSS {memory['Rss']} KiB"
+
+
+def test_status_predicts_with_the_running_agents_own_timings(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--nudge-after", "20s", "--miss-after", "45s")
+    assert "Test routine, 1 exercise, zone " in agent.await_line(r"started \(pid \d+\)")
+    desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    shown = agent.await_line(r"shown \(due\) at (\S+)")
+    shown_at = shown.split(" at ")[1].split(" ")[0]
+    data = tiptoe.json("status", "--json")
+    assert data["waiting"] == [slot_id("toe-presses")]
+    assert data["next"]["action"] == "nudge"
+    import datetime as dt
+    nudge = dt.datetime.fromisoformat(data["next"]["at"]) - dt.datetime.fromisoformat(shown_at)
+    assert nudge == dt.timedelta(seconds=20), "the agent's --nudge-after, not the default 15 min"
+    assert "a second reminder of Toe presses" in tiptoe.run("status").stdout

@@ -77,11 +77,33 @@ def test_done_ahead_of_time_settles_the_upcoming_slot(tiptoe):
     result = at(tiptoe, "09:00", "done", "toe-presses")
     assert result.stdout == "Toe presses done ahead of 10:10 (1 of 3 today)\n"
     assert statuses(tiptoe, "10:30")[f"toe-presses/{DAY}/1"] == "done"
-    # A weekly exercise done on a day without a slot settles its next slot that week.
-    tuesday = tiptoe.run("done", "resisted-flexion", env={"TIPTOE_NOW": "2026-11-24T09:00:00Z"}).stdout
-    assert tuesday == "Resisted flexion done ahead of Wed 25 Nov 2026 14:30 (1 of 2–3 this week)\n"
-    plan = tiptoe.json("plan", "--json", "--from", "2026-11-25", env={"TIPTOE_NOW": "2026-11-25T15:00:00Z"})
-    assert {s["id"]: s["status"] for s in plan["slots"]}["resisted-flexion/2026-11-25/1"] == "done"
+    # A weekly exercise done before its first slot of the week settles that slot.
+    monday = tiptoe.run("done", "resisted-flexion", env={"TIPTOE_NOW": "2026-11-23T09:00:00Z"}).stdout
+    assert monday == "Resisted flexion done ahead of 14:30 (1 of 2–3 this week)\n"
+    plan = tiptoe.json("plan", "--json", "--from", "2026-11-23", env={"TIPTOE_NOW": "2026-11-23T15:00:00Z"})
+    assert {s["id"]: s["status"] for s in plan["slots"]}["resisted-flexion/2026-11-23/1"] == "done"
+
+
+def test_a_weekly_session_on_any_day_settles_the_weeks_oldest_open_or_missed_slot(tiptoe):
+    # Monday's and Wednesday's slots passed unanswered; on Sunday the session still counts for the week.
+    sunday = {"TIPTOE_NOW": "2026-11-29T10:00:00Z"}
+    assert tiptoe.run("done", "resisted-flexion", env=sunday).stdout == (
+        "Resisted flexion done for Mon 23 Nov 2026 14:30 (1 of 2–3 this week)\n")
+    assert tiptoe.run("done", "resisted-flexion", env=sunday).stdout == (
+        "Resisted flexion done for Wed 25 Nov 2026 14:30 (2 of 2–3 this week)\n")
+    plan = tiptoe.json("plan", "--json", "--from", "2026-11-23", "--days", "7", env=sunday)
+    flexion = {s["id"]: s["status"] for s in plan["slots"] if s["exercise"] == "resisted-flexion"}
+    assert flexion == {"resisted-flexion/2026-11-23/1": "done", "resisted-flexion/2026-11-25/1": "done",
+                       "resisted-flexion/2026-11-27/1": "missed"}
+
+
+def test_undo_names_the_day_of_a_slot_on_another_day(tiptoe):
+    monday = {"TIPTOE_NOW": "2026-11-23T09:00:00Z"}
+    tiptoe.run("done", "resisted-flexion", env=monday)
+    assert tiptoe.run("done", "resisted-flexion", env=monday).stdout == (
+        "Resisted flexion done ahead of Wed 25 Nov 2026 14:30 (2 of 2–3 this week)\n")
+    assert tiptoe.run("undo", env=monday).stdout == (
+        "Undid Resisted flexion done at 09:00 (the Wed 25 Nov 2026 14:30 one is now pending)\n")
 
 
 def test_done_at_records_a_slot_that_passed(tiptoe):
@@ -108,7 +130,7 @@ def test_snooze_puts_off_then_the_slot_is_due_again(tiptoe):
 
 def test_times_on_another_day_carry_their_date(tiptoe):
     assert at(tiptoe, "11:20", "snooze", "toe-walking", "25h").stdout == (
-        "Toe walking snoozed until Tue 24 Nov 2026 12:20 (25 h); it counts as missed from 17:45, "
+        "Toe walking snoozed until Tue 24 Nov 2026 12:20 (1 d 1 h); it counts as missed from 17:45, "
         "when the next one is due\n")
     assert at(tiptoe, "11:21", "pause", "48h").stdout.startswith(
         "Reminders paused until Wed 25 Nov 2026 11:21 (in 2 d)")
@@ -119,9 +141,14 @@ def test_times_on_another_day_carry_their_date(tiptoe):
 
 def test_the_overview_names_what_comes_next_snoozes_included(tiptoe):
     at(tiptoe, "11:20", "snooze", "toe-walking", "15m")
-    assert at(tiptoe, "11:21").stdout.endswith("\nNext: Toe walking at 11:35 (in 14 min).\n")
+    assert at(tiptoe, "11:21").stdout.endswith("\nNext: at 11:35 (in 14 min), a reminder of Toe walking 1 of 2 (11:15)\n")
     assert at(tiptoe, "11:40").stdout.endswith(
-        "\nNext: Toe presses, Resisted flexion and Toe pencil pickups at 14:30 (in 2 h 50 min).\n")
+        "\nNext: at 11:55 (in 15 min), a second reminder of Toe presses 1 of 3 (10:10), Toe walking 1 of 2 (11:15) "
+        "and Ankle circles 1 of 2 (11:15)\n")
+    # Once all is answered, the next slots.
+    at(tiptoe, "11:41", "done")
+    assert at(tiptoe, "11:42").stdout.endswith(
+        "\nNext: Resisted flexion, Toe pencil pickups and Toe presses 2 of 3 at 14:30 (in 2 h 48 min)\n")
 
 
 def test_skip(tiptoe):
@@ -160,12 +187,36 @@ def test_snooze_of_an_exercise_that_is_not_due_is_refused(tiptoe):
     assert "Toe walking is not due now" in result.stderr
 
 
-def test_nothing_left_today_points_at_done_at(tiptoe):
+def test_nothing_left_today_says_so_and_points_at_the_next_slot(tiptoe):
     for time in ["10:15", "14:35", "18:55"]:
         at(tiptoe, time, "done", "toe-presses")
     result = at(tiptoe, "19:00", "done", "toe-presses", check=False)
     assert result.returncode == 1
-    assert "nothing left to mark today" in result.stderr and "--at" in result.stderr
+    assert result.stderr == ("tiptoe: error: Toe presses: every slot today is already done or skipped; "
+                             "the next one is Tue 24 Nov 2026 10:10 (in 15 h 10 min)\n")
+
+
+def test_done_at_settles_a_missed_slot_of_that_day(tiptoe):
+    # 10:10 and 14:30 passed unanswered; 18:50 is done; a session at 19:30 counts for a missed one.
+    at(tiptoe, "18:55", "done", "toe-presses")
+    assert at(tiptoe, "20:00", "done", "toe-presses", "--at", "19:30").stdout == (
+        "Toe presses done for 10:10 (2 of 3 today)\n")
+    assert statuses(tiptoe, "20:01")[f"toe-presses/{DAY}/1"] == "done"
+    assert statuses(tiptoe, "20:01")[f"toe-presses/{DAY}/2"] == "missed"
+
+
+def test_a_bare_snooze_leaves_a_snoozed_reminder_alone_and_the_snooze_limit_holds(tiptoe):
+    assert at(tiptoe, "10:12", "snooze", "30m").stdout == "Toe presses snoozed until 10:42 (30 min)\n"
+    again = at(tiptoe, "10:15", "snooze", check=False)
+    assert again.returncode == 1 and "nothing is due now" in again.stderr
+    assert [e["until"] for e in log(tiptoe)] == [f"{DAY}T10:42:00+00:00"]
+    at(tiptoe, "10:43", "snooze", "toe-presses")
+    at(tiptoe, "10:54", "snooze", "toe-presses")
+    fourth = at(tiptoe, "11:05", "snooze", "toe-presses", check=False)
+    assert fourth.returncode == 1
+    assert fourth.stderr == ("tiptoe: error: Toe presses was snoozed 3 times already, the limit; "
+                             "do it or skip it: tiptoe done toe-presses, tiptoe skip toe-presses\n")
+    assert len(log(tiptoe)) == 3
 
 
 # --- bad input: exit 64, nothing written ----------------------------------------------------

@@ -132,7 +132,7 @@ def test_today_week_and_bare_tiptoe(tiptoe):
     assert len({s["start"][:10] for s in week}) == 7
     bare = tiptoe.run("--tz", "Europe/Berlin", env=env).stdout
     assert "Foot routine for back pain" in bare and "Mon 23 Nov 2026" in bare
-    assert "Next: Toe presses, Resisted flexion and Toe pencil pickups at 14:30 (in 2 h 30 min)." in bare
+    assert "Next: at 12:15 (in 15 min), a second reminder of Toe presses 1 of 3 (10:10)," in bare
 
 
 def test_bare_tiptoe_is_the_overview_with_its_errors_too(tiptoe, tmp_path):

@@ -46,6 +46,21 @@ public struct History: Sendable {
   }
 }
 
+extension History {
+  /// This history as it is once the agent has carried out `decision` at `at`: the reminders shown
+  /// (`fired`) and the slots given up (`missed`).
+  public func recording(_ decision: ReminderDecision, at: Date) -> History {
+    let events = decision.events(at: at)
+    let first = (self.events.map(\.id).max() ?? 0) + (pauseEvents.map(\.id).max() ?? 0) + 1
+    return appending(
+      events.enumerated().map { offset, event in
+        HistoryEvent(
+          id: first + Int64(offset), batch: first, kind: event.kind, slot: event.slot, exercise: event.exercise,
+          at: event.at, slotStart: event.slotStart, until: event.until, undoes: event.undoes)
+      })
+  }
+}
+
 extension Planner {
   /// When `slot` stops being due: the start of the same exercise's next slot on its date,
   /// else the end of its local day.

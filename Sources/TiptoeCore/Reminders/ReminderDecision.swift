@@ -47,4 +47,9 @@ public struct ReminderDecision: Hashable, Sendable {
 
   /// Nothing to do now.
   public var isIdle: Bool { show.isEmpty && nudge.isEmpty && missed.isEmpty }
+
+  /// What carrying it out at `at` records: `missed` for the slots given up, `fired` for every slot shown.
+  public func events(at: Date) -> [NewEvent] {
+    missed.map { .missed($0, at: at) } + (show + nudge).flatMap { $0.slots.map { .fired($0, at: at) } }
+  }
 }

@@ -125,8 +125,10 @@ public struct ReminderRules: Sendable {
   }
 
   /// The first instant after `now` at which the agent acts, and what it does then, if nobody answers
-  /// meanwhile; nil when nothing is ahead (an empty routine, or paused for good).
+  /// meanwhile; nil when nothing is ahead (an empty routine, or paused for good). What is due at
+  /// `now` counts as shown now, as the running agent shows it.
   public func nextAction(_ history: History, now: Date) -> (at: Date, decision: ReminderDecision)? {
+    let history = history.recording(decide(history, now: now), at: now)
     var wake = decide(history, now: now).wakeAt
     // Wake-ups that change nothing by themselves (a pause ending with nothing due) are skipped.
     for _ in 0..<16 {
