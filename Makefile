@@ -31,11 +31,18 @@ test-deps:
 	@scripts/ensure-packages $(TEST_PACKAGES)
 	@scripts/ensure-python
 
-## Lint, unit tests, then the integration tests inside a throwaway desktop.
+# The integration tests of the command line alone (no agent), run again on the release binary.
+CLI_TESTS := $(wildcard Tests/Integration/test_history.py Tests/Integration/test_plan.py \
+  Tests/Integration/test_one_reading.py Tests/Integration/test_seeds.py Tests/Integration/test_export*.py)
+
+## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
+## integration tests again on the release build (the static binary users get).
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	Tests/Integration/with-desktop python3 -m pytest -q -p no:cacheprovider Tests/Integration
+	$(MAKE) --no-print-directory build
+	TIPTOE_BIN=$(BIN) python3 -m pytest -q -p no:cacheprovider $(CLI_TESTS)
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

@@ -90,8 +90,10 @@ class Agent:
     def memory(self) -> dict:
         status = Path(f"/proc/{self.pid}/status").read_text()
         value = lambda key: int(re.search(rf"^{key}:\s+(\d+) kB", status, re.M).group(1))  # noqa: E731
+        rollup = Path(f"/proc/{self.pid}/smaps_rollup").read_text()
+        pss = int(re.search(r"^Pss:\s+(\d+) kB", rollup, re.M).group(1))
         return {"rss_kib": value("VmRSS"), "hwm_kib": value("VmHWM"), "anon_kib": value("RssAnon"),
-                "file_kib": value("RssFile")}
+                "file_kib": value("RssFile"), "pss_kib": pss}
 
     def stop(self) -> str:
         if self.alive():

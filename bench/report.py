@@ -7,11 +7,13 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 
-TARGET_EXPANSION = 100
+TARGET_EXPANSION = 30  # × Remind, `plan --json` of 300 exercises × 3 a day over a year
+TARGET_EXPANSION_SIZE = "300"
 TARGET_EXPORT = 20
-TARGET_COLD = 1.5
+TARGET_COLD_BARE_MS = 5  # median of a cold bare `tiptoe`
+TARGET_COLD_ANY_MS = 10  # median of a cold `plan --days 7` and `done`
 TARGET_LATENCY_MS = 50
-TARGET_RSS_MIB = 15
+TARGET_PRIVATE_MIB = 8  # the agent's own memory (RssAnon) with the built-in routine
 
 
 def duration(seconds: float | None) -> str:
@@ -139,11 +141,13 @@ class Report:
                        prototype_rows, "rrrrl")
         self.add("Max RSS:", "")
         self.table(["Exercises", "tiptoe", "remind -s12", "dateutil.rrule"], memory_rows)
-        largest = by_label(list(data.values())[-1])
-        value = largest["remind -s12"]["median"] / largest["tiptoe"]["median"]
-        self.targets.append((f"Expansion ≥ {TARGET_EXPANSION}× faster than Remind ({list(data)[-1]} exercises)",
-                             f"≥ {TARGET_EXPANSION}×", ratio(largest["remind -s12"]["median"],
-                                                              largest["tiptoe"]["median"]), value >= TARGET_EXPANSION))
+        size = TARGET_EXPANSION_SIZE if TARGET_EXPANSION_SIZE in data else list(data)[-1]
+        target = by_label(data[size])
+        value = target["remind -s12"]["median"] / target["tiptoe"]["median"]
+        self.targets.append((f"`plan --json` ≥ {TARGET_EXPANSION}× faster than Remind ({int(size):,} exercises × 3 a "
+                             "day, a year)", f"≥ {TARGET_EXPANSION}×",
+                             ratio(target["remind -s12"]["median"], target["tiptoe"]["median"]),
+                             value >= TARGET_EXPANSION))
 
     def export(self) -> None:
         data = self.data.get("export")
@@ -210,17 +214,21 @@ class Report:
                  "the last to close the file, so SQLite neither rebuilds its `-shm` nor empties its WAL; "
                  "`tiptoe undo` takes each run back (not timed).", "")
         rows = []
-        worst = None
+        remind = r.get("remind -q")
         for label, result in r.items():
             value = result["median"] / floor
-            if label.startswith("tiptoe"):
-                worst = value if worst is None else max(worst, value)
-            rows.append([f"`{label}`", spread(result), f"{value:.2f}×", mib(result["max_rss_kib"]),
+            beside = ratio(result["median"], remind["median"]) if remind else "–"
+            rows.append([f"`{label}`", spread(result), f"{value:.2f}×", beside, mib(result["max_rss_kib"]),
                          str(result["runs"])])
-        self.table(["Command", "Median (min–max)", "÷ floor", "Max RSS", "Runs"], rows)
-        missing = "" if "tiptoe done" in r else " (`tiptoe done` not built yet)"
-        self.targets.append((f"Cold command ≤ {TARGET_COLD}× the static Swift floor (worst tiptoe command){missing}",
-                             f"≤ {TARGET_COLD}×", f"{worst:.2f}×", worst <= TARGET_COLD))
+        self.table(["Command", "Median (min–max)", "÷ floor", "÷ remind -q", "Max RSS", "Runs"], rows)
+        for label, limit in [("tiptoe", TARGET_COLD_BARE_MS), ("tiptoe plan --days 7", TARGET_COLD_ANY_MS),
+                             ("tiptoe done", TARGET_COLD_ANY_MS)]:
+            if label not in r:
+                self.targets.append((f"Cold `{label}` ≤ {limit} ms (median)", f"≤ {limit} ms", "not measured", None))
+                continue
+            median_ms = r[label]["median"] * 1e3
+            self.targets.append((f"Cold `{label}` ≤ {limit} ms (median)", f"≤ {limit} ms", f"{median_ms:.2f} ms",
+                                 median_ms <= limit))
 
     def agent(self) -> None:
         data = self.data.get("agent")
@@ -228,7 +236,7 @@ class Report:
         if not data or "skipped" in data:
             self.add(f"Not measured: {data['skipped'] if data else 'not run'}.", "")
             for name, goal in [("Zero idle wake-ups", "0"), (f"Fire latency p99 < {TARGET_LATENCY_MS} ms", "< 50 ms"),
-                               (f"Agent RSS < {TARGET_RSS_MIB} MiB, built-in routine", "< 15 MiB")]:
+                               (f"Agent private memory ≤ {TARGET_PRIVATE_MIB} MiB, built-in routine", "≤ 8 MiB")]:
                 self.targets.append((name, goal, "not measured", None))
             return
         idle = data.get("idle", {})
@@ -272,18 +280,20 @@ class Report:
             self.targets.append((f"Fire latency p99 < {TARGET_LATENCY_MS} ms", f"< {TARGET_LATENCY_MS} ms", "failed", False))
         memory = data.get("memory", {})
         if "builtin" in memory:
-            builtin = memory["builtin"]["rss_kib"] / 1024
-            self.targets.append((f"Agent RSS < {TARGET_RSS_MIB} MiB with the built-in routine", f"< {TARGET_RSS_MIB} MiB",
-                                 f"{builtin:.1f} MiB", builtin < TARGET_RSS_MIB))
-            self.add("Resident memory of a settled agent, each alone before the other workloads (VmRSS; RssAnon "
-                     "is its own heap and stacks, RssFile the mapped binary and libraries; the peak is during "
-                     "start-up):", "")
-            rows = [[name, mib(m["rss_kib"]), mib(m["anon_kib"]), mib(m["file_kib"]), mib(m["hwm_kib"])]
-                    for name, m in memory.items() if isinstance(m, dict)]
-            self.table(["Routine", "RSS", "RssAnon", "RssFile", "Peak (VmHWM)"], rows)
+            private = memory["builtin"]["anon_kib"] / 1024
+            self.targets.append((f"Agent private memory (RssAnon) ≤ {TARGET_PRIVATE_MIB} MiB with the built-in routine",
+                                 f"≤ {TARGET_PRIVATE_MIB} MiB", f"{private:.1f} MiB", private <= TARGET_PRIVATE_MIB))
+            self.add("Memory of a settled agent, each alone before the other workloads: RssAnon is its own "
+                     "memory (heap and stacks), the figure that matters; Pss shares the mapped binary and "
+                     "libraries with the processes that map them too; VmRSS counts those pages whole; the peak "
+                     "is during start-up:", "")
+            rows = [[name, mib(m["anon_kib"]), mib(m.get("pss_kib")), mib(m["rss_kib"]), mib(m["file_kib"]),
+                     mib(m["hwm_kib"])] for name, m in memory.items() if isinstance(m, dict)]
+            self.table(["Routine", "RssAnon", "Pss", "RSS", "RssFile", "Peak (VmHWM)"], rows)
         else:
             self.add("Memory: failed — `" + str(memory.get("error", "not run"))[-500:].replace("\n", " ") + "`", "")
-            self.targets.append((f"Agent RSS < {TARGET_RSS_MIB} MiB with the built-in routine", "< 15 MiB", "failed", False))
+            self.targets.append((f"Agent private memory ≤ {TARGET_PRIVATE_MIB} MiB with the built-in routine",
+                                 f"≤ {TARGET_PRIVATE_MIB} MiB", "failed", False))
 
     def scaling(self) -> None:
         data = self.data.get("scaling")

@@ -35,7 +35,7 @@ FROM = "2026-01-01"
 YEAR = "365"
 NOW = "2026-01-01T00:00:00+01:00"  # expansion and export: the year ahead is all pending
 CLI_NOW = "2026-11-23T10:12:00+01:00"  # command line: toe presses are due (10:10)
-EXPANSION_SIZES = [1, 100, 1000]
+EXPANSION_SIZES = [1, 100, 300, 1000]
 SCALING_SIZES = [10, 100, 1000, 10000]
 HISTORY_DAYS = 90  # the command line runs against a history of this many days, every slot done
 

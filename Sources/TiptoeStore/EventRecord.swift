@@ -6,8 +6,7 @@ import TiptoeCore
 struct EventRecord: FetchableRecord {
   static let databaseTableName = "event"
 
-  /// The columns every query selects and every insert writes, in this order: rows are read by
-  /// position, cheaper than GRDB's look-up by name.
+  /// The columns every query selects and every insert writes, in this order.
   static let selection = "id, batch, kind, slot, exercise, at, slotStart, until, undoes"
 
   var id: Int64
@@ -45,8 +44,7 @@ struct EventRecord: FetchableRecord {
     undoes = event.undoes
   }
 
-  /// Appends the row. Plain SQL rather than `PersistableRecord`, whose dynamic casts cost a
-  /// command more than SQLite's own work (bench/findings.md).
+  /// Appends the row.
   func insert(_ db: Database) throws {
     try db.execute(
       sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

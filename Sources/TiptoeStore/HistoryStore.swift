@@ -150,8 +150,8 @@ public final class HistoryStore: Sendable {
   }
 
   /// Keeps the `-wal` and `-shm` files when the last connection closes (SQLite's persistent WAL):
-  /// every command opens and closes the history, and deleting and creating those two files again
-  /// cost more than the command's own reads and writes (bench/findings.md). The last connection
+  /// every command opens and closes the history, and need not delete and create those two files
+  /// each time. The last connection
   /// still checkpoints, and with a `journal_size_limit` it empties the kept WAL, so the next command
   /// has nothing to read back from it. Only for a history found sound: a damaged or foreign file gets
   /// no files beside it, and a new one is made under a temporary name whose WAL must not outlive it.

@@ -66,8 +66,7 @@ public struct HistoryTransaction {
     return targets
   }
 
-  /// The events that `clauses` select (SQL text, not GRDB's query builder: it would read the schema
-  /// and cast at run time, several times the cost of the query itself).
+  /// The events that `clauses` select.
   private func fetch(_ clauses: String, _ arguments: StatementArguments = []) throws -> [HistoryEvent] {
     try EventRecord.fetchAll(db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
       .compactMap { try $0.event(path: path) }

@@ -3,9 +3,6 @@
 //   tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]   the planner alone: median, min, max of REPEATS runs
 //   tiptoe-bench export ROUTINE ZONE DAYS [REPEATS]   the iCalendar writer alone, into memory: the RRULE
 //                                                     file, and DAYS days expanded
-//   tiptoe-bench json ROUTINE ZONE DAYS [NOW]         `tiptoe plan --from 2026-01-01 --days DAYS --json`'s
-//                                                     bytes from a byte-level writer (a prototype; see
-//                                                     BENCHMARKS.md), to stdout
 import Foundation
 import TiptoeCore
 

@@ -92,7 +92,7 @@ extension Tiptoe {
     /// agent must sleep between reminders, so the process that runs it never creates the history.
     func createHistory(_ history: HistoryFile) throws -> Bool {
       guard !FileManager.default.fileExists(atPath: history.path) else { return false }
-      try history.writing { _ in }  // closed before the exec, which runs no exit handlers
+      try history.creatingIfMissing { _ in }  // closed before the exec, which runs no exit handlers
       Terminal.note("created the history at \(history.path)")
       return true
     }

@@ -32,7 +32,7 @@ extension Tiptoe {
     func run() throws {
       let context = try global.historyContext()
       let start = try since.map { try HistoryTime.day($0, option: "--since", context: context) }
-      let events = try context.history.reading { try $0.events(since: start) }
+      let events = try context.history.ifPresent { try $0.events(since: start) }
       let log = HistoryLog(context: context, events: events ?? [])
       var out = StandardOutput()
       if json {

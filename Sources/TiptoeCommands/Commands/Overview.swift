@@ -16,7 +16,8 @@ extension Tiptoe {
     /// Prints the overview; bare `tiptoe` calls it directly, without building the parser.
     static func show(_ context: Context) throws {
       let (now, rules) = (context.now, context.rules)
-      let history = try context.history.reading { try $0.history(around: now, rules: rules) } ?? .empty(context.planner)
+      let history =
+        try context.history.ifPresent { try $0.history(around: now, rules: rules) } ?? .empty(context.planner)
       let slots = context.planner.slots(on: context.today)
       let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
       var out = StandardOutput()

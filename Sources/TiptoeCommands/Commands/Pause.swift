@@ -44,7 +44,7 @@ extension Tiptoe {
       let until = try seconds().map {
         Date(timeIntervalSince1970: (context.now.timeIntervalSince1970 + TimeInterval($0)).rounded(.up))
       }
-      try context.history.writing { _ = try $0.append([.paused(at: context.now, until: until)]) }
+      try context.history.creatingIfMissing { _ = try $0.append([.paused(at: context.now, until: until)]) }
       if let until {
         let clock = HistoryText.clock(until, context.timeZone, from: context.today)
         print(

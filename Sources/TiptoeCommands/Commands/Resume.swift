@@ -16,7 +16,7 @@ extension Tiptoe {
     func run() throws {
       let context = try global.historyContext()
       // Checked and written in one transaction: a pause made meanwhile is not resumed by accident.
-      let resumed = try context.history.reading { store in
+      let resumed = try context.history.ifPresent { store in
         try store.write { transaction in
           guard case .paused = PauseState(events: try transaction.pauseEvents(), now: context.now) else { return false }
           try transaction.append([.resumed(at: context.now)])

@@ -28,7 +28,7 @@ extension Tiptoe {
       let agent = pid == nil ? nil : AgentFiles.readState(directory: directory)
       let service = UserService().activeState()
       let rules = context.rules
-      let history = try context.history.reading { try $0.history(around: now, rules: rules) } ?? .empty(planner)
+      let history = try context.history.ifPresent { try $0.history(around: now, rules: rules) } ?? .empty(planner)
       let pause = history.pause(at: now)
       let current = rules.decide(history, now: now)
       let waiting = rules.waiting(history, now: now)

@@ -20,7 +20,7 @@ extension Tiptoe {
     func run() throws {
       let context = try global.historyContext()
       let planner = context.planner
-      let result = try context.history.reading { store in
+      let result = try context.history.ifPresent { store in
         let undone = try store.undoLast(at: context.now)
         let days = undone.compactMap { $0.slot.flatMap(Slot.date(ofID:)) }
         guard let first = days.min(), let last = days.max() else { return (undone, History.empty(planner)) }

@@ -33,7 +33,7 @@ struct HistoryAction {
     let day = HistoryText.localDate(at, planner.timeZone)
     // No history yet: find out whether there is anything to act on before creating one.
     if !FileManager.default.fileExists(atPath: file.path) { _ = try choose(.empty(planner), day: day) }
-    return try file.writing { store in
+    return try file.creatingIfMissing { store in
       try store.write { transaction in
         // A week either side of the day and of today: the horizon of weekly exercises, counts, the next slot.
         let first = min(day, context.today).adding(days: -7)

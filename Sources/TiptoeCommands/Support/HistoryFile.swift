@@ -13,20 +13,21 @@ struct HistoryFile {
   /// The directory of the history and the agent's files.
   var directory: String { HistoryStore.directory(of: path) }
 
-  /// Runs `body` on the history if there is one, then closes it; nil when there is no history.
-  func reading<T>(_ body: (HistoryStore) throws -> T) throws -> T? {
+  /// Runs `body` on the history if there is one (to read, or to write only where there is one),
+  /// then closes it; nil when there is no history.
+  func ifPresent<T>(_ body: (HistoryStore) throws -> T) throws -> T? {
     guard let store = try Self.io({ try HistoryStore.openIfPresent(path: path) }) else { return nil }
     return try Self.using(store, body)
   }
 
   /// Runs `body` on the history, created on first use, then closes it.
-  func writing<T>(_ body: (HistoryStore) throws -> T) throws -> T {
+  func creatingIfMissing<T>(_ body: (HistoryStore) throws -> T) throws -> T {
     try Self.using(try Self.io { try HistoryStore.open(path: path) }, body)
   }
 
   /// The history of the slots of `days` dates from `from`; empty when there is no history yet.
   func history(_ planner: Planner, from: LocalDate, days: Int) throws -> History {
-    try reading { try $0.history(planner, from: from, days: days) } ?? .empty(planner)
+    try ifPresent { try $0.history(planner, from: from, days: days) } ?? .empty(planner)
   }
 
   private static func using<T>(_ store: HistoryStore, _ body: (HistoryStore) throws -> T) throws -> T {

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Fast ISO 8601 rendering and reading of instants with an explicit UTC offset.
+/// ISO 8601 instants with an explicit UTC offset: the one writer and the one reader of every
+/// instant tiptoe prints, reads from people, or stores.
 public enum ISO8601 {
   /// `2026-11-23T09:10:00+01:00` (or `Z` when `utcOffset` is nil).
   public static func format(_ date: Date, utcOffset: Int?) -> String {
@@ -53,10 +54,15 @@ public enum ISO8601 {
 
   /// Reads `2026-11-23T09:10:00+01:00`, `…Z`, `…+0100`, `…+01`, with optional fractional seconds and
   /// trailing white space; nil for anything else, or a date, time or offset (over 18 h) that does
-  /// not exist. Byte by byte: Foundation's ISO 8601
-  /// parser costs a command about a fifth of its start-up (bench/findings.md).
-  public static func instant(_ text: some StringProtocol) -> Date? {
+  /// not exist.
+  ///
+  /// `strict`: exactly what `format(_:utcOffset: nil)` writes, `2026-11-23T08:10:00Z`, as the
+  /// history stores it.
+  public static func instant(_ text: some StringProtocol, strict: Bool = false) -> Date? {
     let bytes = Array(text.utf8)
+    if strict && (bytes.count != 20 || bytes[10] != UInt8(ascii: "T") || bytes[19] != UInt8(ascii: "Z")) {
+      return nil
+    }
     var position = 0
     func number(_ digits: Int) -> Int? {
       guard position + digits <= bytes.count else { return nil }

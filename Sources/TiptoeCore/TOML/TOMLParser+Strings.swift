@@ -7,8 +7,7 @@ extension TOMLParser {
     let multiLine = starts(with: "\"\"\"")
     advance(multiLine ? 3 : 1)
     if multiLine { skipNewline() }
-    // The string's UTF-8, escapes included, decoded once at the end (appending to a
-    // `UnicodeScalarView` piece by piece cost more than the rest of the parse).
+    // The string's UTF-8, escapes resolved, decoded once at the end.
     var pending: [UInt8] = []
     while true {
       guard let byte = peek(), multiLine || (byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\r")) else {
