@@ -169,17 +169,26 @@ public final class ReminderAgent {
   private func evaluate(again: Bool) {
     let now = configuration.now()
     let history: History
+    let decision: ReminderDecision
     do {
-      history = try store.history(around: now, rules: rules)
+      // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
+      // is either seen here or written after, never overridden by a stale decision. Recorded before
+      // showing: a crash in between must not show it twice after a restart.
+      (history, decision) = try store.write { transaction in
+        let history = try transaction.history(around: now, rules: rules)
+        let decision = rules.decide(history, now: now)
+        let stored = decision.isIdle ? [] : try transaction.append(decision.events(at: now))
+        lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
+        return (history, decision)
+      }
     } catch {
-      log("cannot read the history: \(error.localizedDescription); trying again in a minute")
+      log("cannot read or write the history: \(error.localizedDescription); trying again in a minute")
       arm(now.addingTimeInterval(60), now: now)
       return
     }
     reconcile(history)
-    let decision = rules.decide(history, now: now)
     if !decision.isIdle {
-      guard carryOut(decision, now: now) else { return arm(now.addingTimeInterval(60), now: now) }
+      carryOut(decision)
       if again { return evaluate(again: false) }
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
@@ -190,16 +199,8 @@ public final class ReminderAgent {
     ISO8601.localDateTime(now, utcOffset: planner.timeZone.secondsFromGMT(for: now)).0
   }
 
-  /// Records and shows; false when the history could not be written.
-  private func carryOut(_ decision: ReminderDecision, now: Date) -> Bool {
-    do {
-      // Recorded before showing: a crash in between must not show it twice after a restart.
-      let stored = try store.append(decision.events(at: now))
-      lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
-    } catch {
-      log("cannot record reminders: \(error.localizedDescription); trying again in a minute")
-      return false
-    }
+  /// Shows what `decision` recorded, and closes what it gave up on.
+  private func carryOut(_ decision: ReminderDecision) {
     if !decision.missed.isEmpty {
       log("missed: " + decision.missed.map(\.id).joined(separator: ", "))
       remove(Set(decision.missed.map(\.id)))
@@ -215,7 +216,6 @@ public final class ReminderAgent {
         present(reminder, replacing: nil)
       }
     }
-    return true
   }
 
   /// Closes or shrinks open reminders whose slots were answered elsewhere (the command line).
