@@ -13,12 +13,16 @@ struct GlobalOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Use this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
+    help: ArgumentHelp(
+      "Use this IANA time zone instead of the routine's (e.g. Europe/Berlin; :Europe/Berlin as in TZ).",
+      valueName: "zone"))
   var tz: String?
 
   func validate() throws {
-    if let tz, TimeZone(identifier: tz) == nil {
-      throw ValidationError("--tz: unknown time zone '\(tz)' (example: --tz Europe/Berlin)")
+    guard let tz else { return }
+    switch SystemZone.read(tz) {
+    case .zone: return
+    case .notAZoneName(let message), .unknown(let message): throw ValidationError("--tz: " + message)
     }
   }
 
@@ -64,12 +68,30 @@ struct Context {
       Terminal.note("the routine cannot be used (\(error.localizedDescription)); going on without it")
       loaded = Routine(name: source.name, exercises: [])
     }
-    // The system's zone by the name TZ gives it, when TZ names one (TZ=UTC: Foundation says GMT).
-    let zoneName = tz ?? loaded.timeZoneIdentifier ?? Environment["TZ"]
+    // The system's zone by the name TZ gives it, in any form glibc reads (TZ=:Europe/Paris, as systemd
+    // units write it), when TZ names one (TZ=UTC: Foundation says GMT).
+    let zoneName =
+      tz.flatMap(zoneName(argument:)) ?? loaded.timeZoneIdentifier ?? Environment["TZ"].flatMap(zoneName(tz:))
     let given = zoneName.flatMap(TimeZone.init(identifier:))
     return Context(
       routine: loaded, routineName: source.name, timeZone: given ?? TimeZone.current,
       zoneName: given == nil ? nil : zoneName, now: try Clock.now())
+  }
+
+  /// The zone `--tz` names (checked by `GlobalOptions.validate`).
+  private static func zoneName(argument: String) -> String? {
+    if case .zone(let name) = SystemZone.read(argument) { return name }
+    return nil
+  }
+
+  /// The zone `TZ` names; for a value that names none, a note and nil (the system's zone).
+  private static func zoneName(tz: String) -> String? {
+    switch SystemZone.read(tz) {
+    case .zone(let name): return name
+    case .notAZoneName(let message), .unknown(let message):
+      Terminal.note("TZ: \(message); using the system's zone")
+      return nil
+    }
   }
 
   /// Today's local date in the routine's zone.
