@@ -105,12 +105,15 @@ public struct ICalendarExporter: Sendable {
   /// One VEVENT per exercise and time of day, with an RRULE.
   ///
   /// Clients disagree about a repeated wall time that does not exist (spring
-  /// forward): RFC 5545 drops it (§3.3.10) or moves it forward (§3.3.5),
-  /// libical moves it back. They also disagree about one that occurs twice
-  /// (fall back): RFC 5545 and most clients take the first, khal the second.
-  /// So on each such day in the years the VTIMEZONE covers, the series has an
-  /// EXDATE, and the slot is a separate event at the instant it really starts
-  /// (UID of the slot, as `--expand` writes it).
+  /// forward): RFC 5545 drops it (§3.3.10) or moves it forward (§3.3.5), and
+  /// libical 3.0 moves it forward but keeps the moved time for the next
+  /// occurrence too. They also disagree about one that occurs twice (fall
+  /// back): RFC 5545 and most clients take the first, khal the second. So on
+  /// each such day in the years the VTIMEZONE covers (and on the occurrence
+  /// after a gap day), the series has an EXDATE, and the slot is a separate
+  /// event at the instant it really starts (UID of the slot, as `--expand`
+  /// writes it). Those days' EXDATEs also name the moved wall time, which is
+  /// where libical puts them.
   private func writeSeries<Output>(
     from: LocalDate, zone vtimezone: VTimeZone, blocks: [ContentLines], writer: inout ContentLineWriter<Output>
   ) {
@@ -127,8 +130,18 @@ public struct ICalendarExporter: Sendable {
       }
       let first = pattern.firstDate(onOrAfter: from)
       for (position, time) in pattern.times.enumerated() {
-        let pinnedDays = (Self.days(of: time, in: vtimezone.gaps) + Self.days(of: time, in: vtimezone.folds))
-          .filter { $0 >= first && pattern.occurs(on: $0) }.sorted()
+        // The days to pin, with how far libical moves the time on each (0: it does not).
+        var moved: [LocalDate: Int] = [:]
+        for gap in vtimezone.gaps {
+          for day in Self.days(of: time, in: [gap]) where day >= first && pattern.occurs(on: day) {
+            moved[day] = gap.count
+            moved[pattern.firstDate(onOrAfter: day.adding(days: 1))] = gap.count
+          }
+        }
+        for day in Self.days(of: time, in: vtimezone.folds) where day >= first && pattern.occurs(on: day) {
+          moved[day] = moved[day] ?? 0
+        }
+        let pinnedDays = moved.keys.sorted()
         // DTSTART on a day the time exists once, so every client agrees on it and on the duration.
         var date = first
         while pinnedDays.contains(date) { date = pattern.firstDate(onOrAfter: date.adding(days: 1)) }
@@ -148,6 +161,12 @@ public struct ICalendarExporter: Sendable {
         writer.lines.line("RRULE", rule)
         for day in pinnedDays where day > date {
           dateTime("EXDATE", zone: zone, date: day, time: time, lines: &writer.lines)
+          if let shift = moved[day], shift > 0 {
+            let wall = day.dayNumber * 86400 + time.secondsOfDay + shift
+            let movedDay = LocalDate(dayNumber: wall >= 0 ? wall / 86400 : (wall - 86399) / 86400)
+            let movedTime = LocalTime(secondsOfDay: wall - movedDay.dayNumber * 86400)
+            dateTime("EXDATE", zone: zone, date: movedDay, time: movedTime, lines: &writer.lines)
+          }
         }
         writer.lines.append(lines: blocks[index])
         writer.lineEnded()
@@ -213,12 +232,15 @@ public struct ICalendarExporter: Sendable {
     let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
     let wallStart = date.dayNumber * 86400 + time.secondsOfDay
     if folds.contains(where: { $0.contains(wallStart) }) {
-      for (name, instant) in [("DTSTART", slot.start), ("DTEND", slot.start + Double(exercise.minutes * 60))] {
-        writer.lines.name(name)
-        writer.lines.beginValue()
-        writer.lines.utcDateTime(instant)
-        writer.lines.end()
-      }
+      writer.lines.name("DTSTART")
+      writer.lines.beginValue()
+      writer.lines.utcDateTime(slot.start)
+      writer.lines.end()
+      // Not a UTC DTEND: recurring-ical-events swaps start and end when the end's wall time is earlier.
+      writer.lines.name("DURATION")
+      writer.lines.beginValue()
+      writer.lines.duration(seconds: exercise.minutes * 60)
+      writer.lines.end()
     } else {
       dateTime("DTSTART", zone: zone, date: date, time: time, lines: &writer.lines)
       end(
