@@ -54,7 +54,7 @@ extension Tiptoe {
       let first = from ?? context.today
       // The VTIMEZONE's TZNAMEs from the system's time-zone data (CET, not Foundation's GMT+1).
       let write = { (out: inout FileStream) in
-        SystemZone.withNames(of: context.timeZone.identifier) { names in
+        SystemZone.withNames(of: context.zoneName) { names in
           exporter.zoneNames = names
           exporter.write(events, from: first, to: &out)
         }

@@ -84,23 +84,33 @@ struct Context {
     return nil
   }
 
-  /// The zone `TZ` names; for a value that names none, a note and nil (the system's zone).
+  /// The zone `TZ` names; for a value that names none, the zone glibc uses for it (a POSIX offset's
+  /// `Etc/GMT` zone, else UTC), with a note.
   private static func zoneName(tz: String) -> String? {
     switch SystemZone.read(tz) {
     case .zone(let name): return name
     case .notAZoneName(let message), .unknown(let message):
-      Terminal.note("TZ: \(message); using the system's zone")
-      return nil
+      guard let fallback = SystemZone.glibcFallback(for: tz) else {
+        Terminal.note("TZ: \(message); using UTC")
+        return "UTC"
+      }
+      Terminal.note("TZ: \(message); using \(fallback), as glibc does")
+      return fallback
     }
   }
 
   /// Today's local date in the routine's zone.
   var today: LocalDate { ISO8601.localDateTime(now, utcOffset: timeZone.secondsFromGMT(for: now)).0 }
 
-  /// The zone's name and current offset: `Europe/Berlin (+01:00)`.
+  /// The zone's name, its abbreviation in the system's zone data and its current offset:
+  /// `Europe/Berlin (CET, +01:00)`; `UTC (+00:00)`, `Australia/Lord_Howe (+11:00)` where the
+  /// abbreviation only repeats the name or the offset.
   var zoneLabel: String {
     let offset = String(ISO8601.format(now, utcOffset: timeZone.secondsFromGMT(for: now)).suffix(6))
-    return "\(zoneName) (\(offset))"
+    guard let name = SystemZone.name(of: zoneName, at: now), name != zoneName,
+      name.first.map({ $0.isLetter }) == true
+    else { return "\(zoneName) (\(offset))" }
+    return "\(zoneName) (\(name), \(offset))"
   }
 }
 

@@ -45,7 +45,21 @@ enum SystemZone {
     if let offset = offsetMessage(name) { return .notAZoneName(offset) }
     var message = "unknown time zone '\(text)'"
     if let suggestion = suggestion(for: name) { message += "; did you mean \(suggestion)?" }
-    return .unknown(message + " (IANA names such as Europe/Berlin, America/New_York, UTC)")
+    return .unknown(message + " (an IANA name, e.g. Europe/Berlin, America/New_York, UTC)")
+  }
+
+  /// The zone glibc gives a `TZ` that names none: a POSIX fixed offset (`UTC+2`, `<+02>-2`, `EST5`)
+  /// as the `Etc/GMT` zone with that offset (POSIX and `Etc/GMT+2` both count hours west: UTC-02:00),
+  /// an unknown name UTC, as glibc does; nil for a POSIX rule with summer time, which glibc follows
+  /// and no zone name stands for.
+  static func glibcFallback(for text: String) -> String? {
+    let name = text.hasPrefix(":") ? String(text.dropFirst()) : text
+    guard let match = name.wholeMatch(of: /^(?:[A-Za-z]{3,}|<[^>]+>)([+-]?)(\d{1,2})$/), let hours = Int(match.2)
+    else { return offsetMessage(name) == nil ? "UTC" : nil }
+    let west = match.1 != "-"
+    guard hours != 0 else { return "UTC" }
+    guard hours <= (west ? 12 : 14) else { return "UTC" }
+    return "Etc/GMT\(west ? "+" : "-")\(hours)"
   }
 
   /// Whether `name` is a zone of the time-zone data that Foundation knows too.
