@@ -6,7 +6,7 @@ RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
 BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick
+TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick calcurse libical-dev gcc
 
 .PHONY: run build test lint format install uninstall bench clean deps test-deps
 
@@ -32,8 +32,8 @@ test-deps:
 	@scripts/ensure-python
 
 # The integration tests of the command line alone (no agent), run again on the release binary.
-CLI_TESTS := $(wildcard Tests/Integration/test_history.py Tests/Integration/test_plan.py \
-  Tests/Integration/test_one_reading.py Tests/Integration/test_seeds.py Tests/Integration/test_export*.py)
+CLI_TESTS := $(addprefix Tests/Integration/,test_history.py test_plan.py test_one_reading.py test_seeds.py \
+  test_zones.py test_export.py test_export_expansion.py test_export_properties.py test_export_timezones.py)
 
 ## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
 ## integration tests again on the release build (the static binary users get).

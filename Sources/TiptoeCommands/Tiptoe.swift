@@ -46,8 +46,10 @@ struct Tiptoe: ParsableCommand {
 
   /// A first word that names no command is a mistyped one (the overview, the default, takes no
   /// words): say so, with the closest name, instead of ArgumentParser's "unexpected argument".
+  /// The same for the word after `help`, for which ArgumentParser would print the top-level help.
   static func checkCommandName(_ arguments: [String]) throws {
     guard let first = arguments.first, !first.hasPrefix("-") else { return }
+    if first == "help" && arguments.count > 1 { return try checkCommandName(Array(arguments.dropFirst())) }
     let names = configuration.subcommands.map { $0._commandName } + ["help"]
     guard !names.contains(first) else { return }
     let hint = Suggestion.closest(to: first, in: names).map { "; did you mean '\($0)'?" } ?? ""

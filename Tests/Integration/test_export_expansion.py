@@ -123,8 +123,13 @@ def test_a_series_never_repeats_a_wall_time_that_does_not_exist(tiptoe, tmp_path
     assert series["DTSTART"].to_ical().decode() == f"20261123T{wall}"
     exdates = [d.to_ical().decode() for p in series.get("EXDATE") for d in p.dts]
     assert f"{day.replace('-', '')}T{wall}" in exdates
-    # One EXDATE and one event per spring-forward day in the years the VTIMEZONE covers.
-    assert len(exdates) == len(events) >= 5
+    # One excluded day and one event per spring-forward day in the years the VTIMEZONE covers, and per
+    # day after it (libical 3.0 still moves the time then); both days are excluded at the time libical
+    # moves it to as well. Berlin's 02:30 also occurs twice on its fall-back days: pinned too.
+    moved = (dt.datetime.fromisoformat(expected).replace(tzinfo=None) - dt.datetime.fromisoformat(time))
+    later = (dt.datetime.fromisoformat(time) + moved).strftime("%Y%m%dT%H%M%S")
+    assert later in exdates
+    assert len({d[:8] for d in exdates}) == len(events) >= 10
     single = events[f"x.{day}.1@tiptoe"]
     assert "RRULE" not in single
     assert single["DTSTART"].dt == dt.datetime.fromisoformat(expected)

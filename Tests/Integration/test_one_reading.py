@@ -35,7 +35,7 @@ def test_a_broken_routine_keeps_its_zone_and_says_which_it_is(tiptoe):
     write(tiptoe, 'name = "Berlin"\n[day]\ntimezone = "Europe/Berlin"\n[[exercise]]\nid = "a"\nevry = "daily"\n')
     tiptoe.run("pause", "1h", env=NOW)
     result = tiptoe.run("log", env=NOW)
-    assert "times are in Europe/Berlin (+01:00)" in result.stderr
+    assert "times are in Europe/Berlin (CET, +01:00)" in result.stderr
     events = tiptoe.json("log", "--json", env=NOW)
     assert events["timezone"] == "Europe/Berlin"
     assert events["events"][0]["at"] == "2026-11-23T12:00:00+01:00"

@@ -49,12 +49,19 @@ extension Tiptoe {
 
     func run() throws {
       let context = try global.context()
-      let exporter = ICalendarExporter(planner: context.planner, stamp: context.now, alarms: !noAlarms)
+      var exporter = ICalendarExporter(planner: context.planner, stamp: context.now, alarms: !noAlarms)
       let events: ICalendarExporter.Events = expand ? .instances(days: days ?? 365) : .series
       let first = from ?? context.today
+      // The VTIMEZONE's TZNAMEs from the system's time-zone data (CET, not Foundation's GMT+1).
+      let write = { (out: inout FileStream) in
+        SystemZone.withNames(of: context.zoneName) { names in
+          exporter.zoneNames = names
+          exporter.write(events, from: first, to: &out)
+        }
+      }
       guard let path = output, path != "-" else {
         var out = FileStream(descriptor: STDOUT_FILENO)
-        exporter.write(events, from: first, to: &out)
+        write(&out)
         if let error = out.error {
           throw CLIError.io("cannot write to standard output: \(String(cString: strerror(error)))")
         }
@@ -62,7 +69,7 @@ extension Tiptoe {
       }
       let file = try AtomicFile(path: path)
       var out = file.stream
-      exporter.write(events, from: first, to: &out)
+      write(&out)
       try file.commit()
       let what = expand ? "single events for \(days ?? 365) days" : "repeating events"
       print(

@@ -14,12 +14,16 @@ struct GlobalOptions: ParsableArguments {
 
   @Option(
     name: .long,
-    help: ArgumentHelp("Use this IANA time zone instead of the routine's (e.g. Europe/Berlin).", valueName: "zone"))
+    help: ArgumentHelp(
+      "Use this IANA time zone instead of the routine's (e.g. Europe/Berlin; :Europe/Berlin as in TZ).",
+      valueName: "zone"))
   var tz: String?
 
   func validate() throws {
-    if let tz, TimeZone(identifier: tz) == nil {
-      throw ValidationError("--tz: unknown time zone '\(tz)' (example: --tz Europe/Berlin)")
+    guard let tz else { return }
+    switch SystemZone.read(tz) {
+    case .zone: return
+    case .notAZoneName(let message), .unknown(let message): throw ValidationError("--tz: " + message)
     }
   }
 
@@ -75,8 +79,10 @@ struct Context {
       broken = error
       loaded = Routine(name: source.name, timeZoneIdentifier: RoutineLoader.timeZoneName(in: text), exercises: [])
     }
-    // The system's zone by the name TZ gives it, when TZ names one (TZ=UTC: Foundation says GMT).
-    let zoneName = tz ?? loaded.timeZoneIdentifier ?? Environment["TZ"]
+    // The system's zone by the name TZ gives it, in any form glibc reads (TZ=:Europe/Paris, as systemd
+    // units write it), when TZ names one (TZ=UTC: Foundation says GMT).
+    let zoneName =
+      tz.flatMap(zoneName(argument:)) ?? loaded.timeZoneIdentifier ?? Environment["TZ"].flatMap(zoneName(tz:))
     let given = zoneName.flatMap(TimeZone.init(identifier:))
     let context = Context(
       routine: loaded, routineName: source.name, timeZone: given ?? TimeZone.current,
@@ -100,13 +106,39 @@ struct Context {
   /// The reminder rules the agent follows.
   var rules: ReminderRules { ReminderRules(planner: planner, settings: agentSettings) }
 
+  /// The zone `--tz` names (checked by `GlobalOptions.validate`).
+  private static func zoneName(argument: String) -> String? {
+    if case .zone(let name) = SystemZone.read(argument) { return name }
+    return nil
+  }
+
+  /// The zone `TZ` names; for a value that names none, the zone glibc uses for it (a POSIX offset's
+  /// `Etc/GMT` zone, else UTC), with a note.
+  private static func zoneName(tz: String) -> String? {
+    switch SystemZone.read(tz) {
+    case .zone(let name): return name
+    case .notAZoneName(let message), .unknown(let message):
+      guard let fallback = SystemZone.glibcFallback(for: tz) else {
+        Terminal.note("TZ: \(message); using UTC")
+        return "UTC"
+      }
+      Terminal.note("TZ: \(message); using \(fallback), as glibc does")
+      return fallback
+    }
+  }
+
   /// Today's local date in the routine's zone.
   var today: LocalDate { ISO8601.localDateTime(now, utcOffset: timeZone.secondsFromGMT(for: now)).0 }
 
-  /// The zone's name and current offset: `Europe/Berlin (+01:00)`.
+  /// The zone's name, its abbreviation in the system's zone data and its current offset:
+  /// `Europe/Berlin (CET, +01:00)`; `UTC (+00:00)`, `Australia/Lord_Howe (+11:00)` where the
+  /// abbreviation only repeats the name or the offset.
   var zoneLabel: String {
     let offset = String(ISO8601.format(now, utcOffset: timeZone.secondsFromGMT(for: now)).suffix(6))
-    return "\(zoneName) (\(offset))"
+    guard let name = SystemZone.name(of: zoneName, at: now), name != zoneName,
+      name.first.map({ $0.isLetter }) == true
+    else { return "\(zoneName) (\(offset))" }
+    return "\(zoneName) (\(name), \(offset))"
   }
 }
 

@@ -9,8 +9,9 @@ import Foundation
 /// as its own VEVENT instead. Every start is `DTSTART;TZID=<zone>` with a
 /// VTIMEZONE for the zone, so calendars expand the same instants as the
 /// `Planner`, across DST changes (RFC 5545's gap and fold rules). Where a
-/// series' wall time does not exist (spring forward), which clients read in
-/// three different ways, that day is excluded and written as its own event.
+/// series' wall time does not exist (spring forward) or occurs twice (fall
+/// back), which clients read in different ways, that day is excluded and
+/// written as its own event.
 ///
 /// UIDs depend on the exercise and the slot only: `toe-presses.1@tiptoe` for
 /// the first daily time of `toe-presses`, `toe-presses.2026-11-23.1@tiptoe`
@@ -40,6 +41,9 @@ public struct ICalendarExporter: Sendable {
   public var productID = "-//tiptoe//tiptoe export//EN"
   /// How often subscribed calendars should fetch the file again (REFRESH-INTERVAL, X-PUBLISHED-TTL).
   public var refreshInterval = 86400
+  /// The VTIMEZONE's TZNAME for the offset in force at an instant (`CET`, `CEST`), from the system's
+  /// time-zone data; nil for Foundation's abbreviations (`GMT+1` on Linux).
+  public var zoneNames: (@Sendable (Date) -> String?)?
 
   public init(planner: Planner, stamp: Date, alarms: Bool = true) {
     self.planner = planner
@@ -86,12 +90,14 @@ public struct ICalendarExporter: Sendable {
     let blocks = planner.routine.exercises.map { block(for: $0) }
     switch events {
     case .series:
-      let zone = VTimeZone(timeZone: planner.timeZone, covering: from...from)
+      let zone = VTimeZone(timeZone: planner.timeZone, covering: from...from, names: zoneNames)
       zone.write(to: &writer.lines)
-      writeSeries(from: from, gaps: zone.gaps, blocks: blocks, writer: &writer)
+      writeSeries(from: from, zone: zone, blocks: blocks, writer: &writer)
     case .instances(let days):
-      VTimeZone(timeZone: planner.timeZone, covering: from...from.adding(days: max(days, 1))).write(to: &writer.lines)
-      writeInstances(from: from, days: days, blocks: blocks, writer: &writer)
+      let zone = VTimeZone(
+        timeZone: planner.timeZone, covering: from...from.adding(days: max(days, 1)), names: zoneNames)
+      zone.write(to: &writer.lines)
+      writeInstances(from: from, days: days, folds: zone.folds, blocks: blocks, writer: &writer)
     }
     writer.lines.line("END", "VCALENDAR")
   }
@@ -99,12 +105,17 @@ public struct ICalendarExporter: Sendable {
   /// One VEVENT per exercise and time of day, with an RRULE.
   ///
   /// Clients disagree about a repeated wall time that does not exist (spring
-  /// forward): RFC 5545 drops it (§3.3.10) or moves it forward (§3.3.5),
-  /// libical moves it back. So on each such day in the years the VTIMEZONE
-  /// covers, the series has an EXDATE, and the slot is a separate event at
-  /// the instant it really starts (UID of the slot, as `--expand` writes it).
+  /// forward): RFC 5545 drops it (§3.3.10) or moves it forward (§3.3.5), and
+  /// libical 3.0 moves it forward but keeps the moved time for the next
+  /// occurrence too. They also disagree about one that occurs twice (fall
+  /// back): RFC 5545 and most clients take the first, khal the second. So on
+  /// each such day in the years the VTIMEZONE covers (and on the occurrence
+  /// after a gap day), the series has an EXDATE, and the slot is a separate
+  /// event at the instant it really starts (UID of the slot, as `--expand`
+  /// writes it). Those days' EXDATEs also name the moved wall time, which is
+  /// where libical puts them.
   private func writeSeries<Output>(
-    from: LocalDate, gaps: [Range<Int>], blocks: [ContentLines], writer: inout ContentLineWriter<Output>
+    from: LocalDate, zone vtimezone: VTimeZone, blocks: [ContentLines], writer: inout ContentLineWriter<Output>
   ) {
     let zone = planner.timeZone.identifier
     for (index, pattern) in planner.patterns.enumerated() {
@@ -119,10 +130,21 @@ public struct ICalendarExporter: Sendable {
       }
       let first = pattern.firstDate(onOrAfter: from)
       for (position, time) in pattern.times.enumerated() {
-        let gapDays = Self.days(of: time, in: gaps).filter { $0 >= first && pattern.occurs(on: $0) }
-        // DTSTART on a day the time exists, so every client agrees on it and on the duration.
+        // The days to pin, with how far libical moves the time on each (0: it does not).
+        var moved: [LocalDate: Int] = [:]
+        for gap in vtimezone.gaps {
+          for day in Self.days(of: time, in: [gap]) where day >= first && pattern.occurs(on: day) {
+            moved[day] = gap.count
+            moved[pattern.firstDate(onOrAfter: day.adding(days: 1))] = gap.count
+          }
+        }
+        for day in Self.days(of: time, in: vtimezone.folds) where day >= first && pattern.occurs(on: day) {
+          moved[day] = moved[day] ?? 0
+        }
+        let pinnedDays = moved.keys.sorted()
+        // DTSTART on a day the time exists once, so every client agrees on it and on the duration.
         var date = first
-        while gapDays.contains(date) { date = pattern.firstDate(onOrAfter: date.adding(days: 1)) }
+        while pinnedDays.contains(date) { date = pattern.firstDate(onOrAfter: date.adding(days: 1)) }
         let start = planner.resolver.resolve(date, time)
         writer.lines.line("BEGIN", "VEVENT")
         writer.lines.name("UID")
@@ -135,24 +157,30 @@ public struct ICalendarExporter: Sendable {
         dateTime("DTSTART", zone: zone, date: date, time: time, lines: &writer.lines)
         end(
           start: start.start, wallStart: date.dayNumber * 86400 + time.secondsOfDay, minutes: exercise.minutes,
-          zone: zone, lines: &writer.lines)
+          zone: zone, folds: vtimezone.folds, lines: &writer.lines)
         writer.lines.line("RRULE", rule)
-        for day in gapDays where day > date {
+        for day in pinnedDays where day > date {
           dateTime("EXDATE", zone: zone, date: day, time: time, lines: &writer.lines)
+          if let shift = moved[day], shift > 0 {
+            let wall = day.dayNumber * 86400 + time.secondsOfDay + shift
+            let movedDay = LocalDate(dayNumber: wall >= 0 ? wall / 86400 : (wall - 86399) / 86400)
+            let movedTime = LocalTime(secondsOfDay: wall - movedDay.dayNumber * 86400)
+            dateTime("EXDATE", zone: zone, date: movedDay, time: movedTime, lines: &writer.lines)
+          }
         }
         writer.lines.append(lines: blocks[index])
         writer.lineEnded()
-        for day in gapDays {
+        for day in pinnedDays {
           let (instant, offset) = planner.resolver.resolve(day, time)
           let slot = Slot(
             exercise: exercise.id, date: day, ordinal: position + 1, time: time, start: instant, utcOffset: offset)
-          writeInstance(slot, exercise: exercise, block: blocks[index], writer: &writer)
+          writeInstance(slot, exercise: exercise, folds: vtimezone.folds, block: blocks[index], writer: &writer)
         }
       }
     }
   }
 
-  /// The dates on which `time` falls in one of `gaps`.
+  /// The dates on which `time` falls in one of `gaps` (or folds: any wall-clock spans).
   static func days(of time: LocalTime, in gaps: [Range<Int>]) -> [LocalDate] {
     var days: [LocalDate] = []
     for gap in gaps {
@@ -167,19 +195,22 @@ public struct ICalendarExporter: Sendable {
 
   /// One VEVENT per slot, without rules.
   private func writeInstances<Output>(
-    from: LocalDate, days: Int, blocks: [ContentLines], writer: inout ContentLineWriter<Output>
+    from: LocalDate, days: Int, folds: [Range<Int>], blocks: [ContentLines], writer: inout ContentLineWriter<Output>
   ) {
     var indices: [String: Int] = [:]
     for (index, exercise) in planner.routine.exercises.enumerated() { indices[exercise.id] = index }
     for slot in planner.slots(from: from, days: days) {
       let index = indices[slot.exercise]!
-      writeInstance(slot, exercise: planner.routine.exercises[index], block: blocks[index], writer: &writer)
+      writeInstance(
+        slot, exercise: planner.routine.exercises[index], folds: folds, block: blocks[index], writer: &writer)
     }
   }
 
-  /// The VEVENT of one slot: UID from the slot id, DTSTART the wall time it really starts at.
+  /// The VEVENT of one slot: UID from the slot id, DTSTART the wall time it really starts at, or
+  /// the instant in UTC when that wall time occurs twice (a fall-back fold), which no client reads two ways.
   private func writeInstance<Output>(
-    _ slot: Slot, exercise: Exercise, block: ContentLines, writer: inout ContentLineWriter<Output>
+    _ slot: Slot, exercise: Exercise, folds: [Range<Int>], block: ContentLines,
+    writer: inout ContentLineWriter<Output>
   ) {
     let zone = planner.timeZone.identifier
     writer.lines.line("BEGIN", "VEVENT")
@@ -199,10 +230,23 @@ public struct ICalendarExporter: Sendable {
     writer.lines.end()
     // After a gap this is the later wall time, so no client has to apply a gap rule.
     let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
-    dateTime("DTSTART", zone: zone, date: date, time: time, lines: &writer.lines)
-    end(
-      start: slot.start, wallStart: date.dayNumber * 86400 + time.secondsOfDay, minutes: exercise.minutes,
-      zone: zone, lines: &writer.lines)
+    let wallStart = date.dayNumber * 86400 + time.secondsOfDay
+    if folds.contains(where: { $0.contains(wallStart) }) {
+      writer.lines.name("DTSTART")
+      writer.lines.beginValue()
+      writer.lines.utcDateTime(slot.start)
+      writer.lines.end()
+      // Not a UTC DTEND: recurring-ical-events swaps start and end when the end's wall time is earlier.
+      writer.lines.name("DURATION")
+      writer.lines.beginValue()
+      writer.lines.duration(seconds: exercise.minutes * 60)
+      writer.lines.end()
+    } else {
+      dateTime("DTSTART", zone: zone, date: date, time: time, lines: &writer.lines)
+      end(
+        start: slot.start, wallStart: wallStart, minutes: exercise.minutes, zone: zone, folds: folds,
+        lines: &writer.lines)
+    }
     writer.lines.append(lines: block)
     writer.lineEnded()
   }
@@ -216,16 +260,20 @@ public struct ICalendarExporter: Sendable {
     lines.end()
   }
 
-  /// DTEND: the wall time `minutes` after the start; DURATION when a change of offset falls in between.
+  /// DTEND: the wall time `minutes` after the start; DURATION when a change of offset falls in between,
+  /// or when that wall time occurs twice.
   ///
   /// Clients take the length of every occurrence from the first one, some as
   /// the exact time between DTSTART and DTEND, some as the wall-clock
   /// difference; the two differ only when the first occurrence spans a change.
-  private func end(start: Date, wallStart: Int, minutes: Int, zone: String, lines: inout ContentLines) {
+  private func end(
+    start: Date, wallStart: Int, minutes: Int, zone: String, folds: [Range<Int>], lines: inout ContentLines
+  ) {
     let end = start.addingTimeInterval(Double(minutes * 60))
     let offset = planner.timeZone.secondsFromGMT(for: end)
     let (date, time) = ISO8601.localDateTime(end, utcOffset: offset)
-    if date.dayNumber * 86400 + time.secondsOfDay - wallStart == minutes * 60 {
+    let wallEnd = date.dayNumber * 86400 + time.secondsOfDay
+    if wallEnd - wallStart == minutes * 60 && !folds.contains(where: { $0.contains(wallEnd) }) {
       dateTime("DTEND", zone: zone, date: date, time: time, lines: &lines)
     } else {
       lines.name("DURATION")

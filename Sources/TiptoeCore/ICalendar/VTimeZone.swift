@@ -41,21 +41,33 @@ public struct VTimeZone: Sendable {
   /// The wall-clock spans that do not exist (spring forward) in the years read, as seconds since
   /// 1970-01-01T00:00 on the wall clock: `02:00..<03:00` on the day of each change.
   public let gaps: [Range<Int>]
+  /// The wall-clock spans that occur twice (fall back) in the years read, in the same form:
+  /// `02:00..<03:00` on Berlin's October change day, `01:30..<02:00` on Lord Howe's April one.
+  public let folds: [Range<Int>]
 
   /// The observances that give `timeZone`'s offsets from the start of `dates` to its end and beyond.
   ///
   /// Transitions are read from a year before the first date to at least two
   /// years after the last (and five after the first), so that yearly rules can
-  /// be recognised and the last ones left open-ended.
-  public init(timeZone: TimeZone, covering dates: ClosedRange<LocalDate>) {
+  /// be recognised and the last ones left open-ended. `names` gives the TZNAME
+  /// of the offset in force at an instant (`CET`, `CEST`); by default Foundation's
+  /// abbreviation, which on Linux is a GMT offset (`GMT+1`), so the command
+  /// line passes the names of the system's time-zone data.
+  public init(
+    timeZone: TimeZone, covering dates: ClosedRange<LocalDate>, names: ((Date) -> String?)? = nil
+  ) {
+    let names = names ?? { timeZone.abbreviation(for: $0) }
     identifier = timeZone.identifier
     let firstYear = dates.lowerBound.fields.year
     let lastYear = max(dates.upperBound.fields.year, firstYear + 4) + 2
     let windowStart = LocalDate(year: firstYear - 1, month: 1, day: 1)!.dayNumber * 86400
     let windowEnd = LocalDate(year: lastYear, month: 1, day: 1)!.dayNumber * 86400
-    let transitions = Self.transitions(of: timeZone, from: windowStart, to: windowEnd)
+    let transitions = Self.transitions(of: timeZone, from: windowStart, to: windowEnd, names: names)
     gaps = transitions.filter { $0.offsetTo > $0.offsetFrom }.map {
       $0.local..<($0.local + $0.offsetTo - $0.offsetFrom)
+    }
+    folds = transitions.filter { $0.offsetTo < $0.offsetFrom }.map {
+      ($0.instant + $0.offsetTo)..<$0.local
     }
     var observances: [Observance] = []
     // The offset in force before the first transition, when the dates need it.
@@ -67,7 +79,7 @@ public struct VTimeZone: Sendable {
         Observance(
           kind: timeZone.isDaylightSavingTime(for: instant) ? .daylight : .standard,
           start: min(0, windowStart + offset),  // 1970, or the window's start when that is earlier
-          offsetFrom: offset, offsetTo: offset, name: timeZone.abbreviation(for: instant), rule: nil,
+          offsetFrom: offset, offsetTo: offset, name: names(instant), rule: nil,
           until: nil, dates: []))
     }
     let groups = Dictionary(grouping: transitions, by: \.key)
@@ -141,7 +153,9 @@ public struct VTimeZone: Sendable {
   }
 
   /// Every change of offset in [start, end), from `nextDaylightSavingTimeTransition(after:)`.
-  static func transitions(of zone: TimeZone, from start: Int, to end: Int) -> [Transition] {
+  static func transitions(
+    of zone: TimeZone, from start: Int, to end: Int, names: (Date) -> String?
+  ) -> [Transition] {
     var result: [Transition] = []
     var cursor = Date(timeIntervalSince1970: Double(start))
     while let next = zone.nextDaylightSavingTimeTransition(after: cursor) {
@@ -156,7 +170,7 @@ public struct VTimeZone: Sendable {
       result.append(
         Transition(
           instant: instant, offsetFrom: before, offsetTo: after, daylight: zone.isDaylightSavingTime(for: at),
-          name: zone.abbreviation(for: at)))
+          name: names(at)))
     }
     return result
   }

@@ -132,14 +132,44 @@ struct ICalendarExporterTests {
       """, from: "2027-03-28")  // the change day itself
     let all = events(text)
     let series = all.first { $0.contains("RRULE:FREQ=DAILY") }!
-    // DTSTART moves to the next day, where 02:30 exists; later change days are excluded…
-    #expect(series.contains("DTSTART;TZID=Europe/Berlin:20270329T023000"))
-    #expect(series.contains("EXDATE;TZID=Europe/Berlin:20280326T023000"))
-    #expect(!series.contains { $0.contains("20270328") })
-    // …and each is an event of its own at the instant the planner gives: 03:30 CEST.
+    // DTSTART moves past the change day and the day after (where libical would still say 03:30)…
+    #expect(series.contains("DTSTART;TZID=Europe/Berlin:20270330T023000"))
+    // …later change days and the days after them are excluded, at 02:30 and at libical's 03:30…
+    for day in ["20280326", "20280327"] {
+      #expect(series.contains("EXDATE;TZID=Europe/Berlin:\(day)T023000"))
+      #expect(series.contains("EXDATE;TZID=Europe/Berlin:\(day)T033000"))
+    }
+    #expect(!series.contains { $0.contains("20270328") || $0.contains("20270329") })
+    // …and each is an event of its own at the instant the planner gives: 03:30 CEST on the change day.
     let single = all.first { $0[0] == "UID:night.2027-03-28.1@tiptoe" }!
     #expect(single.contains("DTSTART;TZID=Europe/Berlin:20270328T033000"))
-    #expect(all.count == 1 + series.filter { $0.hasPrefix("EXDATE") }.count + 1)
+    let after = all.first { $0[0] == "UID:night.2027-03-29.1@tiptoe" }!
+    #expect(after.contains("DTSTART;TZID=Europe/Berlin:20270329T023000"))
+    let excludedDays = Set(series.filter { $0.hasPrefix("EXDATE") }.map { $0.dropLast(7) })
+    #expect(all.count == 1 + excludedDays.count + 2)
+  }
+
+  @Test func aTimeInTheFallBackFoldIsPinnedInUTC() throws {
+    let night = """
+      name = "R"
+      [[exercise]]
+      id = "night"
+      title = "N"
+      at = ["02:30"]
+      """
+    let text = try export(night, from: "2027-10-01")
+    let all = events(text)
+    let series = all.first { $0.contains("RRULE:FREQ=DAILY") }!
+    #expect(series.contains("DTSTART;TZID=Europe/Berlin:20271001T023000"))
+    #expect(series.contains("EXDATE;TZID=Europe/Berlin:20271031T023000"))
+    #expect(!series.contains("EXDATE;TZID=Europe/Berlin:20271031T033000"))
+    // The first 02:30 of 2027-10-31 is 02:30 CEST, 00:30 UTC; written so, no client reads it as 02:30 CET.
+    let single = all.first { $0[0] == "UID:night.2027-10-31.1@tiptoe" }!
+    #expect(single[1...2] == ["DTSTART:20271031T003000Z", "DURATION:PT2M"])
+    // With --expand too.
+    let expanded = events(try export(night, .instances(days: 40), from: "2027-10-01"))
+    let slot = expanded.first { $0[0] == "UID:night.2027-10-31.1@tiptoe" }!
+    #expect(slot[1] == "DTSTART:20271031T003000Z")
   }
 
   @Test func durationWhenTheFirstOccurrenceSpansAChange() throws {

@@ -119,4 +119,14 @@ struct VTimeZoneTests {
     #expect(lordHowe.gaps.contains((october + 7200)..<(october + 9000)))
     #expect(berlin.gaps.count == lordHowe.gaps.count)
   }
+
+  @Test func foldsAreTheRepeatedWallClockSpans() {
+    let berlin = VTimeZone(timeZone: zone("Europe/Berlin"), covering: date("2026-11-23")...date("2026-11-23"))
+    let day = date("2027-10-31").dayNumber * 86400
+    #expect(berlin.folds.contains((day + 7200)..<(day + 10800)))
+    let lordHowe = VTimeZone(timeZone: zone("Australia/Lord_Howe"), covering: date("2026-11-23")...date("2026-11-23"))
+    let april = date("2027-04-04").dayNumber * 86400
+    #expect(lordHowe.folds.contains((april + 5400)..<(april + 7200)))
+    #expect(berlin.folds.count == berlin.gaps.count)
+  }
 }
