@@ -41,7 +41,7 @@ struct GuideRunner {
     var screen = GuideScreen(
       columns: terminal?.size.columns ?? 80, rows: terminal?.size.rows ?? 24, color: Terminal.useColor)
     if terminal == nil, let first = session.current { printPlain(first, at: 0) }
-    if let first = session.current { announce(first) }
+    if let first = session.current { announce(first, on: terminal) }
 
     loop: while true {
       let now = Self.monotonic()
@@ -57,7 +57,7 @@ struct GuideRunner {
       }
       if !began.isEmpty, let phase = session.current {
         if terminal == nil { printPlain(phase, at: Int((now - start).rounded())) }
-        announce(phase)
+        announce(phase, on: terminal)
       }
       if session.isFinished { break }
       if GuideSignals.stop != 0 {
@@ -87,7 +87,7 @@ struct GuideRunner {
             break loop
           default: continue
           }
-          if let phase = session.current { announce(phase) }
+          if let phase = session.current { announce(phase, on: terminal) }
         }
       } else {
         usleep(100_000)
@@ -125,8 +125,10 @@ struct GuideRunner {
   }
 
   /// A terminal bell (unless quiet) and, with --notify, a desktop notification as a phase begins.
-  private func announce(_ phase: GuidePhase) {
-    if bell { FileHandle.standardError.write(Data("\u{07}".utf8)) }
+  private func announce(_ phase: GuidePhase, on terminal: GuideTerminal?) {
+    if bell {
+      if let terminal { terminal.write("\u{07}") } else { FileHandle.standardError.write(Data("\u{07}".utf8)) }
+    }
     guard notify else { return }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -54,13 +54,15 @@ final class GuideTerminal {
   }
 
   func write(_ text: String) {
-    var bytes = Array(text.utf8)
-    var offset = 0
-    while offset < bytes.count {
-      let written = Foundation.write(STDOUT_FILENO, &bytes[offset], bytes.count - offset)
-      if written < 0, errno == EINTR { continue }
-      guard written > 0 else { return }
-      offset += written
+    let bytes = Array(text.utf8)
+    bytes.withUnsafeBytes { buffer in
+      var offset = 0
+      while offset < buffer.count {
+        let written = Foundation.write(STDOUT_FILENO, buffer.baseAddress! + offset, buffer.count - offset)
+        if written < 0, errno == EINTR { continue }
+        guard written > 0 else { return }
+        offset += written
+      }
     }
   }
 }

@@ -54,13 +54,16 @@ public enum GuidePlan {
     let sets = exercise.sets ?? 1
     let hold = try exercise.hold.map(DurationParser.seconds) ?? max(1, exercise.minutes * 60 / (reps * sets * sides))
     let rest = try exercise.rest.map(DurationParser.seconds)
-    let work = workSteps(actionSteps, seconds: hold)
+    // The rest's step is the last one naming its number, so a hold and a rest of the same length
+    // ("hold for 2 seconds", "rest for 2 seconds") still tell their steps apart.
+    let restStep = rest.flatMap { seconds -> String? in
+      let naming = actionSteps.filter { mentions($0, seconds) }
+      return seconds == hold && naming.count < 2 ? nil : naming.last
+    }
+    let work = workSteps(actionSteps.filter { $0 != restStep }, seconds: hold)
     let first = work.first.flatMap { actionSteps.firstIndex(of: $0) } ?? 0
     let setup = first > 0 ? actionSteps[..<first].joined(separator: "; ") : (actionSteps.first ?? exercise.title)
-    let restText =
-      rest.flatMap { seconds in
-        actionSteps.first { !work.contains($0) && mentions($0, seconds) }
-      } ?? "Rest"
+    let restText = restStep ?? "Rest"
 
     var phases = [phase(.ready, setup, countIn, sets: sets, reps: reps)]
     for side in 1...sides {

@@ -72,8 +72,8 @@ struct GuidePlanTests {
 
   @Test func setsRestBetweenRepsAndBetweenSets() throws {
     let exercise = Exercise(
-      id: "short", title: "Short", timing: .at([]), steps: ["Stand", "Hold 2 s"], reps: 3, hold: "2s", sets: 2,
-      rest: "2s")
+      id: "short", title: "Short", timing: .at([]), steps: ["Stand", "Grip: hold for 2 seconds", "Rest for 2 seconds"],
+      reps: 3, hold: "2s", sets: 2, rest: "2s")
     let phases = try GuidePlan.phases(for: exercise, countIn: 3)
     #expect(shape(phases) == ["ready 3"] + Array(repeating: ["work 2", "rest 2"], count: 6).flatMap { $0 }.dropLast())
     #expect(
@@ -81,6 +81,12 @@ struct GuidePlanTests {
         "set 1 of 2 · rep 1 of 3", "set 1 of 2 · rep 1 of 3", "set 1 of 2 · rep 2 of 3",
       ])
     #expect(phases[7].position == "set 2 of 2 · rep 1 of 3")
+    // A hold and a rest of the same length: the rest's step is the last one naming the number.
+    #expect(phases.filter { $0.kind == .work }.allSatisfy { $0.text == "Grip: hold for 2 seconds" })
+    #expect(phases.filter { $0.kind == .rest }.allSatisfy { $0.text == "Rest for 2 seconds" })
+    let alone = Exercise(
+      id: "a", title: "A", timing: .at([]), steps: ["Stand", "Hold 2 s"], reps: 2, hold: "2s", rest: "2s")
+    #expect(try GuidePlan.phases(for: alone).map(\.text) == ["Stand", "Hold 2 s", "Rest", "Hold 2 s"])
     #expect(GuidePlan.seconds(phases) == 3 + 6 * 2 + 5 * 2)
   }
 
