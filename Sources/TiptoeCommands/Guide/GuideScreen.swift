@@ -36,6 +36,15 @@ struct GuideScreen {
     }
     lines.append("   " + style("Left: " + Self.clock(session.remainingTotal), .dim))
     if !recorded.isEmpty { lines.append("   " + style("Recorded: " + recorded.joined(separator: "; "), .dim)) }
+    if let exercise = exercises.first(where: { $0.id == phase.exercise }), !exercise.steps.isEmpty {
+      // The whole exercise, with the steps of this phase marked.
+      lines.append("")
+      for (number, step) in exercise.steps.enumerated() {
+        let text = "\(number + 1). " + Self.printable(step)
+        let now = phase.text.contains(step)
+        lines.append(now ? " › " + style(text, .bold) : "   " + style(text, .dim))
+      }
+    }
     let room = rows - 1 - lines.count
     if room > 0 { lines += Array(repeating: "", count: room) }
     lines = Array(lines.prefix(max(1, rows - 1)))
