@@ -50,7 +50,8 @@ extension Tiptoe {
       if all {
         chosen = context.routine.exercises
       } else if !exercises.isEmpty {
-        chosen = try exercises.map { try HistoryExercise.resolve($0, in: context.routine, command: "guide") }
+        let named = try exercises.map { try HistoryExercise.resolve($0, in: context.routine, command: "guide") }
+        chosen = named.enumerated().filter { item in !named[..<item.offset].contains(item.element) }.map(\.element)
       } else {
         let found = try GuideHistory.exercises(context)
         guard !found.exercises.isEmpty else {
