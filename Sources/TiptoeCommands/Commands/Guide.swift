@@ -34,7 +34,7 @@ extension Tiptoe {
 
     @Option(
       name: .customLong("count-in"),
-      help: ArgumentHelp("Seconds to get ready before each exercise and side (default: 5).", valueName: "seconds"))
+      help: ArgumentHelp("Seconds to get ready before each exercise and before its other side.", valueName: "seconds"))
     var countIn: Int = GuidePlan.defaultCountIn
 
     func validate() throws {
