@@ -37,7 +37,8 @@ extension ReminderAgent {
     connectServer()
     let server = notifier?.server
     let text = ReminderText(
-      reminder, planner: planner, snooze: settings.snooze, buttons: server?.supportsActions ?? false)
+      reminder, planner: planner, snooze: settings.snooze, buttons: server?.supportsActions ?? false,
+      start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil)
     let entry: OpenReminder
     if let existing, existing.notification != nil || server == nil {
       existing.slots = reminder.slots
@@ -98,6 +99,9 @@ extension ReminderAgent {
     switch key {
     case ReminderText.done: events = entry.slots.map { .done($0, at: now) }
     case ReminderText.skip: events = entry.slots.map { .skipped($0, at: now) }
+    case ReminderText.start:
+      start(entry)
+      return
     case ReminderText.snooze:
       // The history keeps whole seconds: round up, so a snooze is never shorter than its label.
       let until = Date(timeIntervalSince1970: (now.timeIntervalSince1970 + settings.snooze).rounded(.up))
@@ -115,6 +119,23 @@ extension ReminderAgent {
     }
     close(entry)
     evaluate()
+  }
+
+  /// Start: `tiptoe guide` for the reminder's exercises in the user's terminal. The guide records each
+  /// exercise as it finishes, which settles the reminder like any `tiptoe done`.
+  func start(_ entry: OpenReminder) {
+    var ids: [String] = []
+    for slot in entry.slots where !ids.contains(slot.exercise) { ids.append(slot.exercise) }
+    guard let terminal = TerminalLauncher.find() else {
+      log("start: no terminal to open (xdg-terminal-exec, $TERMINAL, x-terminal-emulator): \(entry.label)")
+      return
+    }
+    do {
+      try terminal.open(configuration.guideCommand + ids)
+      log("start: \((terminal.prefix + configuration.guideCommand + ids).joined(separator: " "))")
+    } catch {
+      log("start: \(error.localizedDescription)")
+    }
   }
 
   /// Closes the reminder's notification and forgets it.
@@ -143,7 +164,9 @@ extension ReminderAgent {
         let canSnooze = group.allSatisfy { rules.canSnooze(history.record(of: $0)) }
         let fired = group.map { history.record(of: $0).firedSinceDecision.count }.max() ?? 1
         let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
-        let text = ReminderText(reminder, planner: planner, snooze: settings.snooze, buttons: true)
+        let text = ReminderText(
+          reminder, planner: planner, snooze: settings.snooze, buttons: true,
+          start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil)
         guard let notifier, notifier.server != nil else { break }
         let notification = notifier.notification(title: text.title, body: text.body)
         notification.id = id

@@ -17,10 +17,12 @@ struct ReminderText: Equatable {
   static let done = "done"
   static let snooze = "snooze"
   static let skip = "skip"
+  /// Opens `tiptoe guide` for the reminder's exercises in a terminal; records nothing by itself.
+  static let start = "start"
 
   /// The text of `reminder`. With `buttons` false (the server shows none) the body says how to answer
-  /// from the command line instead.
-  init(_ reminder: Reminder, planner: Planner, snooze: TimeInterval, buttons: Bool) {
+  /// from the command line instead. `start` adds a Start button first (a terminal is there to open).
+  init(_ reminder: Reminder, planner: Planner, snooze: TimeInterval, buttons: Bool, start: Bool = false) {
     let routine = planner.routine
     let slots = reminder.slots
     let exercises = slots.compactMap { routine.exercise(id: $0.exercise) }
@@ -61,7 +63,8 @@ struct ReminderText: Equatable {
     case .nudge: title = "Still to do: " + title
     }
     let all = slots.count > 1 ? " (all \(slots.count))" : ""
-    var buttonList = [Button(key: Self.done, label: "Done")]
+    var buttonList = start ? [Button(key: Self.start, label: "Start")] : []
+    buttonList.append(Button(key: Self.done, label: "Done"))
     if reminder.canSnooze {
       buttonList.append(Button(key: Self.snooze, label: "Snooze \(DurationText.span(Int(snooze.rounded())))"))
     }
@@ -69,6 +72,7 @@ struct ReminderText: Equatable {
     if !buttons {
       let hint = reminder.canSnooze ? "tiptoe done | tiptoe snooze | tiptoe skip" : "tiptoe done | tiptoe skip"
       lines.append("Answer\(all) with: \(hint)")
+      lines.append("Do it guided: tiptoe guide")
     }
     self.title = title
     self.body = lines.filter { !$0.isEmpty }.joined(separator: "\n")

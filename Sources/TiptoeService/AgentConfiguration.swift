@@ -11,6 +11,9 @@ public struct AgentConfiguration {
   public var loadPlanner: () throws -> Planner
   /// Files whose change reloads the routine (the routine file); their directories are watched when they exist.
   public var routineFiles: [String]
+  /// The command line of `tiptoe guide` with the agent's routine and zone, to which a reminder's
+  /// Start button appends its exercises; empty for no Start button.
+  public var guideCommand: [String] = []
   /// Where log lines go (stderr by default).
   public var log: (String) -> Void
   /// The wall clock.

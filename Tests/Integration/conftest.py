@@ -21,7 +21,8 @@ class Tiptoe:
         self.home = home
         self.env = {
             k: v for k, v in os.environ.items()
-            if not k.startswith("TIPTOE_") and k not in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "NO_COLOR")
+            if not k.startswith("TIPTOE_")
+            and k not in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "NO_COLOR", "TERMINAL")
         }
         self.env.update(
             HOME=str(home),

@@ -39,6 +39,7 @@ def scenario(home: Path) -> None:
             "1. Stand &amp; bend your knees", "2. Grip the floor with your toes", "3. Hold 3 s, let go",
             "10 reps · hold 3s · 2 min",
             "Answer with: tiptoe done | tiptoe snooze | tiptoe skip",
+            "Do it guided: tiptoe guide",
         ], note.body
         number = notification_id(agent.await_line(r"shown \(due\)"))
 

@@ -63,7 +63,7 @@ def test_every_planned_number_has_a_source_comment():
         "toe-presses", "toe-walking", "ankle-circles", "resisted-flexion", "toe-pencil-pickups"]
     for number, line in enumerate(lines):
         key = line.split("=")[0].strip()
-        if key in ("reps", "sets", "hold", "rest", "every", "minutes"):
+        if key in ("reps", "sets", "hold", "rest", "sides", "every", "minutes"):
             # The comment block above the key (and the keys grouped with it) names its source,
             # or says the number is an estimate.
             above = []

@@ -85,7 +85,39 @@ struct ReminderTextTests {
     let reminder = Reminder(kind: .due, slots: slots(["heel-raises/2026-11-23/1"]), canSnooze: true)
     let text = ReminderText(reminder, planner: planner, snooze: 600, buttons: false)
     #expect(text.buttons.isEmpty)
-    #expect(text.body.hasSuffix("Answer with: tiptoe done | tiptoe snooze | tiptoe skip"))
-    #expect(text.line == "Heel raises: 3 min · Answer with: tiptoe done | tiptoe snooze | tiptoe skip")
+    #expect(text.body.hasSuffix("Answer with: tiptoe done | tiptoe snooze | tiptoe skip\nDo it guided: tiptoe guide"))
+    #expect(
+      text.line
+        == "Heel raises: 3 min · Answer with: tiptoe done | tiptoe snooze | tiptoe skip · Do it guided: tiptoe guide")
+  }
+
+  @Test func withATerminalToOpenStartComesFirst() {
+    let reminder = Reminder(kind: .due, slots: slots(["toe-presses/2026-11-23/2"]), canSnooze: true)
+    let text = ReminderText(reminder, planner: planner, snooze: 600, buttons: true, start: true)
+    #expect(text.buttons.map(\.label) == ["Start", "Done", "Snooze 10 min", "Skip"])
+    #expect(text.buttons.first?.key == "start")
+    let plain = ReminderText(reminder, planner: planner, snooze: 600, buttons: false, start: true)
+    #expect(plain.buttons.isEmpty)
+  }
+
+  @Test func theTerminalIsXdgTerminalExecElseTerminalElseDebiansAlternative() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("launcher-\(getpid())").path
+    try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(atPath: directory) }
+    func install(_ name: String) {
+      FileManager.default.createFile(
+        atPath: directory + "/" + name, contents: Data("#!/bin/sh\n".utf8), attributes: [.posixPermissions: 0o755])
+    }
+    var variables = ["PATH": directory]
+    let find = { TerminalLauncher.find(environment: { variables[$0] }) }
+    #expect(find() == nil)
+    variables["TERMINAL"] = "foot"
+    #expect(find() == nil, "$TERMINAL names a program that is not installed")
+    install("x-terminal-emulator")
+    #expect(find()?.prefix == [directory + "/x-terminal-emulator", "-e"])
+    install("foot")
+    #expect(find()?.prefix == [directory + "/foot", "-e"])
+    install("xdg-terminal-exec")
+    #expect(find()?.prefix == [directory + "/xdg-terminal-exec"])
   }
 }

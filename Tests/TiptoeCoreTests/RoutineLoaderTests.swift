@@ -16,6 +16,8 @@ struct RoutineLoaderTests {
     #expect(routine.exercise(id: "toe-walking")?.rest == "15s")
     #expect(routine.exercise(id: "resisted-flexion")?.scheduleDescription == "2–3× a week")
     #expect(routine.exercises.allSatisfy { !$0.steps.isEmpty })
+    #expect(routine.exercises.map { $0.sides ?? 1 } == [1, 1, 2, 1, 2])
+    #expect(routine.exercise(id: "toe-pencil-pickups")?.doseDescription == "5 reps · hold 10s · each side")
   }
 
   @Test func everyRoutineUnderConfigLoads() throws {
@@ -96,6 +98,10 @@ struct RoutineLoaderTests {
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"every other day\"\ndays = [\"mon\"]",
       "test.toml:5:8: error: 'days' does not go with \"every other day\""
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nsides = 3",
+      "test.toml:5:9: error: '3' is not a valid 'sides' value (example: a number from 1 to 2)"
     ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"3 times a week\"\ndays = [\"mon\", \"thu\"]",

@@ -71,11 +71,12 @@ extension Tiptoe {
       // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
       guard let runner = Self.runner, try !createHistory(context.history) else { try handOver() }
       let source = RoutineSource.locate(explicit: global.routine, paths: context.paths)
-      let configuration = AgentConfiguration(
+      var configuration = AgentConfiguration(
         settings: try settings(), historyPath: context.history.path,
         loadPlanner: { try global.context().planner },
         // While the built-in routine is used, the user's file is watched, so creating it counts.
         routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
+      configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -83,6 +84,14 @@ extension Tiptoe {
       } catch let error as StoreError {
         throw CLIError.io(error.localizedDescription)
       }
+    }
+
+    /// `--routine FILE` (absolute) and `--tz ZONE` as given, for the commands the agent starts.
+    var routineOptions: [String] {
+      var options: [String] = []
+      if let routine = global.routine { options += ["--routine", absolute(routine)] }
+      if let tz = global.tz { options += ["--tz", tz] }
+      return options
     }
 
     /// Creates the history if there is none yet; true if it did.
@@ -123,9 +132,7 @@ extension Tiptoe {
       do {
         let lines: [String]
         if install {
-          var arguments = ["agent"]
-          if let routine = global.routine { arguments += ["--routine", absolute(routine)] }
-          if let tz = global.tz { arguments += ["--tz", tz] }
+          var arguments = ["agent"] + routineOptions
           if snooze != "10m" { arguments += ["--snooze", snooze] }
           lines = try service.install(binary: Self.executablePath(), arguments: arguments)
         } else {

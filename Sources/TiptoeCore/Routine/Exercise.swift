@@ -19,15 +19,17 @@ public struct Exercise: Hashable, Sendable, Identifiable {
   /// How long to hold, as written: "3s".
   public let hold: String?
   public let sets: Int?
-  /// Rest between sets, as written: "15s".
+  /// Rest between repetitions (and sets), as written: "15s".
   public let rest: String?
+  /// 2 when the whole dose is done once per side ("switch legs", "each foot"); nil means once.
+  public let sides: Int?
   /// Free text shown with the exercise: variants, where it comes from.
   public let note: String?
 
   public init(
     id: String, title: String, timing: Timing, days: [Weekday]? = nil, minutes: Int = 2,
     steps: [String] = [], reps: Int? = nil, hold: String? = nil, sets: Int? = nil,
-    rest: String? = nil, note: String? = nil
+    rest: String? = nil, sides: Int? = nil, note: String? = nil
   ) {
     self.id = id
     self.title = title
@@ -39,6 +41,7 @@ public struct Exercise: Hashable, Sendable, Identifiable {
     self.hold = hold
     self.sets = sets
     self.rest = rest
+    self.sides = sides
     self.note = note
   }
 
@@ -53,13 +56,14 @@ public struct Exercise: Hashable, Sendable, Identifiable {
     return text
   }
 
-  /// The numbers of a guided session in one line: "10 reps · hold 3s · 1 set · rest 15s".
+  /// The numbers of a guided session in one line: "10 reps · hold 3s · 1 set · rest 15s · each side".
   public var doseDescription: String {
     var parts: [String] = []
     if let reps { parts.append(reps == 1 ? "1 rep" : "\(reps) reps") }
     if let hold { parts.append("hold \(hold)") }
     if let sets { parts.append(sets == 1 ? "1 set" : "\(sets) sets") }
     if let rest { parts.append("rest \(rest)") }
+    if let sides, sides > 1 { parts.append(sides == 2 ? "each side" : "\(sides) sides") }
     return parts.joined(separator: " · ")
   }
 }

@@ -9,7 +9,8 @@ public enum RoutineLoader {
   static let topKeys = ["name", "day", "exercise"]
   static let dayKeys = ["start", "end", "timezone", "quiet"]
   static let exerciseKeys = [
-    "id", "title", "every", "at", "days", "minutes", "steps", "reps", "hold", "sets", "rest", "note",
+    "id", "title", "every", "at", "days", "minutes", "steps", "reps", "hold", "sets", "rest", "sides",
+    "note",
   ]
 
   /// Parses and validates a routine; `file` is the name used in error messages.
@@ -176,6 +177,7 @@ private struct RoutineReader {
       hold: try string(table, "hold"),
       sets: try int(table, "sets", range: 1...1000),
       rest: try string(table, "rest"),
+      sides: try int(table, "sides", range: 1...2),
       note: try string(table, "note"))
   }
 
