@@ -80,7 +80,7 @@ struct HistoryLog {
         day = date
       }
       var line = "  " + Terminal.styled(String(HistoryText.clock(event.at, zone).prefix(5)), .cyan) + "  "
-      line += mark(event.kind) + " " + Terminal.pad(event.kind.rawValue, 8) + " "
+      line += StatusGlyph.mark(event.kind) + " " + Terminal.pad(event.kind.rawValue, 8) + " "
       line += Terminal.pad(title(event) ?? "", width)
       if let start = event.slotStart { line += "  " + HistoryText.clock(start, zone, from: date) }
       if let until = event.until { line += "  until " + HistoryText.clock(until, zone, from: date) }
@@ -89,19 +89,6 @@ struct HistoryLog {
       }
       if undone.contains(event.id) { line += "  " + Terminal.styled("(undone)", .dim) }
       out.write(line.trimmingTrailingSpaces + "\n")
-    }
-  }
-
-  func mark(_ kind: EventKind) -> String {
-    switch kind {
-    case .done: Terminal.styled("✓", .green)
-    case .skipped: Terminal.styled("–", .dim)
-    case .snoozed: Terminal.styled("z", .yellow)
-    case .fired: Terminal.styled("•", .blue)
-    case .missed: Terminal.styled("✗", .red)
-    case .undone: Terminal.styled("↶", .dim)
-    case .paused: Terminal.styled("‖", .dim)
-    case .resumed: Terminal.styled("▸", .dim)
     }
   }
 }

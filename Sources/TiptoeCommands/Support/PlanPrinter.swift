@@ -66,35 +66,10 @@ struct PlanPrinter {
       let count = counts[slot.exercise] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
       let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
-      var line = "  " + StatusText.mark(status) + " " + Terminal.styled(clock, .cyan)
+      var line = "  " + StatusGlyph.mark(status) + " " + Terminal.styled(clock, .cyan)
       line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, countWidth)
-      line += "  " + StatusText.word(status)
+      line += "  " + StatusGlyph.word(status)
       out.write(line.trimmingTrailingSpaces + "\n")
-    }
-  }
-}
-
-/// How statuses look for people.
-enum StatusText {
-  static func mark(_ status: SlotStatus) -> String {
-    switch status {
-    case .done: Terminal.styled("✓", .green)
-    case .skipped: Terminal.styled("–", .dim)
-    case .snoozed: Terminal.styled("z", .yellow)
-    case .missed: Terminal.styled("✗", .red)
-    case .due: Terminal.styled("•", .yellow)
-    case .pending: " "
-    }
-  }
-
-  static func word(_ status: SlotStatus) -> String {
-    switch status {
-    case .pending: ""
-    case .due: Terminal.styled("due", .yellow)
-    case .done: Terminal.styled("done", .green)
-    case .skipped: Terminal.styled("skipped", .dim)
-    case .snoozed: Terminal.styled("snoozed", .yellow)
-    case .missed: Terminal.styled("missed", .red)
     }
   }
 }
