@@ -2,13 +2,14 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
+DESTDIR ?=
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
 BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
 TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick
 
-.PHONY: run build test lint format install uninstall bench clean deps test-deps
+.PHONY: run build test lint format man install uninstall deb bench clean deps test-deps
 
 ## Build in release, print today's plan, start the agent in the foreground.
 run: deps build
@@ -43,15 +44,22 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-install: deps build
-	install -d "$(PREFIX)/bin" "$(PREFIX)/libexec/tiptoe"
-	install -m 0755 $(BIN) "$(PREFIX)/bin/tiptoe"
-	install -m 0755 $(BIN)-agent "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
-	@echo "Installed $(PREFIX)/bin/tiptoe and $(PREFIX)/libexec/tiptoe/tiptoe-agent"
+## tiptoe(1) and a page per command, from the commands' help (ArgumentParser's generate-manual).
+man:
+	@SWIFT=$(SWIFT) scripts/generate-man
+
+## The binaries (stripped), manual pages, shell completions, examples, the systemd user unit and
+## the autostart entry, under PREFIX (inside DESTDIR when staging); `uninstall` removes exactly those.
+install: deps build man
+	@scripts/install-tree install "$(PREFIX)" "$(DESTDIR)"
 
 uninstall:
-	rm -f "$(PREFIX)/bin/tiptoe" "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
-	-rmdir "$(PREFIX)/libexec/tiptoe"
+	@scripts/install-tree uninstall "$(PREFIX)" "$(DESTDIR)"
+
+## A Debian package, tiptoe_VERSION_ARCH.deb, from a tree staged by `install` (dpkg-deb, lintian).
+deb: deps build man
+	@scripts/ensure-packages dpkg-dev fakeroot
+	@scripts/make-deb
 
 bench: deps build
 	scripts/bench
