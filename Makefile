@@ -2,13 +2,18 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 PREFIX ?= /usr/local
+DESTDIR ?=
+# xz: the smallest package (32 MB), about 3 min on two cores; gzip: 49 MB in 20 s.
+DEB_COMPRESSION ?= xz
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
 BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick calcurse libical-dev gcc tmux
+DEB_PACKAGES := dpkg-dev lintian
+TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick \
+	calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish
 
-.PHONY: run build test lint format install uninstall bench clean deps test-deps
+.PHONY: run build test lint format man install uninstall deb bench clean deps test-deps
 
 ## Build in release, print today's plan, start the agent in the foreground.
 run: deps build
@@ -50,15 +55,22 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
 
-install: deps build
-	install -d "$(PREFIX)/bin" "$(PREFIX)/libexec/tiptoe"
-	install -m 0755 $(BIN) "$(PREFIX)/bin/tiptoe"
-	install -m 0755 $(BIN)-agent "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
-	@echo "Installed $(PREFIX)/bin/tiptoe and $(PREFIX)/libexec/tiptoe/tiptoe-agent"
+## tiptoe(1) and a page per command, from the commands' help (ArgumentParser's generate-manual).
+man:
+	@SWIFT=$(SWIFT) scripts/generate-man
+
+## The binaries (stripped), manual pages, shell completions, examples, the systemd user unit and
+## the autostart entry, under PREFIX (inside DESTDIR when staging); `uninstall` removes exactly those.
+install: deps build man
+	@scripts/install-tree install "$(PREFIX)" "$(DESTDIR)"
 
 uninstall:
-	rm -f "$(PREFIX)/bin/tiptoe" "$(PREFIX)/libexec/tiptoe/tiptoe-agent"
-	-rmdir "$(PREFIX)/libexec/tiptoe"
+	@scripts/install-tree uninstall "$(PREFIX)" "$(DESTDIR)"
+
+## A Debian package, tiptoe_VERSION_ARCH.deb, from a tree staged by `install` (dpkg-deb, lintian).
+deb: deps build man
+	@scripts/ensure-packages $(DEB_PACKAGES)
+	@DEB_COMPRESSION=$(DEB_COMPRESSION) scripts/make-deb
 
 bench: deps build
 	scripts/bench

@@ -48,6 +48,11 @@ let package = Package(
       dependencies: [
         "TiptoeCore", "TiptoeStore", "TiptoeService",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ],
+      // The example routines `tiptoe init --example` writes, from Config/examples/.
+      resources: [
+        .embedInCode("Resources/desk-break.toml"), .embedInCode("Resources/medication.toml"),
+        .embedInCode("Resources/seed-004-stretches.toml"),
       ]
     ),
     // The command line. It does not link GLib or libnotify, so it starts in a fraction of the time;

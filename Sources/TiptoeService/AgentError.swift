@@ -20,8 +20,7 @@ public enum AgentError: Error, LocalizedError, Equatable {
     case .alreadyRunning(let pid):
       "an agent is already running (pid \(pid)); stop it first, or use 'tiptoe status'"
     case .noSystemd(let reason):
-      "systemctl --user is not available (\(reason)); run 'tiptoe agent' from your session's autostart instead"
-        + " (contrib/tiptoe.desktop)"
+      "systemctl --user is not available (\(reason)), and there is no autostart entry of tiptoe to remove"
     case .systemctl(let command, let output):
       "'\(command)' failed: \(output)"
     case .cannotWrite(let path, let reason):

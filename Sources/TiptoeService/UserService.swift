@@ -1,8 +1,11 @@
 import Foundation
+import TiptoeCore
 
 /// Installs the agent as a systemd user service (`tiptoe agent --install`) and takes it out again.
 ///
-/// The unit is `contrib/systemd/tiptoe.service` with `ExecStart` set to the running binary.
+/// The unit is `contrib/systemd/tiptoe.service` with `ExecStart` set to the running binary; where
+/// `make install` or the package put that very unit beside the binary, that one is enabled instead.
+/// Without a systemd user manager, an XDG autostart entry takes its place (`AutostartEntry`).
 public struct UserService {
   public static let unitName = "tiptoe.service"
 
@@ -34,22 +37,35 @@ public struct UserService {
 
   /// `~/.config/systemd/user` (honouring `XDG_CONFIG_HOME`).
   public let unitDirectory: String
+  /// `~/.config/autostart` (honouring `XDG_CONFIG_HOME`).
+  public let autostartDirectory: String
   /// Runs `systemctl --user ARGS`; returns its exit status and output. Replaceable for tests.
   let systemctl: ([String]) throws -> (status: Int32, output: String)
 
   public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
-    let config =
-      environment["XDG_CONFIG_HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
-      ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.config"
-    unitDirectory = config + "/systemd/user"
+    let paths = XDGPaths(environment: environment)
+    unitDirectory = paths.userUnitDirectory
+    autostartDirectory = paths.autostartDirectory
     systemctl = Self.runSystemctl
   }
 
   public var unitPath: String { unitDirectory + "/" + Self.unitName }
 
-  /// Writes the unit, reloads systemd, enables and starts it; returns what it did, line by line.
-  public func install(binary: String, arguments: [String]) throws -> [String] {
-    try checkSystemd()
+  public var autostartPath: String { autostartDirectory + "/" + AutostartEntry.fileName }
+
+  /// Writes the unit (or takes `installedUnit`, the one installed beside the binary, when it is the
+  /// same), reloads systemd, enables and starts it; without a systemd user manager, writes the
+  /// autostart entry instead. Returns what it did, line by line.
+  public func install(binary: String, arguments: [String], installedUnit: String? = nil) throws -> [String] {
+    do {
+      try checkSystemd()
+    } catch AgentError.noSystemd(let reason) {
+      return try installAutostart(binary: binary, arguments: arguments, reason: reason)
+    }
+    let text = Self.unit(binary: binary, arguments: arguments)
+    if let installedUnit, (try? String(contentsOfFile: installedUnit, encoding: .utf8)) == text {
+      return try enable(installedUnit)
+    }
     var done: [String] = []
     do {
       try FileManager.default.createDirectory(atPath: unitDirectory, withIntermediateDirectories: true)
@@ -67,10 +83,75 @@ public struct UserService {
     return done
   }
 
-  /// Stops and disables the unit, removes its file, reloads systemd; returns what it did.
-  public func uninstall() throws -> [String] {
-    try checkSystemd()
+  /// Enables and starts the unit that was installed with the binary: by name where systemd looks
+  /// for units, else by path (systemd links it into the user's unit directory).
+  private func enable(_ installedUnit: String) throws -> [String] {
     var done: [String] = []
+    // A unit file of the user's own would hide the installed one.
+    if (try? FileManager.default.destinationOfSymbolicLink(atPath: unitPath)) == nil,
+      FileManager.default.fileExists(atPath: unitPath)
+    {
+      do {
+        try FileManager.default.removeItem(atPath: unitPath)
+      } catch {
+        throw AgentError.cannotWrite(path: unitPath, reason: error.localizedDescription)
+      }
+      done.append("removed \(unitPath), an older copy of the unit")
+    }
+    try run(["daemon-reload"])
+    done.append("ran systemctl --user daemon-reload")
+    let directory = (installedUnit as NSString).deletingLastPathComponent
+    let searched =
+      (try? systemctl(["show", "--property=UnitPath", "--value"]))
+      .map { $0.output.split(whereSeparator: \.isWhitespace).contains { $0 == directory } } ?? false
+    let name = searched ? Self.unitName : installedUnit
+    try run(["enable", "--now", name])
+    done.append(
+      "ran systemctl --user enable --now \(name) (the unit installed with tiptoe): the agent runs now and with "
+        + "every graphical session")
+    done.append("see it with: tiptoe status · journalctl --user -u tiptoe -f")
+    return done
+  }
+
+  /// Where there is no systemd user manager: writes the XDG autostart entry.
+  private func installAutostart(binary: String, arguments: [String], reason: String) throws -> [String] {
+    do {
+      try FileManager.default.createDirectory(atPath: autostartDirectory, withIntermediateDirectories: true)
+      try AutostartEntry.text(binary: binary, arguments: arguments).write(
+        toFile: autostartPath, atomically: true, encoding: .utf8)
+    } catch {
+      throw AgentError.cannotWrite(path: autostartPath, reason: error.localizedDescription)
+    }
+    return [
+      "no systemd user manager here (\(reason))",
+      "wrote \(autostartPath) (Exec=\(binary) \(arguments.joined(separator: " "))): "
+        + "the agent starts with your next graphical session",
+      "start it now with: tiptoe agent &    see it with: tiptoe status",
+    ]
+  }
+
+  /// Removes the autostart entry; what it did, or nil when there was none.
+  private func removeAutostart() throws -> String? {
+    guard FileManager.default.fileExists(atPath: autostartPath) else { return nil }
+    do {
+      try FileManager.default.removeItem(atPath: autostartPath)
+    } catch {
+      throw AgentError.cannotWrite(path: autostartPath, reason: error.localizedDescription)
+    }
+    return "removed \(autostartPath)"
+  }
+
+  /// Stops and disables the unit, removes its file, reloads systemd, and removes an autostart entry;
+  /// returns what it did.
+  public func uninstall() throws -> [String] {
+    let autostart = try removeAutostart()
+    do {
+      try checkSystemd()
+    } catch AgentError.noSystemd(let reason) {
+      guard let autostart else { throw AgentError.noSystemd(reason) }
+      return [autostart]
+    }
+    var done: [String] = autostart.map { [$0] } ?? []
     let (status, output) = try systemctl(["disable", "--now", Self.unitName])
     done.append(
       status == 0
@@ -142,7 +223,11 @@ extension UserService {
   /// `systemctl --user is-active tiptoe.service` ("active", "inactive", "failed" …) when the unit is
   /// installed; nil when it is not.
   public func activeState() -> String? {
-    guard FileManager.default.fileExists(atPath: unitPath) else { return nil }
+    // Enabling a unit installed with tiptoe leaves only its link among the session's wants.
+    let wanted = unitDirectory + "/graphical-session.target.wants/" + Self.unitName
+    guard FileManager.default.fileExists(atPath: unitPath) || FileManager.default.fileExists(atPath: wanted) else {
+      return nil
+    }
     guard let (_, output) = try? systemctl(["is-active", Self.unitName]) else { return "unknown (no systemctl)" }
     let state = output.trimmingCharacters(in: .whitespacesAndNewlines)
     return state.isEmpty ? "unknown" : state

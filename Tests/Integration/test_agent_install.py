@@ -4,11 +4,21 @@ import subprocess
 from conftest import BIN, ROOT
 
 
-def test_install_without_systemd_says_so(tiptoe):
-    result = tiptoe.run("agent", "--install", check=False, env={"PATH": "/nonexistent"})
+def test_install_without_systemd_writes_the_autostart_entry_and_uninstall_removes_it(tiptoe):
+    no_systemd = {"PATH": "/nonexistent"}
+    result = tiptoe.run("agent", "--install", env=no_systemd)
+    entry = tiptoe.home / "config" / "autostart" / "tiptoe.desktop"
+    binary = subprocess.run(["readlink", "-f", str(BIN)], capture_output=True, text=True).stdout.strip()
+    assert f"wrote {entry}" in result.stdout and "no systemd user manager" in result.stdout
+    contrib = (ROOT / "contrib" / "tiptoe.desktop").read_text()
+    assert entry.read_text() == contrib.replace("Exec=tiptoe ", f"Exec={binary} ")
+    assert not (tiptoe.home / "config" / "systemd").exists()
+
+    result = tiptoe.run("agent", "--uninstall", env=no_systemd)
+    assert f"removed {entry}" in result.stdout and not entry.exists()
+    result = tiptoe.run("agent", "--uninstall", check=False, env=no_systemd)
     assert result.returncode == 1
-    assert "systemctl --user is not available" in result.stderr
-    assert not (tiptoe.home / "config" / "systemd" / "user" / "tiptoe.service").exists()
+    assert "systemctl --user is not available" in result.stderr and "no autostart entry" in result.stderr
 
 
 def test_install_writes_the_unit_and_enables_it_and_uninstall_reverses_it(tiptoe, tmp_path):

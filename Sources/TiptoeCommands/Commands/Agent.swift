@@ -13,17 +13,19 @@ extension Tiptoe {
       discussion: """
         The agent shows a desktop notification at each slot, with Done / Snooze / Skip, and records \
         what you answer. It sleeps between reminders and logs short lines on stderr. Stop it with Ctrl-C.
-        --install writes ~/.config/systemd/user/tiptoe.service for this binary, then runs \
-        systemctl --user daemon-reload and enable --now; --uninstall reverses it.
+        --install writes ~/.config/systemd/user/tiptoe.service for this binary (or takes the unit \
+        installed with it), then runs systemctl --user daemon-reload and enable --now; without a systemd \
+        user manager it writes the autostart entry ~/.config/autostart/tiptoe.desktop instead. \
+        --uninstall reverses either.
         Examples: tiptoe agent · tiptoe agent --install · tiptoe agent --snooze 15m
         """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Install and start the agent as a systemd user service.")
+    @Flag(help: "Install and start the agent as a systemd user service (without systemd: an autostart entry).")
     var install = false
 
-    @Flag(help: "Stop the user service and remove it.")
+    @Flag(help: "Stop the user service and remove it, and the autostart entry.")
     var uninstall = false
 
     @Option(
@@ -134,7 +136,12 @@ extension Tiptoe {
         if install {
           var arguments = ["agent"] + routineOptions
           if snooze != "10m" { arguments += ["--snooze", snooze] }
-          lines = try service.install(binary: Self.executablePath(), arguments: arguments)
+          let binary = Self.executablePath()
+          // Where `make install` or the package put the unit: PREFIX/lib/systemd/user beside PREFIX/bin.
+          let installedUnit = ((binary as NSString).deletingLastPathComponent as NSString)
+            .appendingPathComponent("../lib/systemd/user/\(UserService.unitName)")
+          lines = try service.install(
+            binary: binary, arguments: arguments, installedUnit: (installedUnit as NSString).standardizingPath)
         } else {
           lines = try service.uninstall()
         }

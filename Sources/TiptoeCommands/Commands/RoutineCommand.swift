@@ -3,26 +3,53 @@ import Foundation
 import TiptoeCore
 
 extension Tiptoe {
-  /// `tiptoe routine`: the routine in words, or `--check FILE` to validate one.
+  /// `tiptoe routine [--check [FILE] | --print]`: the routine in words, checked, or as TOML.
   struct RoutineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-      commandName: "routine", abstract: "Show the routine, or check a routine file.",
-      discussion: "Example: tiptoe routine --check ~/.config/tiptoe/routine.toml")
+      commandName: "routine", abstract: "Show the routine, check it, or print it as TOML.",
+      discussion: """
+        The routine in use is --routine FILE, else $TIPTOE_ROUTINE, else ~/.config/tiptoe/routine.toml \
+        (written by 'tiptoe init'), else the built-in foot routine. Its format: man 5 tiptoe-routine.
+        Examples: tiptoe routine --check · tiptoe routine --check ~/my-routine.toml · \
+        tiptoe routine --print > ~/my-routine.toml
+        """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Option(
-      help: ArgumentHelp("Validate this routine file and exit (0 when it is valid, 65 when not).", valueName: "file"))
-    var check: String?
+    @Flag(help: "Check the routine (FILE, else the one in use) and exit: 0 when it is valid, 65 when not.")
+    var check = false
+
+    @Flag(name: .customLong("print"), help: "Print the routine in use as TOML, as its file has it.")
+    var printTOML = false
+
+    @Argument(
+      help: ArgumentHelp("The routine file to check (with --check).", valueName: "file"),
+      completion: .file(extensions: ["toml"]))
+    var file: String?
+
+    func validate() throws {
+      if check && printTOML {
+        throw ValidationError("use --check or --print, not both (example: tiptoe routine --print)")
+      }
+      if let file, !check {
+        throw ValidationError(
+          "a file goes with --check (example: tiptoe routine --check \(file)); to show it: tiptoe routine --routine \(file)"
+        )
+      }
+    }
 
     func run() throws {
-      if let check {
-        let text = try RoutineSource.readText(check, argument: "--check")
-        let routine = try RoutineLoader.load(text, file: check)
-        let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(
-          from: LocalDate(dayNumber: 0), days: 7)
-        let count = slots.reduce(0) { n, _ in n + 1 }
-        print("\(check): ok: \(Self.count(routine.exercises.count, "exercise")), \(Self.count(count, "slot")) a week")
+      if check {
+        let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
+        let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
+        let routine = try RoutineLoader.load(try source.read(argument: argument), file: source.name)
+        print("\(source.name): ok: \(Self.summary(of: routine))")
+        return
+      }
+      if printTOML {
+        let source = RoutineSource.locate(explicit: global.routine)
+        let text = try source.read(argument: global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
+        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
         return
       }
       let context = try global.context()
@@ -30,6 +57,14 @@ extension Tiptoe {
         RoutineText(
           routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel
         ).render())
+    }
+
+    /// `5 exercises, 54 slots a week`: what a check reports of a valid routine.
+    static func summary(of routine: Routine) -> String {
+      let slots = Planner(routine: routine, timeZone: TimeZone(identifier: "UTC")!).slots(
+        from: LocalDate(dayNumber: 0), days: 7)
+      let count = slots.reduce(0) { n, _ in n + 1 }
+      return "\(Self.count(routine.exercises.count, "exercise")), \(Self.count(count, "slot")) a week"
     }
 
     /// `1 exercise`, `5 exercises`.

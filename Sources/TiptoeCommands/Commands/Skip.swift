@@ -18,7 +18,8 @@ extension Tiptoe {
     @OptionGroup var global: GlobalOptions
 
     @Argument(
-      help: ArgumentHelp("An exercise id, or a unique prefix of one (default: what is due).", valueName: "exercise"))
+      help: ArgumentHelp("An exercise id, or a unique prefix of one (default: what is due).", valueName: "exercise"),
+      completion: ExerciseCompletion.ids)
     var exercise: String?
 
     func run() throws {

@@ -22,7 +22,8 @@ extension Tiptoe {
       parsing: .allUnrecognized,
       help: ArgumentHelp(
         "An exercise id or prefix (default: what is due), then a duration (default: 10m).",
-        valueName: "exercise-then-duration"))
+        valueName: "exercise-then-duration"),
+      completion: ExerciseCompletion.snoozeWords)
     var words: [String] = []
 
     static let defaultDuration = 600

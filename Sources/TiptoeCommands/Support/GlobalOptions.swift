@@ -51,7 +51,7 @@ struct Context {
 
   init(
     routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, now: Date,
-    paths: XDGPaths = XDGPaths(environment: ProcessInfo.processInfo.environment)
+    paths: XDGPaths = .process
   ) {
     self.routine = routine
     self.routineName = routineName
@@ -68,7 +68,7 @@ struct Context {
   /// `lenient`: a routine with errors is reported as a note and replaced by one without exercises,
   /// in the zone the file names where that line can still be read.
   static func load(routine: String?, tz: String?, lenient: Bool = false) throws -> Context {
-    let paths = XDGPaths(environment: ProcessInfo.processInfo.environment)
+    let paths = XDGPaths.process
     let source = RoutineSource.locate(explicit: routine, paths: paths)
     let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
     let loaded: Routine

@@ -7,7 +7,7 @@ struct RoutineSource {
   let path: String?
 
   /// `--routine`, then `$TIPTOE_ROUTINE`, then `$XDG_CONFIG_HOME/tiptoe/routine.toml`, else built in.
-  static func locate(explicit: String?, paths: XDGPaths) -> RoutineSource {
+  static func locate(explicit: String?, paths: XDGPaths = .process) -> RoutineSource {
     if let explicit { return RoutineSource(path: explicit) }
     if let path = Environment["TIPTOE_ROUTINE"] { return RoutineSource(path: path) }
     if FileManager.default.fileExists(atPath: paths.routineFile) { return RoutineSource(path: paths.routineFile) }
@@ -39,4 +39,9 @@ struct RoutineSource {
     }
     return text
   }
+}
+
+extension XDGPaths {
+  /// The paths this process's environment gives.
+  static var process: XDGPaths { XDGPaths(environment: ProcessInfo.processInfo.environment) }
 }

@@ -28,4 +28,6 @@ public struct XDGPaths: Hashable, Sendable {
   public var historyFile: String { stateDirectory + "/tiptoe.sqlite" }
   /// `$XDG_CONFIG_HOME/systemd/user`, where systemd looks for user units.
   public var userUnitDirectory: String { configHome + "/systemd/user" }
+  /// `$XDG_CONFIG_HOME/autostart`, where desktops look for XDG autostart entries.
+  public var autostartDirectory: String { configHome + "/autostart" }
 }
