@@ -9,7 +9,7 @@ import time
 import pytest
 
 from desktop import (  # noqa: F401  (fixtures)
-    agents, ahead, desktop, history, kinds, needs_desktop, notification_id, write_routine,
+    agents, ahead, desktop, history, kinds, needs_desktop, notification_id, start_button, write_routine,
 )
 
 pytestmark = needs_desktop
@@ -35,7 +35,7 @@ def test_a_slot_fires_within_a_second_and_done_lands_in_the_log(tiptoe, desktop,
         "1. Stand &amp; bend your knees", "2. Grip the floor with your toes", "3. Hold 3 s, let go",
     ], "dunst reads markup, so & is escaped"
     assert "10 reps · hold 3s · 2 min" in note.body
-    assert list(note.actions.values()) == ["Done", "Snooze 10 min", "Skip"]
+    assert list(note.actions.values()) == start_button() + ["Done", "Snooze 10 min", "Skip"]
     assert note.hints["desktop-entry"] == "tiptoe"
     assert note.hints["category"] == "x-tiptoe.reminder"
     assert note.hints["urgency"] == 1
@@ -56,7 +56,7 @@ def test_snooze_fires_again_after_the_snooze(tiptoe, desktop, agents):
     write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
     agent = agents("--snooze", "2s")
     first = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
-    assert list(first.actions.values()) == ["Done", "Snooze 2 s", "Skip"]
+    assert list(first.actions.values()) == start_button() + ["Done", "Snooze 2 s", "Skip"]
     desktop.press("Snooze")
     pressed = desktop.await_message("ActionInvoked", lambda m: m.args[1] == "snooze")
     again = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=6)
