@@ -83,6 +83,7 @@ enum StatusText {
     case .snoozed: Terminal.styled("z", .yellow)
     case .missed: Terminal.styled("✗", .red)
     case .due: Terminal.styled("•", .yellow)
+    case .goalMet: Terminal.styled("=", .green)
     case .pending: " "
     }
   }
@@ -95,6 +96,7 @@ enum StatusText {
     case .skipped: Terminal.styled("skipped", .dim)
     case .snoozed: Terminal.styled("snoozed", .yellow)
     case .missed: Terminal.styled("missed", .red)
+    case .goalMet: Terminal.styled("goal met", .green)
     }
   }
 }
