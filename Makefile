@@ -6,7 +6,7 @@ RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
 BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
-TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick librsvg2-bin
+TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick librsvg2-bin tmux
 
 .PHONY: run build test lint format install uninstall bench clean deps test-deps
 

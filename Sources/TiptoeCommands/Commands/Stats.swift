@@ -60,7 +60,9 @@ extension Tiptoe {
         printer.json(to: out)
       } else if csv {
         printer.csv(to: &out)
-      } else if svg == nil {
+      } else if let svg {
+        out.write("Heatmap written to \(svg)\n")
+      } else {
         printer.text(to: &out)
       }
     }
