@@ -165,3 +165,15 @@ def test_no_history_yet_shows_zeros_and_creates_nothing(tiptoe):
     stats = tiptoe.json("stats", "--json", env=NOW)
     assert all(e["strength"] == 0.0 for e in stats["exercises"])
     assert not (tiptoe.state_dir / "tiptoe.sqlite").exists()
+
+
+def test_the_overview_shows_each_streak_and_this_weeks_count(history):
+    text = history.run(env=NOW).stdout
+    progress = text[text.index("Progress\n"):].splitlines()[1:6]
+    assert progress[0].split() == ["Toe", "presses", "20-day", "streak", "·", "21", "of", "21", "this", "week"]
+    assert "20-day streak" in progress[1]
+    assert progress[2].endswith("no streak yet · 0 of 14 this week")
+    assert progress[3].endswith("9-day streak · 2 of 2–3 this week, goal met")
+    # The goal met, Friday's flexion shows as such in the plan.
+    friday = history.run("plan", "--from", "2026-11-27", env=NOW).stdout
+    assert re.search(r"14:30  Resisted flexion\s+goal met", friday)

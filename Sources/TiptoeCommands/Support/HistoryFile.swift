@@ -33,8 +33,7 @@ struct HistoryFile {
   /// The whole history up to the end of `through`'s week (a weekly exercise may be done ahead);
   /// empty when there is none.
   func history(_ planner: Planner, through: LocalDate) throws -> History {
-    let first = LocalDate(year: LocalDate.supportedYears.lowerBound, month: 1, day: 2)!
-    return try history(planner, from: first, days: through.monday.dayNumber + 7 - first.dayNumber)
+    try ifPresent { try $0.history(planner, through: through) } ?? .empty(planner)
   }
 
   private static func using<T>(_ store: HistoryStore, _ body: (HistoryStore) throws -> T) throws -> T {
