@@ -17,10 +17,12 @@ extension HistoryReading {
   }
 
   /// The slots of `days` dates from `from`, with a day's margin either side (so events still count
-  /// when the routine's times moved), and the pause.
+  /// when the routine's times moved) and from the Monday of `from`'s week (so weekly goals count
+  /// the whole week), and the pause.
   public func history(_ planner: Planner, from: LocalDate, days: Int) throws -> History {
-    try history(
-      planner, slotsFrom: planner.dayStart(from.adding(days: -1)), to: planner.dayStart(from.adding(days: days + 1)))
+    let first = min(from.adding(days: -1), from.monday)
+    return try history(
+      planner, slotsFrom: planner.dayStart(first), to: planner.dayStart(from.adding(days: days + 1)))
   }
 
   /// The whole history up to the end of `through`'s week (a weekly exercise may be done ahead).
