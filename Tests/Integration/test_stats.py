@@ -172,7 +172,7 @@ def test_the_overview_shows_each_streak_and_this_weeks_count(history):
     progress = text[text.index("Progress\n"):].splitlines()[1:6]
     assert progress[0].split() == ["Toe", "presses", "20-day", "streak", "·", "21", "of", "21", "this", "week"]
     assert "20-day streak" in progress[1]
-    assert progress[2].endswith("no streak yet · 0 of 14 this week")
+    assert progress[2].endswith("no streak · 0 of 14 this week")
     assert progress[3].endswith("9-day streak · 2 of 2–3 this week, goal met")
     # The goal met, Friday's flexion shows as such in the plan.
     friday = history.run("plan", "--from", "2026-11-27", env=NOW).stdout

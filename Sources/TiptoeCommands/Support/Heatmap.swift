@@ -53,15 +53,13 @@ struct Heatmap {
   /// The grid's lines for the terminal: the month row, then Mon…Sun, each `weeks × 2` columns after a
   /// 4-column weekday label.
   var lines: [String] {
-    var months = String(repeating: " ", count: 4 + 2 * weeks)
-    var end = 0
-    for label in monthLabels where 4 + 2 * label.column >= end {
-      let start = months.index(months.startIndex, offsetBy: 4 + 2 * label.column)
-      let stop = months.index(start, offsetBy: min(3, months.count - 4 - 2 * label.column))
-      months.replaceSubrange(start..<stop, with: label.text.prefix(months.distance(from: start, to: stop)))
-      end = 4 + 2 * label.column + 4
+    // A label takes 3 columns from its week's cell (the last one reaches past the grid by one) and
+    // is left out where it would touch the one before.
+    var months = ""
+    for label in monthLabels where months.isEmpty || 4 + 2 * label.column >= months.count + 1 {
+      months += String(repeating: " ", count: 4 + 2 * label.column - months.count) + label.text
     }
-    var lines = [months.trimmingTrailingSpaces]
+    var lines = [months]
     for row in 0..<7 {
       var line = Terminal.styled(DateText.weekdays[row], .dim) + " "
       for column in 0..<weeks { line += DayGlyph.cell(kind(column: column, row: row)) + " " }
