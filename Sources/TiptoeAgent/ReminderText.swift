@@ -42,8 +42,8 @@ struct ReminderText: Equatable {
     }
 
     func streak(_ exercise: Exercise) -> String {
-      guard let days = progress[exercise.id]?.streak.current, days > 1 else { return "" }
-      return ProgressText.streak(days)
+      guard let item = progress[exercise.id], item.streak.current > 1 else { return "" }
+      return ProgressText.streak(item.streak.current, atLeast: item.streakGoesFurther)
     }
     func week(_ exercise: Exercise) -> String {
       guard let item = progress[exercise.id], item.week.isWeekly else { return "" }

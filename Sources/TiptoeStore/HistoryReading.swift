@@ -7,6 +7,8 @@ public protocol HistoryReading {
   func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent]
   /// Pauses, resumes and the undo events taking them back, in append order.
   func pauseEvents() throws -> [HistoryEvent]
+  /// Whether any event belongs to a slot starting before `start`.
+  func hasSlotEvents(before start: Date) throws -> Bool
 }
 
 extension HistoryReading {
@@ -31,16 +33,21 @@ extension HistoryReading {
     return try history(planner, from: first, days: through.monday.dayNumber + 7 - first.dayNumber)
   }
 
-  /// Each exercise's progress today (streaks, this week; `days` holds today alone), from the last
-  /// `recentDays` of history, or from all of it when a streak reaches that far back.
-  public func progressToday(_ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 42) throws
+  /// Each exercise's progress today (streaks, this week; `days` holds today alone) from the last
+  /// `recentDays` of history only, so that it costs the same however long the history is: a streak
+  /// that reaches that far back, with older history, is marked `streakGoesFurther`.
+  public func progressToday(_ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 28) throws
     -> [HabitProgress]
   {
-    let recent = try history(planner, from: today.adding(days: -recentDays), days: recentDays + 8)
-    let progress = HabitProgress.all(recent, from: today, today: today, now: now)
+    let first = today.adding(days: -recentDays)
+    let recent = try history(planner, from: first, days: recentDays + 8)
+    var progress = HabitProgress.all(recent, from: today, today: today, now: now)
     let start = HabitProgress.firstDay(of: recent) ?? today
-    guard progress.contains(where: { $0.streak.current >= today.dayNumber - start.dayNumber }) else { return progress }
-    return HabitProgress.all(try history(planner, through: today), from: today, today: today, now: now)
+    let reaching = progress.indices.filter { progress[$0].streak.current >= today.dayNumber - start.dayNumber }
+    if !reaching.isEmpty, try hasSlotEvents(before: planner.dayStart(min(first.adding(days: -1), first.monday))) {
+      for index in reaching { progress[index].streakGoesFurther = true }
+    }
+    return progress
   }
 
   private func history(_ planner: Planner, slotsFrom start: Date, to end: Date) throws -> History {

@@ -10,7 +10,9 @@ struct ProgressLines {
   func write(_ progress: [HabitProgress], to out: inout some TextOutputStream) {
     let width = min(36, progress.map { Terminal.columns($0.exercise.title) }.max() ?? 10)
     for item in progress {
-      let streak = item.streak.current > 0 ? ProgressText.streak(item.streak.current) : "no streak"
+      let streak =
+        item.streak.current > 0
+        ? ProgressText.streak(item.streak.current, atLeast: item.streakGoesFurther) : "no streak"
       var line = "  " + Terminal.pad(item.exercise.title, width) + "  "
       line += Terminal.styled(streak, item.streak.current > 0 ? .green : .dim) + " · " + ProgressText.week(item.week)
       out.write(line + "\n")

@@ -15,6 +15,9 @@ public struct HabitProgress: Sendable {
   /// Days in a row, ending today, that were done, skipped or not due (today counts once settled);
   /// and the longest such run in the history.
   public let streak: (current: Int, best: Int)
+  /// The current streak reaches the first day of the history read, and the history goes further
+  /// back: it is at least `streak.current` days ("28+-day streak").
+  public var streakGoesFurther = false
   public let week: WeekProgress
   /// Done ÷ planned over the range up to now, skipped and optional slots left out of both; nil when
   /// nothing was planned.

@@ -3,8 +3,8 @@ public enum ProgressText {
   /// `1 day`, `20 days`.
   public static func days(_ count: Int) -> String { count == 1 ? "1 day" : "\(count) days" }
 
-  /// `6-day streak`.
-  public static func streak(_ days: Int) -> String { "\(days)-day streak" }
+  /// `6-day streak`; `28+-day streak` when it is at least that long.
+  public static func streak(_ days: Int, atLeast: Bool = false) -> String { "\(days)\(atLeast ? "+" : "")-day streak" }
 
   /// `2 of 2–3` (a weekly goal below the planned count), `9 of 21`.
   public static func count(_ week: WeekProgress) -> String {
