@@ -32,7 +32,7 @@ test-deps:
 	@scripts/ensure-python
 
 # The integration tests of the command line alone (no agent), run again on the release binary.
-CLI_TESTS := $(wildcard Tests/Integration/test_history.py Tests/Integration/test_plan.py \
+CLI_TESTS := $(wildcard Tests/Integration/test_history.py Tests/Integration/test_plan.py Tests/Integration/test_stats.py \
   Tests/Integration/test_one_reading.py Tests/Integration/test_seeds.py Tests/Integration/test_export*.py)
 
 ## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
