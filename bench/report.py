@@ -12,6 +12,7 @@ TARGET_EXPANSION_SIZE = "300"
 TARGET_EXPORT = 20
 TARGET_COLD_BARE_MS = 5  # median of a cold bare `tiptoe`
 TARGET_COLD_ANY_MS = 10  # median of a cold `plan --days 7` and `done`
+TARGET_STATS_MS = 50  # median of a cold `stats` over three years of history for 20 exercises
 TARGET_LATENCY_MS = 50
 TARGET_PRIVATE_MIB = 8  # the agent's own memory (RssAnon) with the built-in routine
 
@@ -230,6 +231,25 @@ class Report:
             self.targets.append((f"Cold `{label}` ≤ {limit} ms (median)", f"≤ {limit} ms", f"{median_ms:.2f} ms",
                                  median_ms <= limit))
 
+    def stats(self) -> None:
+        data = self.data.get("stats")
+        if not data:
+            return
+        r = by_label(data["results"])
+        self.add("## Progress: tiptoe stats", "",
+                 f"A new process per run over {data['days']} days of history for {data['exercises']} exercises, "
+                 f"3 a day, every slot done and one in ten skipped ({data['events']:,} events, written straight "
+                 "into the history file): strength, streaks, the week and adherence of every exercise, and the "
+                 "12-week heatmaps.", "")
+        self.table(["Command", "Median (min–max)", "Max RSS", "Runs"],
+                   [[f"`{label}`", spread(result), mib(result["max_rss_kib"]), str(result["runs"])]
+                    for label, result in r.items()])
+        if "tiptoe stats" in r:
+            median_ms = r["tiptoe stats"]["median"] * 1e3
+            self.targets.append((f"Cold `tiptoe stats`, {data['days'] // 365} years × {data['exercises']} exercises "
+                                 f"≤ {TARGET_STATS_MS} ms (median)", f"≤ {TARGET_STATS_MS} ms", f"{median_ms:.2f} ms",
+                                 median_ms <= TARGET_STATS_MS))
+
     def agent(self) -> None:
         data = self.data.get("agent")
         self.add("## Agent", "")
@@ -322,7 +342,7 @@ class Report:
 
     def render(self) -> str:
         body = Report(self.data)
-        for section in (body.expansion, body.export, body.cli, body.agent, body.scaling):
+        for section in (body.expansion, body.export, body.cli, body.stats, body.agent, body.scaling):
             section()
         self.targets = body.targets
         self.add("# Benchmarks", "",

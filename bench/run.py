@@ -1,7 +1,7 @@
 """`make bench`: every workload side by side with its peer, then BENCHMARKS.md.
 
 Usage: python3 bench/run.py [--bin DIR] [--work DIR] [--out FILE] [--quick] [--idle-seconds N]
-                            [--only expansion,export,cli,scaling,agent] [--report-only]
+                            [--only expansion,export,cli,stats,scaling,agent] [--report-only]
 The results go to WORK/results.json; BENCHMARKS.md is written from it (bench/report.py), so
 `--report-only` rewrites the report without measuring again.
 """
@@ -15,6 +15,7 @@ import re
 import shlex
 import shutil
 import signal
+import sqlite3
 import subprocess
 import sys
 import threading
@@ -38,6 +39,8 @@ CLI_NOW = "2026-11-23T10:12:00+01:00"  # command line: toe presses are due (10:1
 EXPANSION_SIZES = [1, 100, 300, 1000]
 SCALING_SIZES = [10, 100, 1000, 10000]
 HISTORY_DAYS = 90  # the command line runs against a history of this many days, every slot done
+STATS_EXERCISES = 20  # `tiptoe stats` runs against STATS_DAYS of history for this many exercises, 3 a day
+STATS_DAYS = 3 * 365
 
 
 # Opens the history, reads it once, says so, and keeps the connection until its stdin closes.
@@ -299,6 +302,39 @@ class Bench:
             self.history_events += 1
         return days
 
+    def stats(self) -> dict:
+        """`tiptoe stats` over three years of history for 20 exercises, 3 a day: every slot done, one in ten
+        skipped, written straight into the history file (tiptoe creates it; 65,700 `tiptoe done` runs
+        would take an hour)."""
+        home = self.work / "stats-home"
+        shutil.rmtree(home, ignore_errors=True)
+        routine = self.work / "routine-stats.toml"
+        routine.write_text(gen.routine_text(STATS_EXERCISES, zone="UTC"))
+        env = self.env(now=CLI_NOW, tz="UTC", home=home)
+        today = date.fromisoformat(CLI_NOW[:10])
+        first = (today - timedelta(days=STATS_DAYS)).isoformat()
+        run_env = dict(os.environ, **env)
+        subprocess.run([self.tiptoe, "done", "exercise-00001", "--routine", str(routine), "--at", f"{first}T12:00:00Z"],
+                       env=run_env, check=True, capture_output=True)
+        plan = json.loads(subprocess.run([self.tiptoe, "plan", "--routine", str(routine), "--from", first, "--days",
+                                          str(STATS_DAYS), "--json"], env=run_env, check=True,
+                                         capture_output=True).stdout)["slots"]
+        database = sqlite3.connect(home / "state" / "tiptoe" / "tiptoe.sqlite")
+        database.execute("DELETE FROM event")
+        database.executemany(
+            "INSERT INTO event (id, batch, kind, slot, exercise, at, slotStart) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(n, n, "skipped" if n % 10 == 0 else "done", s["id"], s["exercise"], s["start"][:19] + "Z",
+              s["start"][:19] + "Z") for n, s in enumerate(plan, 1)])
+        database.commit()
+        database.close()
+        log(f"stats: a history of {STATS_DAYS} days, {STATS_EXERCISES} exercises ({len(plan):,} events)")
+        commands = [
+            Command("tiptoe stats", [self.tiptoe, "stats", "--routine", str(routine)], env=env),
+            Command("tiptoe stats --json", [self.tiptoe, "stats", "--json", "--routine", str(routine)], env=env),
+        ]
+        return {"results": self.run(commands), "days": STATS_DAYS, "exercises": STATS_EXERCISES,
+                "events": len(plan)}
+
     def scaling(self) -> dict:
         out = {"plan": {}, "in_process": {}}
         budget = Budget(seconds=self.budget.seconds / 2, least=self.budget.least, most=self.budget.most,
@@ -386,7 +422,7 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", default=bool(os.environ.get("BENCH_QUICK")))
     parser.add_argument("--idle-seconds", type=float, default=float(os.environ.get("BENCH_IDLE_SECONDS", "600")))
     parser.add_argument("--latency-slots", type=int, default=int(os.environ.get("BENCH_LATENCY_SLOTS", "20")))
-    parser.add_argument("--only", default=os.environ.get("BENCH_ONLY", "expansion,export,cli,scaling,agent"))
+    parser.add_argument("--only", default=os.environ.get("BENCH_ONLY", "expansion,export,cli,stats,scaling,agent"))
     parser.add_argument("--report-only", action="store_true")
     options = parser.parse_args()
     work = Path(options.work)
@@ -412,7 +448,7 @@ def main() -> None:
     memory = bench.memory() if agent else None
     idle = bench.start_idle(options.idle_seconds) if agent else None
     try:
-        for name in ("expansion", "export", "cli", "scaling"):
+        for name in ("expansion", "export", "cli", "stats", "scaling"):
             if name in only:
                 results[name] = getattr(bench, name)()
                 results_file.write_text(json.dumps(results, indent=1))

@@ -32,13 +32,29 @@ extension ReminderAgent {
         + "and each new one tries the server again")
   }
 
+  /// The streaks and weeks of the reminder's exercises, for its text; none when the history cannot be read.
+  func progress(of reminder: Reminder) -> [String: HabitProgress] {
+    let now = configuration.now()
+    let zone = planner.timeZone
+    let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
+    let exercises = Set(reminder.slots.map(\.exercise))
+    do {
+      let all = try store.progressToday(planner, today: today, now: now)
+      return Dictionary(
+        uniqueKeysWithValues: all.filter { exercises.contains($0.exercise.id) }.map { ($0.exercise.id, $0) })
+    } catch {
+      log("cannot read the history for the reminder's progress: \(error.localizedDescription)")
+      return [:]
+    }
+  }
+
   /// Shows `reminder`, updating `existing` in place when given; prints it to stderr without a server.
   func present(_ reminder: Reminder, replacing existing: OpenReminder?) {
     connectServer()
     let server = notifier?.server
     let text = ReminderText(
       reminder, planner: planner, snooze: settings.snooze, buttons: server?.supportsActions ?? false,
-      start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil)
+      start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder))
     let entry: OpenReminder
     if let existing, existing.notification != nil || server == nil {
       existing.slots = reminder.slots
@@ -166,7 +182,8 @@ extension ReminderAgent {
         let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
         let text = ReminderText(
           reminder, planner: planner, snooze: settings.snooze, buttons: true,
-          start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil)
+          start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder)
+        )
         guard let notifier, notifier.server != nil else { break }
         let notification = notifier.notification(title: text.title, body: text.body)
         notification.id = id

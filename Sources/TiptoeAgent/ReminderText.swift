@@ -22,7 +22,13 @@ struct ReminderText: Equatable {
 
   /// The text of `reminder`. With `buttons` false (the server shows none) the body says how to answer
   /// from the command line instead. `start` adds a Start button first (a terminal is there to open).
-  init(_ reminder: Reminder, planner: Planner, snooze: TimeInterval, buttons: Bool, start: Bool = false) {
+  ///
+  /// `progress` (by exercise id) adds the streak ("· 6-day streak") and, for weekly exercises, how
+  /// the week stands ("1 of 2–3 this week, 4 days left", or that it is behind).
+  init(
+    _ reminder: Reminder, planner: Planner, snooze: TimeInterval, buttons: Bool, start: Bool = false,
+    progress: [String: HabitProgress] = [:]
+  ) {
     let routine = planner.routine
     let slots = reminder.slots
     let exercises = slots.compactMap { routine.exercise(id: $0.exercise) }
@@ -37,12 +43,22 @@ struct ReminderText: Equatable {
       return String(time.description.prefix(5))
     }
 
+    func streak(_ exercise: Exercise) -> String {
+      guard let item = progress[exercise.id], item.streak.current > 1 else { return "" }
+      return ProgressText.streak(item.streak.current, atLeast: item.streakGoesFurther)
+    }
+    func week(_ exercise: Exercise) -> String {
+      guard let item = progress[exercise.id], item.week.isWeekly else { return "" }
+      return ProgressText.week(item.week)
+    }
+
     var title: String
     var lines: [String] = []
     if slots.count == 1, let exercise = exercises.first {
-      let count = ordinal(slots[0])
-      title = count.isEmpty ? exercise.title : "\(exercise.title) — \(count)"
+      let words = [ordinal(slots[0]), streak(exercise)].filter { !$0.isEmpty }.joined(separator: " · ")
+      title = words.isEmpty ? exercise.title : "\(exercise.title) — \(words)"
       if reminder.kind == .catchUp { lines.append("Missed at \(clock(slots[0])) while you were away.") }
+      lines.append(week(exercise))
       lines += exercise.steps.enumerated().map { "\($0.offset + 1). \($0.element)" }
       lines.append(Self.dose(exercise))
     } else {
@@ -53,6 +69,7 @@ struct ReminderText: Equatable {
         let count = ordinal(slot)
         if !count.isEmpty { line += " (\(count.replacingOccurrences(of: " today", with: "")))" }
         line += " — " + Self.dose(exercise)
+        for words in [week(exercise), streak(exercise)] where !words.isEmpty { line += " · " + words }
         lines.append(line)
         if !exercise.steps.isEmpty { lines.append("    " + exercise.steps.joined(separator: " → ")) }
       }

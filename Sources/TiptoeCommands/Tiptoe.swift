@@ -28,7 +28,7 @@ struct Tiptoe: ParsableCommand {
     subcommands: [
       Overview.self, Plan.self, Today.self, Week.self, RoutineCommand.self,
       Done.self, Snooze.self, Skip.self, Undo.self, Log.self,
-      Export.self, Agent.self, Status.self, Pause.self, Resume.self, Guide.self, Init.self,
+      Stats.self, Export.self, Agent.self, Status.self, Pause.self, Resume.self, Guide.self, Init.self,
     ],
     defaultSubcommand: Overview.self
   )

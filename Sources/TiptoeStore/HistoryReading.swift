@@ -7,6 +7,8 @@ public protocol HistoryReading {
   func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent]
   /// Pauses, resumes and the undo events taking them back, in append order.
   func pauseEvents() throws -> [HistoryEvent]
+  /// Whether any event belongs to a slot starting before `start`.
+  func hasSlotEvents(before start: Date) throws -> Bool
 }
 
 extension HistoryReading {
@@ -17,10 +19,35 @@ extension HistoryReading {
   }
 
   /// The slots of `days` dates from `from`, with a day's margin either side (so events still count
-  /// when the routine's times moved), and the pause.
+  /// when the routine's times moved) and from the Monday of `from`'s week (so weekly goals count
+  /// the whole week), and the pause.
   public func history(_ planner: Planner, from: LocalDate, days: Int) throws -> History {
-    try history(
-      planner, slotsFrom: planner.dayStart(from.adding(days: -1)), to: planner.dayStart(from.adding(days: days + 1)))
+    let first = min(from.adding(days: -1), from.monday)
+    return try history(
+      planner, slotsFrom: planner.dayStart(first), to: planner.dayStart(from.adding(days: days + 1)))
+  }
+
+  /// The whole history up to the end of `through`'s week (a weekly exercise may be done ahead).
+  public func history(_ planner: Planner, through: LocalDate) throws -> History {
+    let first = LocalDate(year: LocalDate.supportedYears.lowerBound, month: 1, day: 2)!
+    return try history(planner, from: first, days: through.monday.dayNumber + 7 - first.dayNumber)
+  }
+
+  /// Each exercise's progress today (streaks, this week; `days` holds today alone) from the last
+  /// `recentDays` of history only, so that it costs the same however long the history is: a streak
+  /// that reaches that far back, with older history, is marked `streakGoesFurther`.
+  public func progressToday(_ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 28) throws
+    -> [HabitProgress]
+  {
+    let first = today.adding(days: -recentDays)
+    let recent = try history(planner, from: first, days: recentDays + 8)
+    var progress = HabitProgress.all(recent, from: today, today: today, now: now)
+    let start = HabitProgress.firstDay(of: recent) ?? today
+    let reaching = progress.indices.filter { progress[$0].streak.current >= today.dayNumber - start.dayNumber }
+    if !reaching.isEmpty, try hasSlotEvents(before: planner.dayStart(min(first.adding(days: -1), first.monday))) {
+      for index in reaching { progress[index].streakGoesFurther = true }
+    }
+    return progress
   }
 
   private func history(_ planner: Planner, slotsFrom start: Date, to end: Date) throws -> History {

@@ -74,6 +74,11 @@ public final class HistoryStore: Sendable {
     try read { try $0.pauseEvents() }
   }
 
+  /// Whether any event belongs to a slot starting before `start`.
+  public func hasSlotEvents(before start: Date) throws -> Bool {
+    try read { try $0.hasSlotEvents(before: start) }
+  }
+
   /// The newest event's id, 0 when the history is empty: a cheap way to tell that something changed.
   public func lastEventID() throws -> Int64 {
     try read { try $0.lastEventID() }

@@ -30,6 +30,12 @@ public struct HistoryTransaction {
     try fetch("WHERE slotStart IS NULL ORDER BY id")
   }
 
+  /// Whether any event belongs to a slot starting before `start`.
+  public func hasSlotEvents(before start: Date) throws -> Bool {
+    try Bool.fetchOne(
+      db, sql: "SELECT EXISTS(SELECT 1 FROM event WHERE slotStart < ?)", arguments: [UTCText.format(start)]) ?? false
+  }
+
   /// The newest event's id; 0 when there is none.
   public func lastEventID() throws -> Int64 {
     try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM event") ?? 0

@@ -45,6 +45,50 @@ struct ReminderTextTests {
     #expect(text.buttons.map(\.key) == ["done", "snooze", "skip"])
   }
 
+  @Test func theStreakAndTheWeekAreInTheText() throws {
+    // Six days done before today (Wednesday), and a weekly goal with one of two done on Monday.
+    let source = """
+      name = "Test"
+      [day]
+      timezone = "Europe/Berlin"
+      [[exercise]]
+      id = "toe-presses"
+      title = "Toe presses"
+      at = ["09:10", "13:00", "19:00"]
+      [[exercise]]
+      id = "flexion"
+      title = "Resisted flexion"
+      every = "twice or three times a week"
+      """
+    let planner = Planner(
+      routine: try RoutineLoader.load(source, file: "test.toml"), timeZone: TimeZone(identifier: "Europe/Berlin")!)
+    let today = LocalDate(iso: "2026-11-25")!
+    var ids = (1...6).flatMap { ago in (1...3).map { "toe-presses/\(today.adding(days: -ago))/\($0)" } }
+    ids.append("flexion/2026-11-23/1")
+    let events = ids.enumerated().map { index, id in
+      HistoryEvent(
+        id: Int64(index + 1), batch: Int64(index + 1), kind: .done, slot: id,
+        exercise: String(id.prefix { $0 != "/" }), at: Date(timeIntervalSince1970: 0), slotStart: nil)
+    }
+    let history = History(planner: planner, events: events)
+    let now = try Date("2026-11-25T08:00:00+01:00", strategy: .iso8601)
+    let progress = Dictionary(
+      uniqueKeysWithValues: HabitProgress.all(history, from: today, today: today, now: now).map {
+        ($0.exercise.id, $0)
+      })
+    let slots = planner.slots(on: today)
+    let presses = ReminderText(
+      Reminder(kind: .due, slots: [slots.first { $0.id == "toe-presses/2026-11-25/2" }!], canSnooze: true),
+      planner: planner, snooze: 600, buttons: true, progress: progress)
+    #expect(presses.title == "Toe presses — 2 of 3 today · 6-day streak")
+    let flexion = ReminderText(
+      Reminder(kind: .due, slots: [slots.first { $0.exercise == "flexion" }!], canSnooze: true),
+      planner: planner, snooze: 600, buttons: true, progress: progress)
+    // Friday 20 was missed; since then Sat and Sun not planned, Mon done, Tue not planned.
+    #expect(flexion.title == "Resisted flexion — 4-day streak")
+    #expect(flexion.body.hasPrefix("1 of 2–3 this week, 5 days left\n"))
+  }
+
   @Test func slotsTogetherAreListedInOneNotification() {
     let reminder = Reminder(
       kind: .due, slots: slots(["toe-presses/2026-11-23/1", "heel-raises/2026-11-23/1"]), canSnooze: true)

@@ -26,6 +26,12 @@ extension Tiptoe {
           + context.zoneLabel + "\n\n")
       if slots.isEmpty { out.write("Nothing planned today.\n") }
       printer.lines(slots, to: &out)
+      let progress =
+        try context.history.ifPresent { try $0.progressToday(context.planner, today: context.today, now: now) } ?? []
+      if !progress.isEmpty {
+        out.write("\n" + Terminal.styled("Progress", .bold) + "\n")
+        ProgressLines(context: context).write(progress, to: &out)
+      }
       let due = slots.filter { history.status(of: $0, now: now) == .due }
       if !due.isEmpty {
         let titles = due.compactMap { context.routine.exercise(id: $0.exercise)?.title }

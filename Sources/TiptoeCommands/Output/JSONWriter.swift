@@ -4,6 +4,8 @@ import Foundation
 enum JSON {
   case string(String)
   case int(Int)
+  /// A number with a fixed count of decimals: `.fixed(0.655747, places: 4)` is `0.6557`.
+  case fixed(Double, places: Int)
   case bool(Bool)
   case null
   case array([JSON])
@@ -14,6 +16,9 @@ enum JSON {
 
   /// A whole number, or `null`.
   static func optional(_ number: Int?) -> JSON { number.map(JSON.int) ?? .null }
+
+  /// A fraction with 4 decimals, or `null`.
+  static func fraction(_ value: Double?) -> JSON { value.map { .fixed($0, places: 4) } ?? .null }
 
   /// The value in one line.
   var text: String {
@@ -26,6 +31,7 @@ enum JSON {
     switch self {
     case .string(let text): out.write(Self.quote(text))
     case .int(let number): out.write(String(number))
+    case .fixed(let number, let places): out.write(String(format: "%.\(places)f", number))
     case .bool(let value): out.write(value ? "true" : "false")
     case .null: out.write("null")
     case .array(let items):

@@ -8,7 +8,7 @@ enum StatusGlyph {
   private static let table: [String: (mark: String, style: Terminal.Style)] = [
     "done": ("✓", .green), "skipped": ("–", .dim), "snoozed": ("z", .yellow), "missed": ("✗", .red),
     "due": ("•", .yellow), "fired": ("•", .blue), "undone": ("↶", .dim), "paused": ("‖", .dim),
-    "resumed": ("▸", .dim),
+    "resumed": ("▸", .dim), "goal-met": ("=", .green),
   ]
 
   /// The mark of a slot status; a space for `pending`.
@@ -21,6 +21,6 @@ enum StatusGlyph {
   static func word(_ status: SlotStatus) -> String { styled(status.rawValue, mark: false) ?? "" }
 
   private static func styled(_ name: String, mark: Bool) -> String? {
-    table[name].map { Terminal.styled(mark ? $0.mark : name, $0.style) }
+    table[name].map { Terminal.styled(mark ? $0.mark : name.replacingOccurrences(of: "-", with: " "), $0.style) }
   }
 }

@@ -77,7 +77,10 @@ struct HistoryAction {
     let period = Self.period(of: exercise, around: day)
     let slots = planner.slots(from: period.start, days: period.end.dayNumber - period.start.dayNumber)
       .filter { $0.exercise == exercise.id }
-    let ahead = slots.first { $0.start > at && $0.date >= day && status($0, history) == .pending }
+    // An optional slot (the week has its goal) can still be done.
+    let ahead = slots.first {
+      $0.start > at && $0.date >= day && [.pending, .goalMet].contains(status($0, history))
+    }
     let missed = slots.first { $0.start <= at && status($0, history) == .missed }
     // A weekly goal counts sessions: one done on any day of the week settles the week's oldest
     // open or missed slot. A daily exercise done early settles its next slot, else a missed one.

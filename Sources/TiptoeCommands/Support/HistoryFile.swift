@@ -30,6 +30,12 @@ struct HistoryFile {
     try ifPresent { try $0.history(planner, from: from, days: days) } ?? .empty(planner)
   }
 
+  /// The whole history up to the end of `through`'s week (a weekly exercise may be done ahead);
+  /// empty when there is none.
+  func history(_ planner: Planner, through: LocalDate) throws -> History {
+    try ifPresent { try $0.history(planner, through: through) } ?? .empty(planner)
+  }
+
   private static func using<T>(_ store: HistoryStore, _ body: (HistoryStore) throws -> T) throws -> T {
     defer { try? store.close() }
     return try io { try body(store) }

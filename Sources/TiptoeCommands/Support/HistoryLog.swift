@@ -42,11 +42,6 @@ struct HistoryLog {
   /// RFC 4180 CSV (CRLF, quoted where needed) with a header; times as local `YYYY-MM-DD HH:MM:SS`,
   /// which spreadsheets read as dates.
   func csv(to out: inout some TextOutputStream) {
-    func field(_ text: String?) -> String {
-      guard let text else { return "" }
-      guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
-      return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
     func local(_ instant: Date?) -> String? {
       guard let instant else { return nil }
       let text = ISO8601.format(instant, utcOffset: context.timeZone.secondsFromGMT(for: instant))
@@ -59,7 +54,7 @@ struct HistoryLog {
         local(event.at), local(event.slotStart), local(event.until), event.undoes.map(String.init),
         undone.contains(event.id) ? "true" : "false",
       ]
-      out.write(fields.map(field).joined(separator: ",") + "\r\n")
+      out.write(CSV.row(fields))
     }
   }
 

@@ -16,6 +16,8 @@ public struct History: Sendable {
   public let pauseEvents: [HistoryEvent]
   /// The events it was read from.
   public let events: [HistoryEvent]
+  /// The weekly goals and how far each week is (`isOptional(_:)`).
+  public let goals: WeeklyGoals
 
   /// `events` may hold any events; those tied to no slot count as pause events when
   /// `pauseEvents` is not given.
@@ -23,6 +25,7 @@ public struct History: Sendable {
     self.planner = planner
     self.events = events
     records = SlotRecord.build(from: events)
+    goals = WeeklyGoals(routine: planner.routine, records: records)
     self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
   }
 
@@ -32,9 +35,11 @@ public struct History: Sendable {
   /// The slot's record (an empty one when it has no events).
   public func record(of slot: Slot) -> SlotRecord { records[slot.id] ?? SlotRecord() }
 
-  /// The slot's status at `now`.
+  /// The slot's status at `now`: `goalMet` for an optional slot (`isOptional(_:)`).
   public func status(of slot: Slot, now: Date) -> SlotStatus {
-    record(of: slot).status(start: slot.start, dueEnd: planner.dueEnd(of: slot), now: now)
+    let record = record(of: slot)
+    if !record.isSettled && goals.isMet(slot.exercise, week: slot.date) { return .goalMet }
+    return record.status(start: slot.start, dueEnd: planner.dueEnd(of: slot), now: now)
   }
 
   /// Whether reminders are paused at `now`.

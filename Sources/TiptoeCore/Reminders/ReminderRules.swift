@@ -40,10 +40,14 @@ public struct ReminderRules: Sendable {
     }
   }
 
-  /// The slot starts whose events a decision at `now` reads: `start..<end` around `slots(around:)`.
+  /// The slot starts whose events a decision at `now` reads: `start..<end` around `slots(around:)`,
+  /// from the Monday of the first one's week, so that weekly goals count the whole week.
   public func window(around now: Date) -> (start: Date, end: Date) {
     let slots = slots(around: now)
-    return ((slots.first?.start ?? now).addingTimeInterval(-1), (slots.last?.start ?? now).addingTimeInterval(1))
+    let first = slots.first?.start ?? now
+    let zone = planner.timeZone
+    let monday = planner.dayStart(ISO8601.localDateTime(first, utcOffset: zone.secondsFromGMT(for: first)).0.monday)
+    return (min(first, monday).addingTimeInterval(-1), (slots.last?.start ?? now).addingTimeInterval(1))
   }
 
   /// The earliest instant a reminder planned for `instant` may show: after quiet spans and the pause.
@@ -69,7 +73,8 @@ public struct ReminderRules: Sendable {
     var nudges: [Slot] = []
     for slot in slots(around: now) {
       let record = history.record(of: slot)
-      if record.isSettled { continue }
+      // Settled, or optional once the week has its goal: nothing to remind, nothing to miss.
+      if record.isSettled || history.isOptional(slot) { continue }
       // Past the start of the exercise's next slot (or the end of the day) it is missed, as the status says.
       let dueEnd = planner.dueEnd(of: slot)
       if let first = record.firedSinceDecision.first {

@@ -62,7 +62,9 @@ public enum SlotStatus: String, Hashable, Sendable, Codable, CaseIterable {
   case snoozed
   /// Its time has passed without it being done or skipped.
   case missed
+  /// Optional: its week already has its exercise's weekly goal (no reminder, never missed).
+  case goalMet = "goal-met"
 
   /// Whether the slot needs nothing more from the user.
-  public var isSettled: Bool { self == .done || self == .skipped || self == .missed }
+  public var isSettled: Bool { self == .done || self == .skipped || self == .missed || self == .goalMet }
 }

@@ -1,0 +1,66 @@
+import Foundation
+
+/// Weekly goals below the planned count ("twice or three times a week": goal 2, 3 planned): once a
+/// Monday-to-Sunday week has its goal done, the week's remaining slots are optional.
+public struct WeeklyGoals: Hashable, Sendable {
+  /// The goal of each exercise that has one below its planned count, by exercise id.
+  public let goals: [String: Int]
+  /// Done slots of those exercises, by exercise and the week's Monday.
+  let done: [WeekKey: Int]
+
+  struct WeekKey: Hashable, Sendable {
+    let exercise: String
+    let monday: Int
+  }
+
+  /// The goals of `routine`, counted over `records` (a history's records by slot id).
+  public init(routine: Routine, records: [String: SlotRecord]) {
+    var goals: [String: Int] = [:]
+    for exercise in routine.exercises {
+      if let goal = Self.goal(of: exercise) { goals[exercise.id] = goal }
+    }
+    self.goals = goals
+    var done: [WeekKey: Int] = [:]
+    if !goals.isEmpty {
+      for (id, record) in records where record.decision == .done {
+        guard let slash = id.firstIndex(of: "/"), goals[String(id[..<slash])] != nil,
+          let date = Slot.date(ofID: id)
+        else { continue }
+        done[WeekKey(exercise: String(id[..<slash]), monday: date.monday.dayNumber), default: 0] += 1
+      }
+    }
+    self.done = done
+  }
+
+  /// The goal of a weekly exercise whose phrase sets one below the planned count, else nil.
+  public static func goal(of exercise: Exercise) -> Int? {
+    guard case .every(let frequency, _) = exercise.timing, frequency.period == .week, frequency.goal < frequency.times
+    else { return nil }
+    return frequency.goal
+  }
+
+  /// How many slots of `exercise` were done in the week of `date`.
+  public func doneInWeek(of exercise: String, _ date: LocalDate) -> Int {
+    done[WeekKey(exercise: exercise, monday: date.monday.dayNumber)] ?? 0
+  }
+
+  /// Whether the week of `date` has the exercise's goal done (false for exercises without one).
+  public func isMet(_ exercise: String, week date: LocalDate) -> Bool {
+    guard let goal = goals[exercise] else { return false }
+    return doneInWeek(of: exercise, date) >= goal
+  }
+}
+
+extension LocalDate {
+  /// The Monday of this date's ISO week.
+  public var monday: LocalDate { adding(days: -weekdayIndex) }
+}
+
+extension History {
+  /// Whether `slot` is optional: its week has its exercise's goal, and it is neither done, skipped
+  /// nor given up. The agent neither reminds of it nor logs it missed; the user may still do it.
+  public func isOptional(_ slot: Slot) -> Bool {
+    guard goals.isMet(slot.exercise, week: slot.date) else { return false }
+    return !record(of: slot).isSettled
+  }
+}
