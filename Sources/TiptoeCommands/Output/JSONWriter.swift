@@ -73,7 +73,7 @@ enum JSON {
 }
 
 /// A document of the shape `plan --json` and `log --json` print: an object whose last key holds a
-/// list, one item per line, written as the items come.
+/// list, one item per line, written as the items come (in chunks of about 64 KiB).
 ///
 ///     {"timezone": "Europe/Berlin", "slots": [
 ///       {"id": …},
@@ -82,26 +82,41 @@ enum JSON {
 struct JSONListDocument<Output: TextOutputStream> {
   /// Where the document goes.
   private(set) var output: Output
+  /// Written, not yet handed to `output`.
+  private var pending: [UInt8] = []
   private var isEmpty = true
 
   /// Writes the opening: the `head` fields, then `"listKey": [`.
   init(head: [(key: String, value: JSON)], listKey: String, to output: Output) {
     self.output = output
-    self.output.write("{")
-    for field in head { self.output.write(JSON.quote(field.key) + ": " + field.value.text + ", ") }
-    self.output.write(JSON.quote(listKey) + ": [")
+    pending.reserveCapacity(1 << 16 + 1024)
+    var opening = "{"
+    for field in head { opening += JSON.quote(field.key) + ": " + field.value.text + ", " }
+    pending += (opening + JSON.quote(listKey) + ": [").utf8
   }
 
   /// Writes one item of the list, on a line of its own.
-  mutating func append(_ item: JSON) { append(raw: item.text) }
+  mutating func append(_ item: JSON) { append(utf8: item.text.utf8) }
 
-  /// Writes one item already encoded as JSON text (by `JSON`), on a line of its own.
-  mutating func append(raw item: String) {
-    output.write(isEmpty ? "\n  " : ",\n  ")
-    output.write(item)
+  /// Writes one item already encoded as JSON (by `JSON`, or from pieces it encoded), on a line of its own.
+  mutating func append(utf8 item: some Collection<UInt8>) { appendItem { $0 += item } }
+
+  /// Writes one item, on a line of its own, as `write` puts its UTF-8 together in place.
+  mutating func appendItem(_ write: (inout [UInt8]) -> Void) {
+    pending += (isEmpty ? "\n  " : ",\n  ").utf8
+    write(&pending)
     isEmpty = false
+    if pending.count >= 1 << 16 { flush() }
   }
 
-  /// Closes the list and the object, with a final newline.
-  mutating func finish() { output.write(isEmpty ? "]}\n" : "\n]}\n") }
+  /// Closes the list and the object, with a final newline, and writes everything out.
+  mutating func finish() {
+    pending += (isEmpty ? "]}\n" : "\n]}\n").utf8
+    flush()
+  }
+
+  private mutating func flush() {
+    output.write(String(decoding: pending, as: UTF8.self))
+    pending.removeAll(keepingCapacity: true)
+  }
 }

@@ -18,30 +18,41 @@ struct PlanPrinter {
   }
 
   /// The contract's JSON: `{"timezone": …, "slots": [{"id", "exercise", "title", "start", "minutes", "status"}]}`,
-  /// a slot a line. Each exercise's fixed fields are encoded once, not for each of its slots.
+  /// a slot a line. Each exercise's fixed fields are encoded once (by `JSON`), not for each of its
+  /// slots; a slot's line is put together from them as UTF-8.
   func json<Output: TextOutputStream>(_ slots: some Sequence<Slot>, to out: Output) -> Output {
     var document = JSONListDocument(head: [("timezone", .string(context.zoneName))], listKey: "slots", to: out)
     let pieces = context.routine.exercises.map { exercise in
       (
-        open: "{\"id\": " + JSON.quote(exercise.id + "/").dropLast(),
-        middle: "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \"",
-        tail: "\", \"minutes\": \(exercise.minutes), \"status\": \""
+        open: Array(("{\"id\": " + JSON.quote(exercise.id + "/").dropLast()).utf8),
+        middle: Array(
+          "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \"".utf8),
+        tail: Array("\", \"minutes\": \(exercise.minutes), \"status\": \"".utf8)
       )
     }
-    var day: (date: LocalDate, text: String)?
+    let cases = SlotStatus.allCases
+    let statuses = cases.map { Array("\($0.rawValue)\"}".utf8) }
+    var day: (date: LocalDate, utf8: [UInt8])?
     for slot in slots {
-      if day?.date != slot.date { day = (slot.date, slot.date.description) }
-      let piece = pieces[slot.exerciseIndex]
-      var line = piece.open
-      line += day!.text
-      line += "/"
-      line += String(slot.ordinal)
-      line += piece.middle
-      line += slot.isoStart
-      line += piece.tail
-      line += status(slot).rawValue
-      line += "\"}"
-      document.append(raw: line)
+      if day?.date != slot.date { day = (slot.date, Array(slot.date.description.utf8)) }
+      let state = statuses[cases.firstIndex(of: status(slot))!]
+      document.appendItem { line in
+        line += pieces[slot.exerciseIndex].open
+        line += day!.utf8
+        line.append(UInt8(ascii: "/"))
+        line += String(slot.ordinal).utf8
+        line += pieces[slot.exerciseIndex].middle
+        // The start's date is the slot's, unless a clock change moved it past midnight.
+        let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
+        if date == slot.date {
+          line += day!.utf8
+          ISO8601.write(time, utcOffset: slot.utcOffset, to: &line)
+        } else {
+          ISO8601.write(slot.start, utcOffset: slot.utcOffset, to: &line)
+        }
+        line += pieces[slot.exerciseIndex].tail
+        line += state
+      }
     }
     document.finish()
     return document.output

@@ -5,44 +5,47 @@ import Foundation
 public enum ISO8601 {
   /// `2026-11-23T09:10:00+01:00` (or `Z` when `utcOffset` is nil).
   public static func format(_ date: Date, utcOffset: Int?) -> String {
+    var bytes: [UInt8] = []
+    bytes.reserveCapacity(25)
+    write(date, utcOffset: utcOffset, to: &bytes)
+    return String(decoding: bytes, as: UTF8.self)
+  }
+
+  /// Appends `format(date, utcOffset:)`'s UTF-8 to `bytes`, for writers of many instants.
+  public static func write(_ date: Date, utcOffset: Int?, to bytes: inout [UInt8]) {
     let (day, time) = localDateTime(date, utcOffset: utcOffset ?? 0)
     let (year, month, dayOfMonth) = day.fields
-    return String(unsafeUninitializedCapacity: 25) { buffer in
-      var position = 0
-      func put(_ value: Int, digits: Int) {
-        var value = value
-        for offset in stride(from: digits - 1, through: 0, by: -1) {
-          buffer[position + offset] = UInt8(48 + value % 10)
-          value /= 10
-        }
-        position += digits
-      }
-      func put(_ character: Unicode.Scalar) {
-        buffer[position] = UInt8(character.value)
-        position += 1
-      }
-      put(year, digits: 4)
-      put("-")
-      put(month, digits: 2)
-      put("-")
-      put(dayOfMonth, digits: 2)
-      put("T")
-      put(time.hour, digits: 2)
-      put(":")
-      put(time.minute, digits: 2)
-      put(":")
-      put(time.second, digits: 2)
-      guard let utcOffset else {
-        put("Z")
-        return position
-      }
-      put(utcOffset < 0 ? "-" : "+")
-      let minutes = abs(utcOffset) / 60
-      put(minutes / 60, digits: 2)
-      put(":")
-      put(minutes % 60, digits: 2)
-      return position
-    }
+    appendDigits(year / 100, to: &bytes)
+    appendDigits(year % 100, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(month, to: &bytes)
+    bytes.append(UInt8(ascii: "-"))
+    appendDigits(dayOfMonth, to: &bytes)
+    write(time, utcOffset: utcOffset, to: &bytes)
+  }
+
+  /// Appends the part after the date, `T09:10:00+01:00` (or `…Z` when `utcOffset` is nil): for a
+  /// writer that has the date's text already.
+  public static func write(_ time: LocalTime, utcOffset: Int?, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "T"))
+    appendDigits(time.hour, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(time.minute, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(time.second, to: &bytes)
+    guard let utcOffset else { return bytes.append(UInt8(ascii: "Z")) }
+    bytes.append(UInt8(ascii: utcOffset < 0 ? "-" : "+"))
+    let minutes = abs(utcOffset) / 60
+    appendDigits(minutes / 60, to: &bytes)
+    bytes.append(UInt8(ascii: ":"))
+    appendDigits(minutes % 60, to: &bytes)
+  }
+
+  /// Appends `value` (0...99) as two decimal digits.
+  @inline(__always)
+  private static func appendDigits(_ value: Int, to bytes: inout [UInt8]) {
+    bytes.append(UInt8(ascii: "0") + UInt8(value / 10))
+    bytes.append(UInt8(ascii: "0") + UInt8(value % 10))
   }
 
   /// The local date and time of an instant, given the offset in force.

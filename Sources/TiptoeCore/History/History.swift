@@ -16,6 +16,8 @@ public struct History: Sendable {
   public let pauseEvents: [HistoryEvent]
   /// The events it was read from.
   public let events: [HistoryEvent]
+  /// The local dates of the slots that have records: the others need no look-up.
+  private let recordedDates: Set<LocalDate>
   /// The weekly goals and how far each week is (`isOptional(_:)`).
   public let goals: WeeklyGoals
 
@@ -25,6 +27,7 @@ public struct History: Sendable {
     self.planner = planner
     self.events = events
     records = SlotRecord.build(from: events)
+    recordedDates = Set(records.keys.compactMap(Slot.date(ofID:)))
     goals = WeeklyGoals(routine: planner.routine, records: records)
     self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
   }
@@ -33,7 +36,9 @@ public struct History: Sendable {
   public static func empty(_ planner: Planner) -> History { History(planner: planner, events: []) }
 
   /// The slot's record (an empty one when it has no events).
-  public func record(of slot: Slot) -> SlotRecord { records[slot.id] ?? SlotRecord() }
+  public func record(of slot: Slot) -> SlotRecord {
+    !records.isEmpty && recordedDates.contains(slot.date) ? records[slot.id] ?? SlotRecord() : SlotRecord()
+  }
 
   /// The slot's status at `now`: `goalMet` for an optional slot (`isOptional(_:)`).
   public func status(of slot: Slot, now: Date) -> SlotStatus {

@@ -44,13 +44,13 @@ public struct SlotRecord: Hashable, Sendable {
   /// Done, skipped or missed settle it whenever they were written, so marking an exercise done
   /// before its slot settles that upcoming slot. Otherwise it is pending before `start`, missed
   /// from `dueEnd` on, snoozed while a snooze lasts, and due in between.
-  public func status(start: Date, dueEnd: Date, now: Date) -> SlotStatus {
+  public func status(start: Date, dueEnd: @autoclosure () -> Date, now: Date) -> SlotStatus {
     switch decision {
     case .done: return .done
     case .skipped: return .skipped
     case .missed: return .missed
     default:
-      if now >= dueEnd { return .missed }
+      if now >= start && now >= dueEnd() { return .missed }
       if let snoozedUntil, now < snoozedUntil { return .snoozed }
       return now < start ? .pending : .due
     }

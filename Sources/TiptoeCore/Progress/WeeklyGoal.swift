@@ -46,7 +46,7 @@ public struct WeeklyGoals: Hashable, Sendable {
 
   /// Whether the week of `date` has the exercise's goal done (false for exercises without one).
   public func isMet(_ exercise: String, week date: LocalDate) -> Bool {
-    guard let goal = goals[exercise] else { return false }
+    guard !done.isEmpty, let goal = goals[exercise] else { return false }
     return doneInWeek(of: exercise, date) >= goal
   }
 }
