@@ -47,7 +47,7 @@ extension ReminderAgent {
       entry = existing
     } else {
       if let existing { forget(existing) }
-      let notification = server == nil ? nil : notifier?.notification(title: text.title, body: text.body)
+      let notification = server == nil ? nil : notifier?.makeNotification(title: text.title, body: text.body)
       entry = OpenReminder(
         slots: reminder.slots, kind: reminder.kind, canSnooze: reminder.canSnooze, notification: notification)
     }
@@ -57,7 +57,7 @@ extension ReminderAgent {
       saveState()
       return
     }
-    notifier.update(notification, title: text.title, body: text.body, icon: Self.icon)
+    notifier.refresh(notification, title: text.title, body: text.body, icon: Self.icon)
     configure(notification, text: text, entry: entry)
     do {
       try notification.show()
@@ -71,7 +71,7 @@ extension ReminderAgent {
     }
   }
 
-  private func configure(_ notification: DesktopNotification, text: ReminderText, entry: OpenReminder) {
+  private func configure(_ notification: any AgentNotification, text: ReminderText, entry: OpenReminder) {
     notification.setUrgency(entry.kind == .nudge ? .critical : .normal)
     // It stays until answered; the agent closes it when the slot is missed.
     notification.setTimeout(.never)
@@ -168,7 +168,7 @@ extension ReminderAgent {
           reminder, planner: planner, snooze: settings.snooze, buttons: true,
           start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil)
         guard let notifier, notifier.server != nil else { break }
-        let notification = notifier.notification(title: text.title, body: text.body)
+        let notification = notifier.makeNotification(title: text.title, body: text.body)
         notification.id = id
         let entry = OpenReminder(
           slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)
