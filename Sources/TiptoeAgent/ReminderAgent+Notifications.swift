@@ -157,6 +157,8 @@ extension ReminderAgent {
   func reattach(_ previous: [String: Int32]) {
     guard !previous.isEmpty else { return }
     let now = configuration.now()
+    var rules = rules
+    rules.holding = Set(previous.keys)
     do {
       let history = try store.history(around: now, rules: rules)
       let waiting = rules.waiting(history, now: now).filter { previous[$0.id] != nil }

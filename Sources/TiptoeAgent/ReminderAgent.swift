@@ -191,6 +191,8 @@ public final class ReminderAgent {
     let now = configuration.now()
     let history: History
     let decision: ReminderDecision
+    var rules = rules
+    rules.holding = Set(open.flatMap(\.slotIDs))
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
