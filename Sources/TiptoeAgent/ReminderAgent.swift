@@ -41,6 +41,10 @@ public final class ReminderAgent {
   var lockFD: Int32 = -1
   /// When the last decision wanted to wake up, to log only changes.
   var loggedWake: Date?
+  /// Slots the last decision saw waiting for an answer or snoozed: the next one looks back to them
+  /// however old they are (`ReminderRules.holding`), so a snooze ending past midnight or a reminder
+  /// left open across a long suspend is settled, not dropped out of sight.
+  var held: Set<String> = []
 
   public convenience init(configuration: AgentConfiguration) throws {
     try self.init(configuration: configuration, notifier: nil)
@@ -192,7 +196,7 @@ public final class ReminderAgent {
     let history: History
     let decision: ReminderDecision
     var rules = rules
-    rules.holding = Set(open.flatMap(\.slotIDs))
+    rules.holding = held.union(open.flatMap(\.slotIDs))
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
@@ -209,6 +213,8 @@ public final class ReminderAgent {
       arm(now.addingTimeInterval(60), now: now)
       return
     }
+    held = Set(
+      history.records.filter { !$0.value.isSettled && ($0.value.isWaiting || $0.value.decision == .snoozed) }.keys)
     reconcile(history)
     if !decision.isIdle {
       carryOut(decision)

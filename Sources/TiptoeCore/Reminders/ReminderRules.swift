@@ -16,9 +16,9 @@ public struct ReminderRules: Sendable {
   public let settings: ReminderSettings
   /// The routine's quiet spans.
   public let hold: QuietHold
-  /// The ids of slots the caller still shows (the agent's open reminders): a decision looks back to
-  /// them however old, so a reminder left open across a long suspend or power-off is logged missed
-  /// and closed, instead of dropping out of sight unrecorded.
+  /// The ids of slots the caller still shows or knows snoozed (the agent's): a decision looks back to
+  /// them however old, so a reminder left open across a long suspend, or a snooze ending after
+  /// midnight, is shown or logged missed, instead of dropping out of sight unrecorded.
   public var holding: Set<String> = []
 
   public init(planner: Planner, settings: ReminderSettings) {
