@@ -29,6 +29,32 @@ import TiptoeCore
     }
   }
 
+  /// 30 exercises: every phrase kind, `at` times in the night, weekdays, and two quiet spans.
+  static func mixedRoutine() throws -> Routine {
+    let phrases = [
+      "3 times a day", "twice a day", "once a day", "daily", "every other day", "twice or three times a week",
+      "weekly", "4 times per day", "a few times a day", "2-3 times a day",
+    ]
+    let nights = [["23:30"], ["00:30", "06:00"], ["02:15"], ["12:45", "22:50"], ["05:59", "23:59"]]
+    var text = "name = \"Mixed\"\n[day]\nstart = \"07:00\"\nend = \"23:00\"\n"
+    text += "quiet = [\"12:30-13:15\", \"22:45-23:40\"]\n"
+    for index in 0..<30 {
+      text += "[[exercise]]\nid = \"exercise-\(index)\"\ntitle = \"Exercise \(index)\"\nsteps = [\"Move\"]\n"
+      if index % 5 == 4 {
+        text += "at = [" + nights[index / 5 % nights.count].map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+      } else {
+        text += "every = \"\(phrases[index % phrases.count])\"\n"
+      }
+      if index % 7 == 3 { text += "days = [\"mon\", \"wed\", \"fri\", \"sun\"]\n" }
+    }
+    return try RoutineLoader.load(text, file: "mixed.toml")
+  }
+
+  @Test(arguments: zones)
+  func aMixedRoutineForTwoWeeks(zone: String) throws {
+    try simulate(seed: 1, zone: zone, routine: Self.mixedRoutine(), first: LocalDate(iso: "2026-03-24")!, days: 16)
+  }
+
   @Test(.enabled(if: years > 0), arguments: zones)
   func wholeYearsOfTheBuiltInRoutine(zone: String) throws {
     for year in 0..<Self.years {
@@ -37,8 +63,11 @@ import TiptoeCore
     }
   }
 
-  private func simulate(seed: UInt64, zone: String, first: LocalDate, days: Int) throws {
-    let simulation = try AgentSimulation(seed: seed, zone: zone, routine: Self.routine(), first: first, days: days)
+  private func simulate(
+    seed: UInt64, zone: String, routine: Routine? = nil, first: LocalDate, days: Int
+  ) throws {
+    let simulation = try AgentSimulation(
+      seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days)
     do {
       try simulation.run()
     } catch let failure as SimulationFailure {

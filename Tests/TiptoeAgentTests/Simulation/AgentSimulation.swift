@@ -71,6 +71,8 @@ final class AgentSimulation {
     historyPath = directory.appendingPathComponent(HistoryStore.fileName).path
     store = try HistoryStore.open(path: historyPath)
     notifier = RecordingNotifier { [unowned self] in now }
+    // Before the run the agent was off.
+    dark.append((.distantPast, start))
     checker = SimulationChecker(simulation: self)
     planDisruptions(days: days)
   }

@@ -86,13 +86,18 @@ final class SimulationChecker {
           "\(slot.id): the user's \(answer) became \(record.decision.map(\.rawValue) ?? "nothing")")
       }
       if record.isSettled { continue }
-      let asleep = simulation.dark.contains { $0.from < slot.start && slot.start <= $0.to }
-      // Days old when the machine woke, or due to be missed while the agent was stopped (it forgot
-      // its reminders): missed by its status alone.
+      let planned = record.snoozedUntil ?? slot.start
+      let release = simulation.rules.release(planned, pause: .running) ?? planned
+      let asleep = simulation.dark.contains { $0.from < release && release <= $0.to }
+      // Due (or back from a snooze) while asleep and out of the rules' sight at the wake-up (an
+      // earlier day), or to be missed while the agent was stopped (it forgets its reminders then):
+      // missed by its status alone.
       let dueEnd = planner.dueEnd(of: slot)
       let missAt = record.firedSinceDecision.first.map { min($0.addingTimeInterval(settings.missAfter), dueEnd) }
       let off = missAt.map { at in simulation.stopped.contains { $0.from < at && at <= $0.to } } ?? false
-      if record.firedEver == 0 && asleep || off, history.status(of: slot, now: simulation.end) == .missed { continue }
+      if record.firedSinceDecision.isEmpty && asleep || off, history.status(of: slot, now: simulation.end) == .missed {
+        continue
+      }
       let dark = simulation.dark.filter { $0.to > slot.start && $0.from < slot.start.addingTimeInterval(86400) }
         .map { "\(stamp($0.from)) – \(stamp($0.to))" }
       throw simulation.failure("\(slot.id) at \(stamp(slot.start)) was lost: \(record); asleep or off \(dark)")
