@@ -68,12 +68,19 @@ import TiptoeCore
   ) throws {
     let simulation = try AgentSimulation(
       seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days)
+    let clock = ContinuousClock()
+    let began = clock.now
     do {
       try simulation.run()
     } catch let failure as SimulationFailure {
       Issue.record("\(failure)")
       return
     }
+    let counts = simulation.counts
+    print(
+      "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
+        + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
+        + "\(counts.actions) answers, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5)
   }
