@@ -68,6 +68,7 @@ import TiptoeCore
   ) throws {
     let simulation = try AgentSimulation(
       seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days)
+    defer { simulation.removeFiles() }
     let clock = ContinuousClock()
     let began = clock.now
     do {

@@ -77,7 +77,10 @@ final class AgentSimulation {
     planDisruptions(days: days)
   }
 
-  deinit {
+  deinit { removeFiles() }
+
+  /// Stops the agent and removes the temporary directory.
+  func removeFiles() {
     agent = nil
     try? FileManager.default.removeItem(at: directory)
   }
