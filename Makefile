@@ -13,7 +13,7 @@ DEB_PACKAGES := dpkg-dev lintian
 TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick \
 	librsvg2-bin calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish
 
-.PHONY: run build test lint format man install uninstall deb bench clean deps test-deps
+.PHONY: run build test lint format man install uninstall deb bench soak clean deps test-deps
 
 ## Build in release, print today's plan, start the agent in the foreground.
 run: deps build
@@ -74,6 +74,14 @@ deb: deps build man
 
 bench: deps build
 	scripts/bench
+
+## The agent simulation over whole years (SOAK_YEARS per zone, each year its own seed) instead of
+## the weeks `make test` runs. A debug build takes one to two minutes a simulated year and zone:
+## the default 100 years run for hours.
+SOAK_YEARS ?= 100
+soak: deps
+	$(SWIFT) build --build-tests
+	TIPTOE_SIMULATION_YEARS=$(SOAK_YEARS) $(SWIFT) test --skip-build --filter AgentSimulationTests
 
 clean:
 	rm -rf .build

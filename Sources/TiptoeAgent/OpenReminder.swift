@@ -7,9 +7,9 @@ final class OpenReminder {
   var kind: ReminderKind
   var canSnooze: Bool
   /// Nil when it went to stderr.
-  let notification: DesktopNotification?
+  let notification: (any AgentNotification)?
 
-  init(slots: [Slot], kind: ReminderKind, canSnooze: Bool, notification: DesktopNotification?) {
+  init(slots: [Slot], kind: ReminderKind, canSnooze: Bool, notification: (any AgentNotification)?) {
     self.slots = slots
     self.kind = kind
     self.canSnooze = canSnooze

@@ -63,7 +63,7 @@ extension ReminderAgent {
       entry = existing
     } else {
       if let existing { forget(existing) }
-      let notification = server == nil ? nil : notifier?.notification(title: text.title, body: text.body)
+      let notification = server == nil ? nil : notifier?.makeNotification(title: text.title, body: text.body)
       entry = OpenReminder(
         slots: reminder.slots, kind: reminder.kind, canSnooze: reminder.canSnooze, notification: notification)
     }
@@ -73,7 +73,7 @@ extension ReminderAgent {
       saveState()
       return
     }
-    notifier.update(notification, title: text.title, body: text.body, icon: Self.icon)
+    notifier.refresh(notification, title: text.title, body: text.body, icon: Self.icon)
     configure(notification, text: text, entry: entry)
     do {
       try notification.show()
@@ -87,7 +87,7 @@ extension ReminderAgent {
     }
   }
 
-  private func configure(_ notification: DesktopNotification, text: ReminderText, entry: OpenReminder) {
+  private func configure(_ notification: any AgentNotification, text: ReminderText, entry: OpenReminder) {
     notification.setUrgency(entry.kind == .nudge ? .critical : .normal)
     // It stays until answered; the agent closes it when the slot is missed.
     notification.setTimeout(.never)
@@ -173,6 +173,8 @@ extension ReminderAgent {
   func reattach(_ previous: [String: Int32]) {
     guard !previous.isEmpty else { return }
     let now = configuration.now()
+    var rules = rules
+    rules.holding = Set(previous.keys)
     do {
       let history = try store.history(around: now, rules: rules)
       let waiting = rules.waiting(history, now: now).filter { previous[$0.id] != nil }
@@ -185,7 +187,7 @@ extension ReminderAgent {
           start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder)
         )
         guard let notifier, notifier.server != nil else { break }
-        let notification = notifier.notification(title: text.title, body: text.body)
+        let notification = notifier.makeNotification(title: text.title, body: text.body)
         notification.id = id
         let entry = OpenReminder(
           slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)

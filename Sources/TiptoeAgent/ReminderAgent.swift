@@ -27,9 +27,9 @@ public final class ReminderAgent {
   let store: HistoryStore
   let directory: String
   let loop = MainLoop()
-  var timer: WakeTimer?
+  var timer: (any AgentTimer)?
   var watch: DirectoryWatch?
-  var notifier: Notifier?
+  var notifier: (any AgentNotifier)?
   /// Said once that no server is there, until one is back.
   var reportedNoServer = false
   var open: [OpenReminder] = []
@@ -41,9 +41,19 @@ public final class ReminderAgent {
   var lockFD: Int32 = -1
   /// When the last decision wanted to wake up, to log only changes.
   var loggedWake: Date?
+  /// Slots the last decision saw waiting for an answer or snoozed: the next one looks back to them
+  /// however old they are (`ReminderRules.holding`), so a snooze ending past midnight or a reminder
+  /// left open across a long suspend is settled, not dropped out of sight.
+  var held: Set<String> = []
 
-  public init(configuration: AgentConfiguration) throws {
+  public convenience init(configuration: AgentConfiguration) throws {
+    try self.init(configuration: configuration, notifier: nil)
+  }
+
+  /// `notifier`: the notification server; libnotify's when nil.
+  init(configuration: AgentConfiguration, notifier: (any AgentNotifier)?) throws {
     self.configuration = configuration
+    self.notifier = notifier
     directory = HistoryStore.directory(of: configuration.historyPath)
     store = try HistoryStore.open(path: configuration.historyPath)
     planner = try configuration.loadPlanner()
@@ -78,16 +88,22 @@ public final class ReminderAgent {
       log("SIGHUP: reloading the routine")
       reloadPlanner()
     }
-    timer = try WakeTimer(loop: loop) { [unowned self] event in
-      if case .clockChanged = event { log("the clock was set; planning again") }
-      evaluate()
-    }
+    timer = try WakeTimer(loop: loop) { [unowned self] event in woke(clockChanged: event == .clockChanged) }
     watch = try DirectoryWatch(loop: loop) { [unowned self] changes in changed(changes) }
     try watch?.add(directory)
     try? watch?.add("/etc")
     for folder in Set(configuration.routineFiles.map { ($0 as NSString).deletingLastPathComponent }) {
       try? watch?.add(folder)
     }
+    try start()
+    loop.run()
+    stop()
+    return 0
+  }
+
+  /// What the agent does once its sources are in place: reattaches to the reminders an earlier run
+  /// left open, decides, and arms the timer.
+  func start() throws {
     connectServer()
     let previous = AgentFiles.readState(directory: directory)
     savedState = previous
@@ -98,13 +114,21 @@ public final class ReminderAgent {
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
     evaluate()
-    loop.run()
+  }
+
+  /// On the way out: closes the open reminders and says in the state file that none is open.
+  func stop() {
     for reminder in open { try? reminder.notification?.close() }
     open.removeAll()
     state.open = [:]
     state.nextWake = nil
     try? AgentFiles.write(state, directory: directory)
-    return 0
+  }
+
+  /// The timer fired: at the armed instant, or because the clock was set.
+  func woke(clockChanged: Bool) {
+    if clockChanged { log("the clock was set; planning again") }
+    evaluate()
   }
 
   // MARK: Changes
@@ -132,7 +156,8 @@ public final class ReminderAgent {
     }
   }
 
-  private func historyChanged() {
+  /// The history's file changed (the command line wrote to it): reads what is new and decides again.
+  func historyChanged() {
     do {
       let newest = try store.lastEventID()
       guard newest != lastEventID else { return }
@@ -170,6 +195,8 @@ public final class ReminderAgent {
     let now = configuration.now()
     let history: History
     let decision: ReminderDecision
+    var rules = rules
+    rules.holding = held.union(open.flatMap(\.slotIDs))
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
@@ -186,6 +213,8 @@ public final class ReminderAgent {
       arm(now.addingTimeInterval(60), now: now)
       return
     }
+    held = Set(
+      history.records.filter { !$0.value.isSettled && ($0.value.isWaiting || $0.value.decision == .snoozed) }.keys)
     reconcile(history)
     if !decision.isIdle {
       carryOut(decision)

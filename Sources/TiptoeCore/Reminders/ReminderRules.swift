@@ -16,6 +16,10 @@ public struct ReminderRules: Sendable {
   public let settings: ReminderSettings
   /// The routine's quiet spans.
   public let hold: QuietHold
+  /// The ids of slots the caller still shows or knows snoozed (the agent's): a decision looks back to
+  /// them however old, so a reminder left open across a long suspend, or a snooze ending after
+  /// midnight, is shown or logged missed, instead of dropping out of sight unrecorded.
+  public var holding: Set<String> = []
 
   public init(planner: Planner, settings: ReminderSettings) {
     self.planner = planner
@@ -28,15 +32,16 @@ public struct ReminderRules: Sendable {
   public static let daysAhead = 8
 
   /// The slots a decision at `now` looks at: today's (in the routine's zone), and earlier ones still
-  /// within the catch-up window or waiting for an answer; then `daysAhead` days ahead.
+  /// within the catch-up window, and those in `holding`; then `daysAhead` days ahead.
   public func slots(around now: Date) -> [Slot] {
     let zone = planner.timeZone
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
     let earliest = min(
       planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
-    let first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
+    var first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
+    if let held = holding.compactMap(Slot.date(ofID:)).min(), held < first { first = held }
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + Self.daysAhead + 1).filter {
-      $0.start >= earliest
+      $0.start >= earliest || holding.contains($0.id)
     }
   }
 

@@ -1,0 +1,56 @@
+import Foundation
+import TiptoeNotify
+
+/// The one wake-up the agent sleeps until. In production a ``WakeTimer`` (a timerfd on the GLib
+/// loop); a simulation passes a virtual one that its clock jumps to.
+protocol AgentTimer: AnyObject {
+  /// Fires at `instant` (at once when it has passed); disarmed when nil.
+  func arm(at instant: Date?) throws
+}
+
+extension WakeTimer: AgentTimer {}
+
+/// One notification as the agent uses it. In production a libnotify ``DesktopNotification``.
+protocol AgentNotification: AnyObject {
+  /// The server's id once shown (0 before); set, the next show replaces that notification.
+  var id: Int32 { get set }
+  func setUrgency(_ urgency: DesktopNotification.Urgency)
+  func setTimeout(_ timeout: DesktopNotification.Timeout)
+  func setCategory(_ category: String)
+  func setDesktopEntry(_ name: String)
+  func clearActions()
+  /// Adds a button; `handler` gets the action key when it is pressed.
+  func addAction(_ key: String, label: String, handler: @escaping (String) -> Void)
+  /// Called once when the server closes the notification.
+  func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void)
+  func show() throws
+  func close() throws
+}
+
+extension DesktopNotification: AgentNotification {}
+
+/// The notification server as the agent uses it. In production libnotify's ``Notifier``; a
+/// simulation passes one that records what is shown and presses its buttons.
+protocol AgentNotifier: AnyObject {
+  /// What the server said on the last ``connect()``; nil before, and after ``forget()``.
+  var server: ServerInfo? { get }
+  /// The server's name and capabilities, asked once and then remembered.
+  func connect() throws -> ServerInfo
+  /// Drops what is known about the server (it went away).
+  func forget()
+  /// A new notification; `body` is plain text.
+  func makeNotification(title: String, body: String) -> any AgentNotification
+  /// Changes the text of `notification` (shown again with `show()`).
+  func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?)
+}
+
+extension Notifier: AgentNotifier {
+  func makeNotification(title: String, body: String) -> any AgentNotification {
+    notification(title: title, body: body)
+  }
+
+  func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {
+    guard let notification = notification as? DesktopNotification else { return }
+    update(notification, title: title, body: body, icon: icon)
+  }
+}

@@ -1,0 +1,88 @@
+import Foundation
+import Testing
+import TiptoeCore
+
+@testable import TiptoeAgent
+
+/// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
+/// DST changes of every zone, suspends, restarts, clock sets and random answers, with the invariants
+/// of ``SimulationChecker`` checked after every step. A failure names its seed; pin it in `seeds`.
+///
+/// `make test` runs 45 days around each DST change; `TIPTOE_SIMULATION_YEARS=n` runs n whole years per
+/// zone instead (`make soak`).
+@Suite struct AgentSimulationTests {
+  static let zones = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe"]
+  static let seeds: [UInt64] = [1]
+  /// 45 days from March 1 and from September 25 hold both DST changes of every zone above.
+  static let spans = ["2026-03-01", "2026-09-25"]
+
+  static var years: Int { Int(ProcessInfo.processInfo.environment["TIPTOE_SIMULATION_YEARS"] ?? "") ?? 0 }
+
+  static func routine() throws -> Routine {
+    try RoutineLoader.load(BuiltInRoutine.text, file: "foot-routine.toml")
+  }
+
+  @Test(arguments: zones, spans)
+  func theBuiltInRoutineAcrossADSTChange(zone: String, first: String) throws {
+    for seed in Self.seeds {
+      try simulate(seed: seed, zone: zone, first: LocalDate(iso: first)!, days: 45)
+    }
+  }
+
+  /// 30 exercises: every phrase kind, `at` times in the night, weekdays, and two quiet spans.
+  static func mixedRoutine() throws -> Routine {
+    let phrases = [
+      "3 times a day", "twice a day", "once a day", "daily", "every other day", "twice or three times a week",
+      "weekly", "4 times per day", "a few times a day", "2-3 times a day",
+    ]
+    let nights = [["23:30"], ["00:30", "06:00"], ["02:15"], ["12:45", "22:50"], ["05:59", "23:59"]]
+    var text = "name = \"Mixed\"\n[day]\nstart = \"07:00\"\nend = \"23:00\"\n"
+    text += "quiet = [\"12:30-13:15\", \"22:45-23:40\"]\n"
+    for index in 0..<30 {
+      text += "[[exercise]]\nid = \"exercise-\(index)\"\ntitle = \"Exercise \(index)\"\nsteps = [\"Move\"]\n"
+      if index % 5 == 4 {
+        text += "at = [" + nights[index / 5 % nights.count].map { "\"\($0)\"" }.joined(separator: ", ") + "]\n"
+      } else {
+        text += "every = \"\(phrases[index % phrases.count])\"\n"
+      }
+      if index % 7 == 3 { text += "days = [\"mon\", \"wed\", \"fri\", \"sun\"]\n" }
+    }
+    return try RoutineLoader.load(text, file: "mixed.toml")
+  }
+
+  @Test(arguments: zones)
+  func aMixedRoutineForTwoWeeks(zone: String) throws {
+    try simulate(seed: 1, zone: zone, routine: Self.mixedRoutine(), first: LocalDate(iso: "2026-03-24")!, days: 16)
+  }
+
+  @Test(.enabled(if: years > 0), arguments: zones)
+  func wholeYearsOfTheBuiltInRoutine(zone: String) throws {
+    for year in 0..<Self.years {
+      try simulate(
+        seed: UInt64(1000 + year), zone: zone, first: LocalDate(year: 2026 + year, month: 1, day: 1)!, days: 365)
+    }
+  }
+
+  private func simulate(
+    seed: UInt64, zone: String, routine: Routine? = nil, first: LocalDate, days: Int
+  ) throws {
+    let simulation = try AgentSimulation(
+      seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days)
+    defer { simulation.removeFiles() }
+    let clock = ContinuousClock()
+    let began = clock.now
+    do {
+      try simulation.run()
+    } catch let failure as SimulationFailure {
+      Issue.record("\(failure)")
+      return
+    }
+    let counts = simulation.counts
+    print(
+      "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
+        + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
+        + "\(counts.actions) answers, in \(clock.now - began)")
+    #expect(simulation.counts.slots > days * 6)
+    #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5)
+  }
+}

@@ -1,0 +1,264 @@
+import Foundation
+import TiptoeCore
+import TiptoeService
+import TiptoeStore
+
+@testable import TiptoeAgent
+
+/// The real agent (its rules, its store transactions, its notifications) driven through a simulated
+/// stretch of time: a virtual clock that jumps to the next armed timer or user action, a recording
+/// notifier whose buttons the simulated user presses, a real SQLite history in a temporary directory,
+/// and suspends, restarts and clock sets at seeded random moments.
+///
+///     var simulation = try AgentSimulation(seed: 7, zone: "Europe/Berlin", routine: routine)
+///     try simulation.run()   // throws a `SimulationFailure` naming the seed and the step
+final class AgentSimulation {
+  /// Something that happens to the machine.
+  enum Disruption {
+    case suspend(TimeInterval)
+    case restart(down: TimeInterval, crash: Bool)
+    case setClock(by: TimeInterval)
+  }
+
+  /// A user's answer to a shown reminder, due at `at`.
+  struct Answer {
+    var at: Date
+    var notification: SimulatedNotification
+    var key: String
+  }
+
+  let seed: UInt64
+  let planner: Planner
+  let settings = ReminderSettings()
+  let rules: ReminderRules
+  let start: Date
+  let end: Date
+  private(set) var now: Date
+  var random: SeededGenerator
+  let directory: URL
+  let historyPath: String
+  /// The command line's view of the history (another connection to the same file).
+  let store: HistoryStore
+  let timer = VirtualTimer()
+  private(set) var notifier: RecordingNotifier!
+  private(set) var agent: ReminderAgent?
+  var disruptions: [(at: Date, what: Disruption)] = []
+  var answers: [Answer] = []
+  /// When the machine was asleep or the agent off (or the clock jumped over): `(from, to]`.
+  var dark: [(from: Date, to: Date)] = []
+  /// When the agent was stopped cleanly (it forgets its open reminders then): `(from, to]`.
+  var stopped: [(from: Date, to: Date)] = []
+  /// Around a clock set back: times are not checked.
+  var unchecked: [(from: Date, to: Date)] = []
+  var step = 0
+  /// The agent's last log lines.
+  var agentLog: [String] = []
+  var checker: SimulationChecker!
+  /// What a run covered.
+  var counts = (slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0)
+
+  /// `days` from the start of `first` in `zone`.
+  init(seed: UInt64, zone: String, routine: Routine, first: LocalDate, days: Int) throws {
+    self.seed = seed
+    planner = Planner(routine: routine, timeZone: TimeZone(identifier: zone)!)
+    rules = ReminderRules(planner: planner, settings: settings)
+    start = planner.dayStart(first)
+    end = start.addingTimeInterval(Double(days) * 86400)
+    now = start
+    random = SeededGenerator(seed: seed)
+    directory = FileManager.default.temporaryDirectory.appendingPathComponent("tiptoe-sim-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    historyPath = directory.appendingPathComponent(HistoryStore.fileName).path
+    store = try HistoryStore.open(path: historyPath)
+    notifier = RecordingNotifier { [unowned self] in now }
+    // Before the run the agent was off.
+    dark.append((.distantPast, start))
+    checker = SimulationChecker(simulation: self)
+    planDisruptions(days: days)
+  }
+
+  deinit { removeFiles() }
+
+  /// Stops the agent and removes the temporary directory.
+  func removeFiles() {
+    agent = nil
+    try? FileManager.default.removeItem(at: directory)
+  }
+
+  /// 20 suspends of minutes to three days, 5 restarts (some of them crashes), a clock set forward
+  /// and one back, at random moments.
+  private func planDisruptions(days: Int) {
+    let span = Double(days) * 86400
+    func moment() -> Date { start.addingTimeInterval(Double.random(in: 3600..<span - 3 * 86400, using: &random)) }
+    for _ in 0..<20 {
+      // Log-uniform from 2 minutes to 3 days.
+      let length = exp(Double.random(in: log(120.0)...log(3 * 86400.0), using: &random))
+      disruptions.append((moment(), .suspend(length.rounded())))
+    }
+    for index in 0..<5 {
+      let down = Double.random(in: 1...(12 * 3600), using: &random).rounded()
+      disruptions.append((moment(), .restart(down: down, crash: index % 2 == 1)))
+    }
+    disruptions.append((moment(), .setClock(by: 2 * 3600)))
+    disruptions.append((moment(), .setClock(by: -3600)))
+    disruptions.sort { $0.at < $1.at }
+  }
+
+  /// Runs to the end, checking the invariants after every step.
+  func run() throws {
+    try startAgent()
+    try checker.check()
+    var sameInstant = 0
+    while true {
+      let wake = agent == nil ? nil : timer.armed
+      let answer = answers.indices.min { answers[$0].at < answers[$1].at }
+      let disruption = disruptions.first?.at
+      let candidates = [wake, answer.map { answers[$0].at }, disruption].compactMap { $0 }
+      guard let next = candidates.min(), next < end else { break }
+      let previous = now
+      now = max(now, next)
+      sameInstant = now == previous ? sameInstant + 1 : 0
+      if sameInstant > 100 { throw failure("the agent keeps waking at \(now) without moving on") }
+      step += 1
+      if let wake, wake <= next {
+        timer.expire()
+        agent?.woke(clockChanged: false)
+      } else if let answer, answers[answer].at <= next {
+        try perform(answers.remove(at: answer))
+      } else {
+        try disrupt(disruptions.removeFirst().what)
+      }
+      try checker.check()
+      scheduleAnswers()
+    }
+    try checker.finish()
+  }
+
+  func failure(_ message: String) -> SimulationFailure {
+    SimulationFailure(
+      seed: seed, zone: planner.timeZone.identifier, step: step, now: now, message: message, log: agentLog.suffix(16))
+  }
+
+  // MARK: The machine
+
+  private func startAgent() throws {
+    let configuration = AgentConfiguration(
+      settings: settings, historyPath: historyPath, loadPlanner: { [planner] in planner },
+      log: { [unowned self] line in
+        agentLog.append(line)
+        if agentLog.count > 200 { agentLog.removeFirst(100) }
+      }, now: { [unowned self] in now })
+    let agent = try ReminderAgent(configuration: configuration, notifier: notifier)
+    agent.timer = timer
+    self.agent = agent
+    try agent.start()
+  }
+
+  private func disrupt(_ disruption: Disruption) throws {
+    guard let agent else { return }
+    let from = now
+    agentLog.append("[simulation] \(disruption) at \(ISO8601.format(now, utcOffset: 0))")
+    switch disruption {
+    case .suspend(let length):
+      counts.suspends += 1
+      now += length
+      dark.append((from, now))
+      answers.removeAll { $0.at < now }
+    case .restart(let down, let crash):
+      counts.restarts += 1
+      if crash {
+        for entry in agent.open { (entry.notification as? SimulatedNotification)?.orphan() }
+      } else {
+        agent.stop()
+      }
+      self.agent = nil
+      timer.expire()
+      now += down
+      dark.append((from, now))
+      if !crash { stopped.append((from, now)) }
+      answers.removeAll { $0.at < now }
+      try startAgent()
+    case .setClock(let delta):
+      now += delta
+      if delta > 0 {
+        dark.append((from, now))
+        answers.removeAll { $0.at < now }
+      } else {
+        unchecked.append((now.addingTimeInterval(-settings.catchUpWindow), from.addingTimeInterval(2 * 3600)))
+      }
+      agent.woke(clockChanged: true)
+    }
+    // What was to happen while the machine was dark happens once it has been awake ten minutes.
+    for index in disruptions.indices where disruptions[index].at < now {
+      disruptions[index].at = now.addingTimeInterval(600 + Double(index))
+    }
+    disruptions.sort { $0.at < $1.at }
+  }
+
+  // MARK: The user
+
+  /// For each reminder shown since the last look: an answer at a random delay (or none).
+  private func scheduleAnswers() {
+    guard let agent else { return }
+    for entry in agent.open {
+      guard let notification = entry.notification as? SimulatedNotification,
+        checker.answered[ObjectIdentifier(notification)] != notification.showCount
+      else { continue }
+      checker.answered[ObjectIdentifier(notification)] = notification.showCount
+      let roll = Int.random(in: 0..<100, using: &random)
+      let key: String
+      switch roll {
+      case 0..<30: continue
+      case 30..<60: key = ReminderText.done
+      case 60..<70: key = ReminderText.skip
+      case 70..<85: key = ReminderText.snooze
+      case 85..<95: key = "cli-done"
+      default: key = "cli-done-undo"
+      }
+      let delay = Double(Int.random(in: 1...3000, using: &random))
+      answers.append(Answer(at: now.addingTimeInterval(delay), notification: notification, key: key))
+    }
+  }
+
+  private func perform(_ answer: Answer) throws {
+    guard let agent, let entry = agent.open.first(where: { $0.notification === answer.notification }),
+      answer.notification.isOpen
+    else { return }
+    counts.actions += 1
+    let slots = entry.slots
+    switch answer.key {
+    case "cli-done", "cli-done-undo":
+      let history = try store.history(around: now, rules: rules)
+      let waiting = slots.filter { !history.record(of: $0).isSettled }
+      guard !waiting.isEmpty else { return }
+      try store.append(waiting.map { .done($0, at: now) })
+      if answer.key == "cli-done-undo" {
+        try store.undoLast(at: now)
+      } else {
+        for slot in waiting { checker.expected[slot.id] = .done }
+      }
+      agent.historyChanged()
+    default:
+      var key = answer.key
+      if key == ReminderText.snooze, answer.notification.actions[key] == nil { key = ReminderText.done }
+      if key == ReminderText.done { for slot in slots { checker.expected[slot.id] = .done } }
+      if key == ReminderText.skip { for slot in slots { checker.expected[slot.id] = .skipped } }
+      guard answer.notification.press(key) else { throw failure("no \(key) button on an open reminder") }
+    }
+  }
+}
+
+/// Where and why a simulated run broke; its seed reproduces it.
+struct SimulationFailure: Error, CustomStringConvertible {
+  let seed: UInt64
+  let zone: String
+  let step: Int
+  let now: Date
+  let message: String
+  let log: ArraySlice<String>
+
+  var description: String {
+    "seed \(seed), \(zone), step \(step) at \(ISO8601.format(now, utcOffset: 0)): \(message)\n  agent log:\n    "
+      + log.joined(separator: "\n    ")
+  }
+}

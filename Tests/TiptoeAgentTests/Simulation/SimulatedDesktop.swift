@@ -1,0 +1,106 @@
+import Foundation
+import TiptoeNotify
+
+@testable import TiptoeAgent
+
+/// The agent's timer in a simulation: it only remembers the instant it is armed for; the
+/// simulation's clock jumps there.
+final class VirtualTimer: AgentTimer {
+  private(set) var armed: Date?
+
+  func arm(at instant: Date?) throws { armed = instant }
+
+  /// The timer fired (timerfds are one-shot).
+  func expire() { armed = nil }
+}
+
+/// A notification server that records what is shown and can press the buttons, as a user would.
+final class RecordingNotifier: AgentNotifier {
+  private(set) var server: ServerInfo?
+  /// The virtual clock.
+  let now: () -> Date
+  private var lastID: Int32 = 0
+  /// New notifications shown (not updates of one on screen), and when.
+  private(set) var newShows: [Date] = []
+  /// Every show, updates included.
+  private(set) var shows = 0
+
+  init(now: @escaping () -> Date) { self.now = now }
+
+  func connect() throws -> ServerInfo {
+    let info = ServerInfo(
+      name: "simulation", vendor: "tiptoe", version: "1", specVersion: "1.2", capabilities: ["actions", "body"])
+    server = info
+    return info
+  }
+
+  func forget() { server = nil }
+
+  func makeNotification(title: String, body: String) -> any AgentNotification {
+    SimulatedNotification(notifier: self)
+  }
+
+  func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {}
+
+  /// Gives `notification` a new id on its first show; counts it.
+  fileprivate func showing(_ notification: SimulatedNotification) {
+    shows += 1
+    guard notification.id == 0 else { return }
+    lastID += 1
+    notification.id = lastID
+    newShows.append(now())
+  }
+}
+
+/// One notification on the simulated screen, with its buttons.
+final class SimulatedNotification: AgentNotification {
+  private unowned let notifier: RecordingNotifier
+  var id: Int32 = 0
+  private(set) var actions: [String: (String) -> Void] = [:]
+  private(set) var isOpen = false
+  /// How many times it was shown; the user answers each show at most once.
+  private(set) var showCount = 0
+
+  init(notifier: RecordingNotifier) { self.notifier = notifier }
+
+  func setUrgency(_ urgency: DesktopNotification.Urgency) {}
+  func setTimeout(_ timeout: DesktopNotification.Timeout) {}
+  func setCategory(_ category: String) {}
+  func setDesktopEntry(_ name: String) {}
+  func clearActions() { actions = [:] }
+  func addAction(_ key: String, label: String, handler: @escaping (String) -> Void) { actions[key] = handler }
+  func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void) {}
+
+  func show() throws {
+    notifier.showing(self)
+    isOpen = true
+    showCount += 1
+  }
+
+  func close() throws { isOpen = false }
+
+  /// Presses the button `key`; false when it is not there (closed, or its agent is gone).
+  func press(_ key: String) -> Bool {
+    guard isOpen, let action = actions[key] else { return false }
+    action(key)
+    return true
+  }
+
+  /// Its agent stopped without closing it: the buttons reach nobody now.
+  func orphan() { actions = [:] }
+}
+
+/// A seeded generator (SplitMix64): the same seed gives the same run.
+struct SeededGenerator: RandomNumberGenerator {
+  private var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9E37_79B9_7F4A_7C15
+    var value = state
+    value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
+    value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
+    return value ^ (value >> 31)
+  }
+}
