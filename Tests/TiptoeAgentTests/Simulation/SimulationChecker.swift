@@ -85,7 +85,8 @@ final class SimulationChecker {
         throw simulation.failure(
           "\(slot.id): the user's \(answer) became \(record.decision.map(\.rawValue) ?? "nothing")")
       }
-      if record.isSettled { continue }
+      // Settled, or optional because its week met the exercise's goal: nothing to remind or miss.
+      if record.isSettled || history.isOptional(slot) { continue }
       let planned = record.snoozedUntil ?? slot.start
       let release = simulation.rules.release(planned, pause: .running) ?? planned
       let asleep = simulation.dark.contains { $0.from < release && release <= $0.to }
