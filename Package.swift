@@ -62,7 +62,7 @@ let package = Package(
       linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
     .executableTarget(name: "tiptoe-agent", dependencies: ["TiptoeCommands", "TiptoeAgent"]),
     // In-process timings for `make bench`.
-    .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore"]),
+    .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore", "TiptoeStore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
     .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),

@@ -3,8 +3,9 @@ import TiptoeCore
 
 /// Reading the history as the one model (`History`): the slots around an instant, or a stretch of days.
 public protocol HistoryReading {
-  /// The events of slots starting in `start..<end` (undo events included), in append order.
-  func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent]
+  /// The events of slots starting in `start..<end` (undo events included), in append order; with
+  /// no `start`, of every slot starting before `end`.
+  func events(forSlotsFrom start: Date?, to end: Date) throws -> [HistoryEvent]
   /// Pauses, resumes and the undo events taking them back, in append order.
   func pauseEvents() throws -> [HistoryEvent]
   /// Whether any event belongs to a slot starting before `start`.
@@ -29,8 +30,7 @@ extension HistoryReading {
 
   /// The whole history up to the end of `through`'s week (a weekly exercise may be done ahead).
   public func history(_ planner: Planner, through: LocalDate) throws -> History {
-    let first = LocalDate(year: LocalDate.supportedYears.lowerBound, month: 1, day: 2)!
-    return try history(planner, from: first, days: through.monday.dayNumber + 7 - first.dayNumber)
+    try history(planner, slotsFrom: nil, to: planner.dayStart(through.monday.adding(days: 8)))
   }
 
   /// Each exercise's progress today (streaks, this week; `days` holds today alone) from the last
@@ -50,7 +50,7 @@ extension HistoryReading {
     return progress
   }
 
-  private func history(_ planner: Planner, slotsFrom start: Date, to end: Date) throws -> History {
+  private func history(_ planner: Planner, slotsFrom start: Date?, to end: Date) throws -> History {
     History(planner: planner, events: try events(forSlotsFrom: start, to: end), pauseEvents: try pauseEvents())
   }
 }

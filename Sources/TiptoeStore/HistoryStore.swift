@@ -55,7 +55,7 @@ public final class HistoryStore: Sendable {
   // MARK: Reading
 
   /// The events of slots starting in `start..<end` (undo events included), in append order.
-  public func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent] {
+  public func events(forSlotsFrom start: Date?, to end: Date) throws -> [HistoryEvent] {
     try read { try $0.events(forSlotsFrom: start, to: end) }
   }
 
@@ -115,7 +115,8 @@ public final class HistoryStore: Sendable {
     }
   }
 
-  func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+  /// Runs `body` in one read transaction: what it reads is one state of the history.
+  public func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
     try guarded { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
   }
 

@@ -8,8 +8,12 @@ public struct HistoryTransaction {
   let path: String
 
   /// The events of slots starting in `start..<end` (undo events included), in append order.
-  public func events(forSlotsFrom start: Date, to end: Date) throws -> [HistoryEvent] {
-    try fetch(
+  public func events(forSlotsFrom start: Date?, to end: Date) throws -> [HistoryEvent] {
+    guard let start else {
+      // Without a lower bound SQLite reads the table in append order rather than through the index.
+      return try fetch("WHERE slotStart < ? ORDER BY id", [UTCText.format(end)])
+    }
+    return try fetch(
       "WHERE slotStart >= ? AND slotStart < ? ORDER BY id", [UTCText.format(start), UTCText.format(end)])
   }
 
@@ -74,7 +78,12 @@ public struct HistoryTransaction {
 
   /// The events that `clauses` select.
   private func fetch(_ clauses: String, _ arguments: StatementArguments = []) throws -> [HistoryEvent] {
-    try EventRecord.fetchAll(db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
-      .compactMap { try $0.event(path: path) }
+    let rows = try EventRecord.fetchCursor(
+      db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
+    var events: [HistoryEvent] = []
+    while let record = try rows.next() {
+      if let event = try record.event(path: path) { events.append(event) }
+    }
+    return events
   }
 }

@@ -3,8 +3,12 @@
 //   tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS]   the planner alone: median, min, max of REPEATS runs
 //   tiptoe-bench export ROUTINE ZONE DAYS [REPEATS]   the iCalendar writer alone, into memory: the RRULE
 //                                                     file, and DAYS days expanded
+//   tiptoe-bench stats ROUTINE ZONE HISTORY TODAY [REPEATS]
+//                                                     `tiptoe stats`'s work on a history file, step by step:
+//                                                     reading the events, folding them, the progress
 import Foundation
 import TiptoeCore
+import TiptoeStore
 
 func measure(_ label: String, repeats: Int, _ body: () -> Int) {
   var times: [Double] = []
@@ -37,9 +41,11 @@ struct CountingStream: TextOutputStream {
 
 let usage = """
   usage: tiptoe-bench expand ROUTINE ZONE DAYS [REPEATS] | export ROUTINE ZONE DAYS [REPEATS]
+         tiptoe-bench stats ROUTINE ZONE HISTORY TODAY [REPEATS]
   """
 let arguments = CommandLine.arguments
-guard arguments.count >= 5, let days = Int(arguments[4]) else { fail(usage) }
+guard arguments.count >= 5 else { fail(usage) }
+let days = Int(arguments[4]) ?? 0
 guard let zone = TimeZone(identifier: arguments[3]) else { fail("unknown zone \(arguments[3])") }
 let text = try String(contentsOfFile: arguments[2], encoding: .utf8)
 let routine = try RoutineLoader.load(text, file: arguments[2])
@@ -66,6 +72,30 @@ case "export":
     var out = CountingStream()
     exporter.write(.instances(days: days), from: first, to: &out)
     return out.bytes
+  }
+case "stats":
+  guard let today = arguments.count > 5 ? LocalDate(iso: arguments[5]) : nil else { fail(usage) }
+  let repeats = arguments.count > 6 ? Int(arguments[6]) ?? 10 : 10
+  guard let store = try HistoryStore.openIfPresent(path: arguments[4]) else { fail("no history at \(arguments[4])") }
+  let now = planner.dayStart(today).addingTimeInterval(12 * 3600)
+  let end = planner.dayStart(today.monday.adding(days: 8))
+  var events: [HistoryEvent] = []
+  measure("stats: read the events", repeats: repeats) {
+    events = (try? store.events(forSlotsFrom: nil, to: end)) ?? []
+    return events.count
+  }
+  var history = History.empty(planner)
+  measure("stats: fold them into records", repeats: repeats) {
+    history = History(planner: planner, events: events, pauseEvents: [])
+    return history.records.count
+  }
+  measure("stats: the progress of every exercise", repeats: repeats) {
+    HabitProgress.all(history, from: today.adding(days: -83), today: today, now: now).count
+  }
+  measure("stats: all of it", repeats: repeats) {
+    (try? store.history(planner, through: today)).map {
+      HabitProgress.all($0, from: today.adding(days: -83), today: today, now: now).count
+    } ?? 0
   }
 default:
   fail(usage)

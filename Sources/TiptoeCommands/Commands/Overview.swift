@@ -16,8 +16,16 @@ extension Tiptoe {
     /// Prints the overview; bare `tiptoe` calls it directly, without building the parser.
     static func show(_ context: Context) throws {
       let (now, rules) = (context.now, context.rules)
-      let history =
-        try context.history.ifPresent { try $0.history(around: now, rules: rules) } ?? .empty(context.planner)
+      // The history opened once: the slots around now, and the last weeks for the progress lines.
+      let (history, progress) =
+        try context.history.ifPresent { store in
+          try store.read { reading in
+            (
+              try reading.history(around: now, rules: rules),
+              try reading.progressToday(context.planner, today: context.today, now: now)
+            )
+          }
+        } ?? (.empty(context.planner), [])
       let slots = context.planner.slots(on: context.today)
       let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
       var out = StandardOutput()
@@ -26,8 +34,6 @@ extension Tiptoe {
           + context.zoneLabel + "\n\n")
       if slots.isEmpty { out.write("Nothing planned today.\n") }
       printer.lines(slots, to: &out)
-      let progress =
-        try context.history.ifPresent { try $0.progressToday(context.planner, today: context.today, now: now) } ?? []
       if !progress.isEmpty {
         out.write("\n" + Terminal.styled("Progress", .bold) + "\n")
         ProgressLines(context: context).write(progress, to: &out)

@@ -43,5 +43,5 @@ struct RoutineSource {
 
 extension XDGPaths {
   /// The paths this process's environment gives.
-  static var process: XDGPaths { XDGPaths(environment: ProcessInfo.processInfo.environment) }
+  static var process: XDGPaths { XDGPaths(environment: Environment.variables) }
 }

@@ -62,51 +62,40 @@ public enum ISO8601 {
   /// `strict`: exactly what `format(_:utcOffset: nil)` writes, `2026-11-23T08:10:00Z`, as the
   /// history stores it.
   public static func instant(_ text: some StringProtocol, strict: Bool = false) -> Date? {
-    let bytes = Array(text.utf8)
+    let parsed = text.utf8.withContiguousStorageIfAvailable { instant(utf8: $0, strict: strict) }
+    return parsed ?? Array(text.utf8).withUnsafeBufferPointer { instant(utf8: $0, strict: strict) }
+  }
+
+  private static func instant(utf8 bytes: UnsafeBufferPointer<UInt8>, strict: Bool) -> Date? {
     if strict && (bytes.count != 20 || bytes[10] != UInt8(ascii: "T") || bytes[19] != UInt8(ascii: "Z")) {
       return nil
     }
-    var position = 0
-    func number(_ digits: Int) -> Int? {
-      guard position + digits <= bytes.count else { return nil }
-      var value = 0
-      for byte in bytes[position..<position + digits] {
-        guard byte >= 0x30, byte <= 0x39 else { return nil }
-        value = value * 10 + Int(byte - 0x30)
-      }
-      position += digits
-      return value
-    }
-    func skip(_ character: UInt8) -> Bool {
-      guard position < bytes.count, bytes[position] == character else { return false }
-      position += 1
-      return true
-    }
-    guard let year = number(4), skip(0x2D), let month = number(2), skip(0x2D), let day = number(2),
-      skip(0x54) || skip(0x74), let hour = number(2), skip(0x3A), let minute = number(2), skip(0x3A),
-      let second = number(2), let date = LocalDate(year: year, month: month, day: day),
+    var reader = ByteReader(bytes: bytes)
+    guard let year = reader.number(4), reader.skip("-"), let month = reader.number(2), reader.skip("-"),
+      let day = reader.number(2), reader.skip("T") || reader.skip("t"), let hour = reader.number(2),
+      reader.skip(":"), let minute = reader.number(2), reader.skip(":"), let second = reader.number(2),
+      let date = LocalDate(year: year, month: month, day: day),
       let time = LocalTime(hour: hour, minute: minute, second: second)
     else { return nil }
     var fraction = 0.0
-    if skip(0x2E) {
+    if reader.skip(".") {
       var scale = 0.1
-      let start = position
-      while position < bytes.count, bytes[position] >= 0x30, bytes[position] <= 0x39 {
-        fraction += Double(bytes[position] - 0x30) * scale
+      let start = reader.position
+      while let digit = reader.digit() {
+        fraction += Double(digit) * scale
         scale /= 10
-        position += 1
       }
-      guard position > start else { return nil }
+      guard reader.position > start else { return nil }
     }
     var offset = 0
-    if !(skip(0x5A) || skip(0x7A)) {
+    if !(reader.skip("Z") || reader.skip("z")) {
       let sign: Int
-      if skip(0x2B) { sign = 1 } else if skip(0x2D) { sign = -1 } else { return nil }
-      guard let hours = number(2) else { return nil }
+      if reader.skip("+") { sign = 1 } else if reader.skip("-") { sign = -1 } else { return nil }
+      guard let hours = reader.number(2) else { return nil }
       var minutes = 0
-      if position < bytes.count, bytes[position] > 0x20 {
-        let colon = skip(0x3A)
-        guard let value = number(2), value < 60, colon || position == bytes.count || bytes[position] <= 0x20 else {
+      if !reader.atEnd, reader.current > 0x20 {
+        let colon = reader.skip(":")
+        guard let value = reader.number(2), value < 60, colon || reader.atEnd || reader.current <= 0x20 else {
           return nil
         }
         minutes = value
@@ -114,8 +103,42 @@ public enum ISO8601 {
       guard hours * 60 + minutes <= 18 * 60 else { return nil }
       offset = sign * (hours * 3600 + minutes * 60)
     }
-    while position < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[position]) { position += 1 }
-    guard position == bytes.count else { return nil }
+    while !reader.atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(reader.current) { reader.position += 1 }
+    guard reader.atEnd else { return nil }
     return Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + time.secondsOfDay - offset) + fraction)
+  }
+}
+
+/// Reads ASCII text byte by byte, from the start.
+private struct ByteReader {
+  let bytes: UnsafeBufferPointer<UInt8>
+  var position = 0
+
+  var atEnd: Bool { position == bytes.count }
+  /// The byte at `position`; only when not `atEnd`.
+  var current: UInt8 { bytes[position] }
+
+  /// The decimal digit at `position`, moving past it; nil (not moving) for anything else.
+  mutating func digit() -> Int? {
+    guard !atEnd, (0x30...0x39).contains(current) else { return nil }
+    position += 1
+    return Int(bytes[position - 1] - 0x30)
+  }
+
+  /// The number written in exactly `digits` digits, moving past it; nil for anything else.
+  mutating func number(_ digits: Int) -> Int? {
+    var value = 0
+    for _ in 0..<digits {
+      guard let digit = digit() else { return nil }
+      value = value * 10 + digit
+    }
+    return value
+  }
+
+  /// Moves past `character` when it is next; whether it was.
+  mutating func skip(_ character: Unicode.Scalar) -> Bool {
+    guard !atEnd, current == UInt8(ascii: character) else { return false }
+    position += 1
+    return true
   }
 }

@@ -16,8 +16,8 @@ public struct History: Sendable {
   public let pauseEvents: [HistoryEvent]
   /// The events it was read from.
   public let events: [HistoryEvent]
-  /// The local dates of the slots that have records: the others need no look-up.
-  private let recordedDates: Set<LocalDate>
+  /// The same records by exercise and local date.
+  public let recordsByDay: RecordsByDay
   /// The weekly goals and how far each week is (`isOptional(_:)`).
   public let goals: WeeklyGoals
 
@@ -27,8 +27,8 @@ public struct History: Sendable {
     self.planner = planner
     self.events = events
     records = SlotRecord.build(from: events)
-    recordedDates = Set(records.keys.compactMap(Slot.date(ofID:)))
-    goals = WeeklyGoals(routine: planner.routine, records: records)
+    recordsByDay = RecordsByDay(records)
+    goals = WeeklyGoals(routine: planner.routine, records: recordsByDay)
     self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
   }
 
@@ -37,7 +37,7 @@ public struct History: Sendable {
 
   /// The slot's record (an empty one when it has no events).
   public func record(of slot: Slot) -> SlotRecord {
-    !records.isEmpty && recordedDates.contains(slot.date) ? records[slot.id] ?? SlotRecord() : SlotRecord()
+    !records.isEmpty && recordsByDay.dates.contains(slot.date) ? records[slot.id] ?? SlotRecord() : SlotRecord()
   }
 
   /// The slot's status at `now`: `goalMet` for an optional slot (`isOptional(_:)`).

@@ -60,33 +60,43 @@ public struct SlotRecord: Hashable, Sendable {
   /// ignored). An undone decision leaves the slot as it was before: the reminders shown before it
   /// count again.
   public static func build(from events: some Sequence<HistoryEvent>) -> [String: SlotRecord] {
+    let events = events.sorted { $0.id < $1.id }
+    let undone = HistoryEvent.undoneIDs(in: events)
     var records: [String: SlotRecord] = [:]
-    for event in HistoryEvent.standing(events.sorted { $0.id < $1.id }) {
+    for event in events where event.kind != .undone && !undone.contains(event.id) {
       guard let slot = event.slot else { continue }
-      var record = records[slot] ?? SlotRecord()
-      switch event.kind {
-      case .fired:
-        record.firedEver += 1
-        record.firedSinceDecision.append(event.at)
-      case .done, .skipped, .missed, .snoozed:
-        record.decision = event.kind
-        record.decidedAt = event.at
-        record.snoozedUntil = event.kind == .snoozed ? event.until : nil
-        if event.kind == .snoozed { record.snoozes += 1 }
-        record.firedSinceDecision = []
-      case .undone, .paused, .resumed:
-        break
-      }
-      records[slot] = record
+      records[slot, default: SlotRecord()].apply(event)
     }
     return records
+  }
+
+  /// The record once `event`, one of its slot's events, has happened.
+  mutating func apply(_ event: HistoryEvent) {
+    switch event.kind {
+    case .fired:
+      firedEver += 1
+      firedSinceDecision.append(event.at)
+    case .done, .skipped, .missed, .snoozed:
+      decision = event.kind
+      decidedAt = event.at
+      snoozedUntil = event.kind == .snoozed ? event.until : nil
+      if event.kind == .snoozed { snoozes += 1 }
+      firedSinceDecision = []
+    case .undone, .paused, .resumed:
+      break
+    }
   }
 }
 
 extension HistoryEvent {
   /// The events not taken back: `undone` events and the events they undo are left out.
   public static func standing(_ events: [HistoryEvent]) -> [HistoryEvent] {
-    let undone = Set(events.filter { $0.kind == .undone }.compactMap(\.undoes))
+    let undone = undoneIDs(in: events)
     return events.filter { $0.kind != .undone && !undone.contains($0.id) }
+  }
+
+  /// The ids of the events that `undone` events among `events` take back.
+  static func undoneIDs(in events: [HistoryEvent]) -> Set<Int64> {
+    Set(events.lazy.filter { $0.kind == .undone }.compactMap(\.undoes))
   }
 }

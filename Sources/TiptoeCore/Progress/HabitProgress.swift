@@ -24,9 +24,7 @@ public struct HabitProgress: Sendable {
   public let adherence: Double?
 
   /// The first day of a history: the date of its oldest slot with events; nil when it has none.
-  public static func firstDay(of history: History) -> LocalDate? {
-    history.records.keys.lazy.compactMap { Slot.date(ofID: $0) }.min()
-  }
+  public static func firstDay(of history: History) -> LocalDate? { history.recordsByDay.firstDay }
 
   /// Every exercise of the history's routine, in routine order, over `from...today`.
   ///
@@ -38,7 +36,6 @@ public struct HabitProgress: Sendable {
     let monday = today.monday
     let first = min(from, start, monday)
     let last = monday.adding(days: 6)
-    let index = RecordIndex(history.records)
     let todaysSlots = planner.slots(on: today)
     return planner.routine.exercises.enumerated().map { position, exercise in
       let pattern = planner.patterns[position]
@@ -48,7 +45,7 @@ public struct HabitProgress: Sendable {
         let date = LocalDate(dayNumber: number)
         let planned = pattern.occurs(on: date) ? pattern.times.count : 0
         var day = HabitDay(date: date, planned: planned)
-        for (ordinal, record) in index.records(exercise.id, number) {
+        for (ordinal, record) in history.recordsByDay.records(exercise.id, number) {
           switch record.decision {
           case .done: day.done += 1
           case .skipped: day.skipped += 1
@@ -159,23 +156,5 @@ public struct HabitProgress: Sendable {
   public static func isWeekly(_ exercise: Exercise) -> Bool {
     if case .every(let frequency, _) = exercise.timing { return frequency.period == .week }
     return false
-  }
-}
-
-/// A history's records by exercise and day, with their ordinals.
-struct RecordIndex {
-  private var byDay: [String: [Int: [(ordinal: Int, record: SlotRecord)]]] = [:]
-
-  init(_ records: [String: SlotRecord]) {
-    for (id, record) in records {
-      guard let slash = id.firstIndex(of: "/"), let last = id.lastIndex(of: "/"),
-        let date = Slot.date(ofID: id), let ordinal = Int(id[id.index(after: last)...])
-      else { continue }
-      byDay[String(id[..<slash]), default: [:]][date.dayNumber, default: []].append((ordinal, record))
-    }
-  }
-
-  func records(_ exercise: String, _ dayNumber: Int) -> [(ordinal: Int, record: SlotRecord)] {
-    byDay[exercise]?[dayNumber] ?? []
   }
 }

@@ -13,8 +13,8 @@ public struct WeeklyGoals: Hashable, Sendable {
     let monday: Int
   }
 
-  /// The goals of `routine`, counted over `records` (a history's records by slot id).
-  public init(routine: Routine, records: [String: SlotRecord]) {
+  /// The goals of `routine`, counted over a history's records.
+  public init(routine: Routine, records: RecordsByDay) {
     var goals: [String: Int] = [:]
     for exercise in routine.exercises {
       if let goal = Self.goal(of: exercise) { goals[exercise.id] = goal }
@@ -22,11 +22,9 @@ public struct WeeklyGoals: Hashable, Sendable {
     self.goals = goals
     var done: [WeekKey: Int] = [:]
     if !goals.isEmpty {
-      for (id, record) in records where record.decision == .done {
-        guard let slash = id.firstIndex(of: "/"), goals[String(id[..<slash])] != nil,
-          let date = Slot.date(ofID: id)
-        else { continue }
-        done[WeekKey(exercise: String(id[..<slash]), monday: date.monday.dayNumber), default: 0] += 1
+      for (exercise, date, records) in records.all where goals[exercise] != nil {
+        let count = records.count { $0.record.decision == .done }
+        if count > 0 { done[WeekKey(exercise: exercise, monday: date.monday.dayNumber), default: 0] += count }
       }
     }
     self.done = done

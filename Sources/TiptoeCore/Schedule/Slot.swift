@@ -34,15 +34,22 @@ public struct Slot: Hashable, Sendable, Identifiable {
   public var id: String { "\(exercise)/\(date)/\(ordinal)" }
 
   /// The local date inside a slot id, `toe-presses/2026-11-23/1` → 2026-11-23.
-  public static func date(ofID id: String) -> LocalDate? {
-    // On the bytes in place: it runs for every event a command reads.
+  public static func date(ofID id: String) -> LocalDate? { parts(ofID: id)?.date }
+
+  /// The parts of a slot id, `toe-presses/2026-11-23/1` → ("toe-presses", 2026-11-23, 1); nil when
+  /// `id` is not one.
+  public static func parts(ofID id: String) -> (exercise: String, date: LocalDate, ordinal: Int)? {
+    // On the bytes in place: it runs for every slot a command reads from the history.
     var id = id
     return id.withUTF8 { bytes in
       // Three parts: the date, ten bytes without a slash, between the first and the last slash.
       guard let first = bytes.firstIndex(of: 0x2F), let last = bytes.lastIndex(of: 0x2F), first > 0,
-        last == first + 11, last < bytes.count - 1
+        last == first + 11, last + 1 < bytes.count, bytes.count - last <= 7,
+        bytes[(last + 1)...].allSatisfy({ (0x30...0x39).contains($0) }),
+        let date = LocalDate(isoBytes: bytes[(first + 1)..<last])
       else { return nil }
-      return LocalDate(isoBytes: bytes[(first + 1)..<last])
+      let ordinal = bytes[(last + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
+      return (String(decoding: bytes[..<first], as: UTF8.self), date, ordinal)
     }
   }
 
