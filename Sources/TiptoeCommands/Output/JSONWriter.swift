@@ -103,7 +103,7 @@ struct JSONListDocument<Output: TextOutputStream> {
 
   /// Writes one item, on a line of its own, as `write` puts its UTF-8 together in place.
   mutating func appendItem(_ write: (inout [UInt8]) -> Void) {
-    pending += (isEmpty ? "\n  " : ",\n  ").utf8
+    pending += isEmpty ? firstItemSeparator : itemSeparator
     write(&pending)
     isEmpty = false
     if pending.count >= 1 << 16 { flush() }
@@ -120,3 +120,7 @@ struct JSONListDocument<Output: TextOutputStream> {
     pending.removeAll(keepingCapacity: true)
   }
 }
+
+/// What goes before the first item of a list, and before each of the others.
+private let firstItemSeparator = Array("\n  ".utf8)
+private let itemSeparator = Array(",\n  ".utf8)

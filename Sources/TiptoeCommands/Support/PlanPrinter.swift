@@ -32,6 +32,7 @@ struct PlanPrinter {
     }
     let cases = SlotStatus.allCases
     let statuses = cases.map { Array("\($0.rawValue)\"}".utf8) }
+    let ordinals = (0...(context.planner.patterns.map(\.times.count).max() ?? 0)).map { Array(String($0).utf8) }
     var day: (date: LocalDate, utf8: [UInt8])?
     for slot in slots {
       if day?.date != slot.date { day = (slot.date, Array(slot.date.description.utf8)) }
@@ -40,7 +41,7 @@ struct PlanPrinter {
         line += pieces[slot.exerciseIndex].open
         line += day!.utf8
         line.append(UInt8(ascii: "/"))
-        line += String(slot.ordinal).utf8
+        line += slot.ordinal < ordinals.count ? ordinals[slot.ordinal] : Array(String(slot.ordinal).utf8)
         line += pieces[slot.exerciseIndex].middle
         // The start's date is the slot's, unless a clock change moved it past midnight.
         let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
