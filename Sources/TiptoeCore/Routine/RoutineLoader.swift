@@ -32,7 +32,7 @@ extension SourceLocation {
 }
 
 /// Typed access to the parsed tables, with errors that point into the file.
-private struct RoutineReader {
+struct RoutineReader {
   let file: String
 
   func routine(_ root: TOMLTable) throws -> Routine {
