@@ -71,7 +71,7 @@ extension Tiptoe {
       if install || uninstall { return try service() }
       let context = try global.context()  // a bad routine or zone fails here, with its exit code
       // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
-      guard let runner = Self.runner, try !createHistory(context.history) else { try handOver() }
+      guard let runner = Self.runner, try !createHistory(context.history) else { try Self.handOver() }
       let source = RoutineSource.locate(explicit: global.routine, paths: context.paths)
       var configuration = AgentConfiguration(
         settings: try settings(), historyPath: context.history.path,
@@ -109,8 +109,8 @@ extension Tiptoe {
     }
 
     /// Replaces this process with the `tiptoe-agent` executable, with the same arguments.
-    func handOver() throws -> Never {
-      let agent = try Self.agentExecutable()
+    static func handOver() throws -> Never {
+      let agent = try agentExecutable()
       execv(agent, CommandLine.unsafeArgv)
       throw CLIError(message: "cannot start \(agent): \(String(cString: strerror(errno)))", code: 1)
     }
