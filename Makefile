@@ -8,7 +8,8 @@ DEB_COMPRESSION ?= xz
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
-BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
+# libcurl4-openssl-dev: tiptoe-agent links FoundationNetworking (CalDAV sync) statically, which links libcurl.
+BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev libcurl4-openssl-dev
 DEB_PACKAGES := dpkg-dev lintian
 TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick \
 	librsvg2-bin calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish \
