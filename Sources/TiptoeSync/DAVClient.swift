@@ -180,12 +180,26 @@ extension DAVClient {
       return answer
     case 404: return nil
     case 403 where !token.isEmpty, 409 where !token.isEmpty: throw InvalidToken()
+    case 400, 405, 501: throw NoSyncCollection()
     default: throw SyncError.server(host: host, what: "REPORT sync-collection \(url.path)", status: response.status)
     }
   }
 
   /// The server refused the stored sync token (`DAV:valid-sync-token`): list everything.
   struct InvalidToken: Error {}
+
+  /// The server does not support sync-collection: list the etags with PROPFIND.
+  struct NoSyncCollection: Error {}
+
+  /// Every member of a collection with its etag (PROPFIND Depth 1), for servers without RFC 6578.
+  func etags(_ url: URL) throws -> MultiStatus {
+    let body = #"<?xml version="1.0"?><D:propfind xmlns:D="DAV:"><D:prop><D:getetag/></D:prop></D:propfind>"#
+    let response = try send("PROPFIND", url, headers: ["Depth": "1"], body: Data(body.utf8))
+    guard response.status == 207, let answer = MultiStatus.parse(response.body) else {
+      throw SyncError.server(host: host, what: "PROPFIND \(url.path)", status: response.status)
+    }
+    return answer
+  }
 
   static func escape(_ text: String) -> String {
     text.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")

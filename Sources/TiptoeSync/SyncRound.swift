@@ -28,7 +28,15 @@ public struct SyncRound {
 
   /// Runs a round for `request`; throws `SyncError` (with its exit status).
   public static func run(_ request: SyncRequest) throws -> SyncReport {
-    let settings = try SyncSettings.load(path: request.configPath, hostName: request.hostName)
+    let settings: SyncSettings
+    if let setup = request.setup {
+      settings = try SyncSettings(setup, path: request.configPath, hostName: request.hostName)
+      // Written only once the server accepted it.
+      _ = try DAVClient(settings: settings).calendarHome(settings.url)
+      try write(setup, to: request.configPath)
+    } else {
+      settings = try SyncSettings.load(path: request.configPath, hostName: request.hostName)
+    }
     do {
       let store = try HistoryStore.open(path: request.historyPath)
       defer { try? store.close() }
@@ -37,6 +45,23 @@ public struct SyncRound {
       return round.report
     } catch let error as StoreError {
       throw SyncError.history(error.localizedDescription)
+    }
+  }
+
+  /// Writes sync.toml, readable by its owner alone, in a directory only they can enter.
+  static func write(_ config: SyncConfig, to path: String) throws {
+    let directory = (path as NSString).deletingLastPathComponent
+    do {
+      try FileManager.default.createDirectory(
+        atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+      let temporary = path + ".new"
+      guard
+        FileManager.default.createFile(
+          atPath: temporary, contents: Data(config.toml.utf8), attributes: [.posixPermissions: 0o600])
+      else { throw CocoaError(.fileWriteUnknown) }
+      guard rename(temporary, path) == 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    } catch {
+      throw SyncError.config(path: path, reason: "cannot write it (\(error.localizedDescription))")
     }
   }
 
@@ -58,6 +83,7 @@ public struct SyncRound {
   mutating func run() throws {
     var home = try client.calendarHome(settings.url)
     if !home.absoluteString.hasSuffix("/") { home = URL(string: home.absoluteString + "/")! }
+    report.home = home.absoluteString
     logURL = URL(string: Self.logName + "/", relativeTo: home)!.absoluteURL
     planURL = URL(string: Self.planName + "/", relativeTo: home)!.absoluteURL
     try download()
@@ -71,6 +97,7 @@ public struct SyncRound {
   mutating func download() throws {
     let token = try store.write { try $0.syncValue("token.log") } ?? ""
     var listing: MultiStatus
+    var full = token.isEmpty
     do {
       if let answer = try client.syncCollection(logURL, token: token) {
         listing = answer
@@ -82,9 +109,15 @@ public struct SyncRound {
           try tx.setSyncValue("token.log", nil)
         }
         listing = try fullListing()
+        full = true
       }
     } catch is DAVClient.InvalidToken {
       listing = try fullListing()
+      full = true
+    } catch is DAVClient.NoSyncCollection {
+      // A server without RFC 6578: every member's etag, compared with the stored ones.
+      listing = try client.etags(logURL)
+      full = true
     }
     let known = try store.write { try $0.syncItems("log") }
     var fetched: [(href: String, etag: String?, todo: SlotTodo)] = []
@@ -100,7 +133,7 @@ public struct SyncRound {
       if let etag, known[href]?.etag == etag { continue }
       if let item = try fetch(href) { fetched.append((href, item.etag ?? etag, item.todo)) }
     }
-    if token.isEmpty || listing.syncToken == nil {
+    if full {
       // A full listing: what is not listed is not there.
       let listed = Set(listing.responses.map { Self.name($0.href) })
       gone += known.keys.filter { !listed.contains($0) }

@@ -25,10 +25,16 @@ struct SyncSettings {
     }
     let config = try SyncConfig.parse(text, file: path)
     if case .inline = config.password { try checkPrivate(path, what: "it holds a password") }
-    try checkScheme(config.url, path: path)
-    let password = try config.password.map { try read($0, config: path) }
-    return SyncSettings(
-      url: config.url, username: config.username, password: password, device: config.device ?? hostName)
+    return try SyncSettings(config, path: path, hostName: hostName)
+  }
+
+  /// The settings `config` (from `path`, for messages) gives; runs the password command.
+  init(_ config: SyncConfig, path: String, hostName: String) throws {
+    try Self.checkScheme(config.url, path: path)
+    url = config.url
+    username = config.username
+    password = try config.password.map { try Self.read($0, config: path) }
+    device = config.device ?? hostName
   }
 
   /// A file holding a password must be readable by its owner alone (mode 0600 or 0400).

@@ -283,3 +283,62 @@ def test_the_plan_collection_expands_to_the_plan(laptop, radicale):
     assert sorted((e, ordinal(u), t) for e, u, t in got) == sorted(
         (e, i.rsplit("/", 1)[1], t) for e, i, t in want)
     assert len(want) > 60 * 7
+
+
+def test_setup_finds_the_home_from_the_server_root_writes_sync_toml_and_syncs(tiptoe, radicale, tmp_path):
+    secret = tmp_path / "password"
+    secret.write_text(f"#!/bin/sh\necho '{PASSWORD}'\n")
+    secret.chmod(0o700)
+    root = radicale.url.removesuffix("alice/")
+    result = tiptoe.run("sync", "--setup", root, input=f"alice\n{secret}\nlaptop\n", env={"TIPTOE_NOW": NOW})
+    config = tiptoe.home / "config" / "tiptoe" / "sync.toml"
+    assert result.stdout.splitlines() == [
+        f"Found the calendar home {radicale.url}; wrote {config}.",
+        "Synced with 127.0.0.1 as laptop: 0 sent, 0 received, 9 plan events updated; "
+        "created tiptoe-log/ and tiptoe-plan/.",
+    ]
+    assert "User name on 127.0.0.1" in result.stderr and PASSWORD not in result.stderr + result.stdout
+    assert config.read_text() == (
+        f'[caldav]\nurl = "{root}"\nusername = "alice"\npassword_command = ["{secret}"]\ndevice = "laptop"\n')
+    assert stat.S_IMODE(config.stat().st_mode) == 0o600
+    assert tiptoe.json("sync", "--json", env={"TIPTOE_NOW": NOW})["device"] == "laptop"
+
+
+def test_setup_with_a_refused_password_writes_nothing(tiptoe, radicale):
+    result = tiptoe.run("sync", "--setup", radicale.url, input="alice\nprintf wrong\n\n", check=False)
+    assert result.returncode == 77
+    assert not (tiptoe.home / "config" / "tiptoe" / "sync.toml").exists()
+    assert radicale.files("tiptoe-log") == []
+
+
+def wait_for(condition, what, seconds=60):
+    """Polls `condition` until it holds (the agent's rounds run in their own processes)."""
+    deadline = time.monotonic() + seconds
+    while not condition():
+        assert time.monotonic() < deadline, f"timed out waiting for {what}"
+        time.sleep(0.1)
+
+
+def test_the_agent_syncs_at_start_and_after_an_answer(laptop, desktop, radicale):
+    # No notification server (no session bus): the agent prints reminders to stderr and still syncs.
+    env = {k: v for k, v in laptop.env.items() if k != "DBUS_SESSION_BUS_ADDRESS"}
+    laptop.run("plan")
+    agent = subprocess.Popen([str(BIN), "agent", "--sync-every", "1h"], env=env, stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    try:
+        wait_for(lambda: len(radicale.files("tiptoe-log")) == 80, "the agent's first round")
+        laptop.run("done", "toe-presses")
+        todo = radicale.storage / "collection-root" / "alice" / "tiptoe-log" / f"toe-presses.{DAY}.1.ics"
+        wait_for(lambda: "STATUS:COMPLETED" in todo.read_text(), "the round after the answer")
+    finally:
+        agent.terminate()
+        out, err = agent.communicate(timeout=30)
+    assert "Synced with 127.0.0.1 as laptop: 1 sent" in out, err
+    desktop.sync()
+    assert [(e["kind"], e["device"]) for e in desktop.events()] == [("done", "laptop")]
+
+
+def test_the_agents_sync_interval_must_be_a_duration(tiptoe):
+    result = tiptoe.run("agent", "--sync-every", "soon", check=False)
+    assert result.returncode == 64
+    assert "--sync-every: 'soon' is not a duration" in result.stderr

@@ -26,6 +26,22 @@ extension Tiptoe {
     @Flag(help: "Print the summary as JSON (server, device, created, sent, received, plan, conflicts).")
     var json = false
 
+    @Option(
+      help: ArgumentHelp(
+        "Write sync.toml for this calendar home or server (asks the user name and password command), check it, sync.",
+        valueName: "url"))
+    var setup: String?
+
+    func validate() throws {
+      guard let setup else { return }
+      guard let url = URL(string: setup), ["http", "https"].contains(url.scheme?.lowercased() ?? ""),
+        url.host?.isEmpty == false
+      else {
+        throw ValidationError(
+          "--setup: '\(setup)' is not an http(s) URL (example: --setup https://dav.example.org/alice/)")
+      }
+    }
+
     nonisolated(unsafe) static var runner: SyncRunner?
 
     func run() throws {
@@ -33,7 +49,7 @@ extension Tiptoe {
       guard let runner = Self.runner else { try Agent.handOver() }
       let planner = context.planner
       let (now, zoneName) = (context.now, context.zoneName)
-      let request = SyncRequest(
+      var request = SyncRequest(
         planner: planner, now: now, today: context.today, configPath: context.paths.configHome + "/tiptoe/sync.toml",
         historyPath: context.history.path, hostName: Self.hostName()
       ) { from in
@@ -45,7 +61,11 @@ extension Tiptoe {
           return text
         }
       }
+      if let setup, let url = URL(string: setup) { request.setup = Self.ask(url: url) }
       let report = try runner(request)
+      if request.setup != nil && !json {
+        print("Found the calendar home \(report.home ?? setup ?? ""); wrote \(request.configPath).")
+      }
       if json {
         print(
           JSON.object([
@@ -57,6 +77,22 @@ extension Tiptoe {
       } else {
         print(Self.summary(report))
       }
+    }
+
+    /// The user name, password command and device name, asked on the terminal.
+    static func ask(url: URL) -> SyncConfig {
+      func answer(_ question: String) -> String? {
+        FileHandle.standardError.write(Data(question.utf8))
+        let line = readLine()?.trimmingCharacters(in: .whitespaces) ?? ""
+        return line.isEmpty ? nil : line
+      }
+      let username = answer("User name on \(url.host ?? "the server") (empty: none): ")
+      let command =
+        answer("Command that prints the password [secret-tool lookup service tiptoe]: ")
+        .map { $0.split(separator: " ").map(String.init) } ?? ["secret-tool", "lookup", "service", "tiptoe"]
+      let device = answer("This device's name [\(hostName())]: ")
+      return SyncConfig(
+        url: url, username: username, password: username == nil ? nil : .command(command), device: device)
     }
 
     /// `Synced with dav.example.org as laptop: 2 sent, 1 received, plan unchanged.`

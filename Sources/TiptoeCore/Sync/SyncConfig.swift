@@ -84,4 +84,31 @@ public struct SyncConfig: Hashable, Sendable {
     return SyncConfig(
       url: url, username: try reader.string(table, "username"), password: passwords.first, device: device)
   }
+
+  /// The file's text, as `tiptoe sync --setup` writes it (an inline password is never written).
+  public var toml: String {
+    func quoted(_ text: String) -> String {
+      var out = "\""
+      for scalar in text.unicodeScalars {
+        switch scalar {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case _ where scalar.value < 0x20 || scalar.value == 0x7F:
+          out += String(format: "\\u%04X", scalar.value)
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+      return out + "\""
+    }
+    var lines = ["[caldav]", "url = " + quoted(url.absoluteString)]
+    if let username { lines.append("username = " + quoted(username)) }
+    switch password {
+    case .command(let command)?:
+      lines.append("password_command = [" + command.map(quoted).joined(separator: ", ") + "]")
+    case .file(let path)?: lines.append("password_file = " + quoted(path))
+    case .inline?, nil: break
+    }
+    if let device { lines.append("device = " + quoted(device)) }
+    return lines.joined(separator: "\n") + "\n"
+  }
 }

@@ -6,6 +6,8 @@ public struct SyncReport: Hashable, Sendable {
   public var server: String
   /// This device's name.
   public var device: String
+  /// The calendar home the round used (found by discovery when the URL is a server's root).
+  public var home: String?
   /// Collections created on the server this round.
   public var created: [String] = []
   /// Plan events written (changed routine) or removed.

@@ -13,6 +13,8 @@ public struct SyncRequest: Sendable {
   public let planCalendar: @Sendable (LocalDate) -> String
   /// The host name, this device's name when sync.toml names none.
   public let hostName: String
+  /// `tiptoe sync --setup`: the settings to check with the server and then write to `configPath`.
+  public var setup: SyncConfig?
 
   public init(
     planner: Planner, now: Date, today: LocalDate, configPath: String, historyPath: String, hostName: String,
