@@ -63,7 +63,7 @@ final class BackgroundSync {
       return
     }
     var arguments = command.map { strdup($0) } + [nil]
-    defer { arguments.forEach { free($0) } }
+    defer { for argument in arguments { free(argument) } }
     var pid: GPid = 0
     var error: UnsafeMutablePointer<GError>?
     let flags = GSpawnFlags(G_SPAWN_DO_NOT_REAP_CHILD.rawValue)
