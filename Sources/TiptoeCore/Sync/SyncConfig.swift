@@ -39,12 +39,7 @@ public struct SyncConfig: Hashable, Sendable {
 
   /// Reads the text of sync.toml; `file` names it in errors.
   public static func parse(_ text: String, file: String) throws -> SyncConfig {
-    let root: TOMLTable
-    do {
-      root = try TOMLParser.parse(text)
-    } catch {
-      throw CoreError.syntax(error.message, at: SourceLocation(file: file, error.position))
-    }
+    let root = try TOMLParser.parse(text, file: file)
     let reader = RoutineReader(file: file)
     try reader.checkKeys(root, allowed: ["caldav"], name: "sync.toml")
     guard let table = try reader.table(root, "caldav") else {
