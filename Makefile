@@ -8,10 +8,12 @@ DEB_COMPRESSION ?= xz
 RELEASE := $(SWIFT) build -c release --static-swift-stdlib
 BIN := .build/release/tiptoe
 
-BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev
+# libcurl4-openssl-dev: tiptoe-agent links FoundationNetworking (CalDAV sync) statically, which links libcurl.
+BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev libcurl4-openssl-dev
 DEB_PACKAGES := dpkg-dev lintian
 TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick \
-	librsvg2-bin calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish
+	librsvg2-bin calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish \
+	radicale
 
 .PHONY: run build test lint format man install uninstall deb bench soak clean deps test-deps
 
@@ -38,7 +40,7 @@ test-deps:
 
 # The integration tests of the command line alone (no agent), run again on the release binary.
 CLI_TESTS := $(addprefix Tests/Integration/,test_history.py test_plan.py test_stats.py test_one_reading.py \
-  test_seeds.py test_zones.py test_export.py test_export_expansion.py test_export_properties.py test_export_timezones.py)
+  test_seeds.py test_zones.py test_sync.py test_export.py test_export_expansion.py test_export_properties.py test_export_timezones.py)
 
 ## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
 ## integration tests again on the release build (the static binary users get).

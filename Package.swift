@@ -42,6 +42,9 @@ let package = Package(
       name: "TiptoeAgent",
       dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CLinux", "CLibnotify"]
     ),
+    // CalDAV sync (`tiptoe sync`): HTTP through FoundationNetworking, XML through FoundationXML. Linked
+    // only into tiptoe-agent, like the agent, so the plain command line loads neither.
+    .target(name: "TiptoeSync", dependencies: ["TiptoeCore", "TiptoeStore"]),
     // Every command; the two executables below differ only in whether they can run the agent.
     .target(
       name: "TiptoeCommands",
@@ -60,7 +63,7 @@ let package = Package(
     .executableTarget(
       name: "tiptoe", dependencies: ["TiptoeCommands"],
       linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
-    .executableTarget(name: "tiptoe-agent", dependencies: ["TiptoeCommands", "TiptoeAgent"]),
+    .executableTarget(name: "tiptoe-agent", dependencies: ["TiptoeCommands", "TiptoeAgent", "TiptoeSync"]),
     // In-process timings for `make bench`.
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore", "TiptoeStore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
@@ -69,5 +72,6 @@ let package = Package(
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
     .testTarget(name: "TiptoeCommandsTests", dependencies: ["TiptoeCommands"]),
+    .testTarget(name: "TiptoeSyncTests", dependencies: ["TiptoeSync"]),
   ]
 )

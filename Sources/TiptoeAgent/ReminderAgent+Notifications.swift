@@ -129,6 +129,7 @@ extension ReminderAgent {
       let stored = try store.append(events)
       lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
       log("\(key): \(entry.label)")
+      sync?.soon()
     } catch {
       log("cannot record '\(key)': \(error.localizedDescription)")
       return

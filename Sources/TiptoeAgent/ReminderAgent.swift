@@ -35,6 +35,8 @@ public final class ReminderAgent {
   var open: [OpenReminder] = []
   /// The newest history event seen; a change of directory with the same id changed nothing.
   var lastEventID: Int64 = 0
+  /// `tiptoe sync` rounds, when sync is configured.
+  var sync: BackgroundSync?
   var state: AgentState
   /// What `saveState` last wrote, so an unchanged state costs no file read or write.
   var savedState: AgentState?
@@ -68,6 +70,7 @@ public final class ReminderAgent {
     open.removeAll()
     timer = nil
     watch = nil
+    sync = nil
   }
 
   func log(_ line: String) { configuration.log(line) }
@@ -114,6 +117,10 @@ public final class ReminderAgent {
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
     evaluate()
+    if !configuration.syncCommand.isEmpty {
+      sync = BackgroundSync(command: configuration.syncCommand, every: configuration.syncEvery, log: configuration.log)
+      sync?.start()
+    }
   }
 
   /// On the way out: closes the open reminders and says in the state file that none is open.
@@ -166,6 +173,8 @@ public final class ReminderAgent {
       for event in events where event.kind == .paused || event.kind == .resumed {
         log(event.kind == .paused ? "paused until \(describe(event.until))" : "resumed")
       }
+      // An answer given here (not one a sync brought) goes to the other devices.
+      if events.contains(where: { $0.device == nil && ($0.kind.isUndoable || $0.kind == .undone) }) { sync?.soon() }
     } catch {
       log("cannot read the history: \(error.localizedDescription)")
     }

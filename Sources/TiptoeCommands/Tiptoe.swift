@@ -6,9 +6,11 @@ import TiptoeService
 /// Runs the `tiptoe` command line with the process's arguments, and exits.
 ///
 /// `agent` runs the reminder agent in this process (the `tiptoe-agent` executable passes it); without
-/// it, `tiptoe agent` checks its options and hands over to `tiptoe-agent`.
-public func runTiptoe(agent: AgentRunner? = nil) -> Never {
+/// it, `tiptoe agent` checks its options and hands over to `tiptoe-agent`. `sync` runs a sync round,
+/// the same way.
+public func runTiptoe(agent: AgentRunner? = nil, sync: SyncRunner? = nil) -> Never {
   Tiptoe.Agent.runner = agent
+  Tiptoe.Sync.runner = sync
   if CommandLine.arguments.count == 1 {
     // Bare `tiptoe`, the command people type most, has nothing to parse.
     do { try Tiptoe.Overview.show(Context.load(routine: nil, tz: nil)) } catch { ExitStatus.fail(error) }
@@ -28,7 +30,7 @@ struct Tiptoe: ParsableCommand {
     subcommands: [
       Overview.self, Plan.self, Today.self, Week.self, RoutineCommand.self,
       Done.self, Snooze.self, Skip.self, Undo.self, Log.self,
-      Stats.self, Export.self, Agent.self, Status.self, Pause.self, Resume.self, Guide.self, Init.self,
+      Stats.self, Export.self, Sync.self, Agent.self, Status.self, Pause.self, Resume.self, Guide.self, Init.self,
     ],
     defaultSubcommand: Overview.self
   )

@@ -14,6 +14,11 @@ public struct AgentConfiguration {
   /// The command line of `tiptoe guide` with the agent's routine and zone, to which a reminder's
   /// Start button appends its exercises; empty for no Start button.
   public var guideCommand: [String] = []
+  /// The command line of one `tiptoe sync` round; empty when sync is not configured (no sync.toml),
+  /// and then the agent arms nothing for it.
+  public var syncCommand: [String] = []
+  /// How often the agent syncs while it is configured, in seconds.
+  public var syncEvery: TimeInterval = 900
   /// Where log lines go (stderr by default).
   public var log: (String) -> Void
   /// The wall clock.

@@ -7,7 +7,7 @@ struct EventRecord: FetchableRecord {
   static let databaseTableName = "event"
 
   /// The columns every query selects and every insert writes, in this order.
-  static let selection = "id, batch, kind, slot, exercise, at, slotStart, until, undoes"
+  static let selection = "id, batch, kind, slot, exercise, at, slotStart, until, undoes, device"
 
   var id: Int64
   var batch: Int64
@@ -18,6 +18,7 @@ struct EventRecord: FetchableRecord {
   var slotStart: String?
   var until: String?
   var undoes: Int64?
+  var device: String?
 
   /// A row of `SELECT \(selection)`.
   init(row: Row) {
@@ -30,6 +31,7 @@ struct EventRecord: FetchableRecord {
     slotStart = row[6]
     until = row[7]
     undoes = row[8]
+    device = row[9]
   }
 
   init(_ event: NewEvent, id: Int64, batch: Int64) {
@@ -42,13 +44,14 @@ struct EventRecord: FetchableRecord {
     slotStart = event.slotStart.map(UTCText.format)
     until = event.until.map(UTCText.format)
     undoes = event.undoes
+    device = event.device
   }
 
   /// Appends the row.
   func insert(_ db: Database) throws {
     try db.execute(
-      sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      arguments: [id, batch, kind, slot, exercise, at, slotStart, until, undoes])
+      sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+      arguments: [id, batch, kind, slot, exercise, at, slotStart, until, undoes, device])
   }
 
   /// The event, or nil when its kind is one this tiptoe does not know (written by a newer one).
@@ -63,6 +66,7 @@ struct EventRecord: FetchableRecord {
     }
     return HistoryEvent(
       id: id, batch: batch, kind: kind, slot: slot, exercise: exercise, at: try date(at, "at")!,
-      slotStart: try date(slotStart, "slotStart"), until: try date(until, "until"), undoes: undoes)
+      slotStart: try date(slotStart, "slotStart"), until: try date(until, "until"), undoes: undoes,
+      device: device)
   }
 }

@@ -178,7 +178,7 @@ def test_reading_never_creates_the_history(tiptoe):
     assert at(tiptoe, "09:00", "log").stdout == "No history yet.\n"
     assert tiptoe.json("log", "--json")["events"] == []
     assert at(tiptoe, "09:00", "log", "--csv").stdout == (
-        "id,batch,kind,exercise,title,slot,at,slotStart,until,undoes,undone\n")
+        "id,batch,kind,exercise,title,slot,at,slotStart,until,undoes,undone,device\n")
     assert not tiptoe.state_dir.exists()
 
 
@@ -287,10 +287,10 @@ def make_newer(tiptoe) -> Path:
     con = sqlite3.connect(db(tiptoe))
     con.executescript("""
         CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY);
-        INSERT INTO grdb_migrations VALUES ('v1'), ('v2');
+        INSERT INTO grdb_migrations VALUES ('v1'), ('v2-sync'), ('v3');
         CREATE TABLE event (id INTEGER PRIMARY KEY, batch INTEGER NOT NULL, kind TEXT NOT NULL, slot TEXT,
-          exercise TEXT, at TEXT NOT NULL, slotStart TEXT, until TEXT, undoes INTEGER, mood TEXT);
-        PRAGMA user_version = 2;
+          exercise TEXT, at TEXT NOT NULL, slotStart TEXT, until TEXT, undoes INTEGER, device TEXT, mood TEXT);
+        PRAGMA user_version = 3;
         PRAGMA journal_mode = WAL;
     """)
     con.close()
@@ -300,7 +300,7 @@ def make_newer(tiptoe) -> Path:
 @pytest.mark.parametrize("make,message", [
     (make_corrupt, "is damaged or not a tiptoe database"),
     (make_damaged, "is damaged or not a tiptoe database"),
-    (make_newer, "was written by a newer tiptoe (schema v2"),
+    (make_newer, "was written by a newer tiptoe (schema v3"),
 ])
 @pytest.mark.parametrize("args", [["done"], ["done", "toe-presses"], ["log"], ["log", "--csv"], [],
                                   ["plan", "--json"], ["undo"], ["snooze"], ["skip", "ankle"]])
@@ -389,7 +389,8 @@ def test_log_json_is_stable_and_as_documented(tiptoe):
     assert first == tiptoe.run("log", "--json").stdout
     data = json.loads(first)
     assert list(data) == ["timezone", "events"]
-    keys = ["id", "batch", "kind", "exercise", "title", "slot", "at", "slotStart", "until", "undoes", "undone"]
+    keys = ["id", "batch", "kind", "exercise", "title", "slot", "at", "slotStart", "until", "undoes", "undone",
+            "device"]
     assert all(list(e) == keys for e in data["events"])
     assert [(e["kind"], e["exercise"], e["undone"]) for e in data["events"]] == [
         ("done", "toe-presses", False),
@@ -402,7 +403,7 @@ def test_log_json_is_stable_and_as_documented(tiptoe):
     assert snoozed == {
         "id": 2, "batch": 2, "kind": "snoozed", "exercise": "toe-walking", "title": "Toe walking",
         "slot": f"toe-walking/{DAY}/1", "at": f"{DAY}T11:20:00+00:00", "slotStart": f"{DAY}T11:15:00+00:00",
-        "until": f"{DAY}T11:35:00+00:00", "undoes": None, "undone": False,
+        "until": f"{DAY}T11:35:00+00:00", "undoes": None, "undone": False, "device": None,
     }
     assert data["events"][3]["undoes"] == 3
     # --since filters by local date; times follow --tz.
@@ -418,7 +419,7 @@ def test_log_csv_parses_as_csv(tiptoe):
     assert raw.count(b"\r\n") == raw.count(b"\n") == 7  # RFC 4180 line ends
     rows = list(csv.DictReader(io.StringIO(raw.decode(), newline="")))
     assert list(rows[0]) == ["id", "batch", "kind", "exercise", "title", "slot", "at", "slotStart", "until",
-                             "undoes", "undone"]
+                             "undoes", "undone", "device"]
     assert len(rows) == 6
     assert rows[1]["until"] == f"{DAY} 11:35:00" and rows[1]["at"] == f"{DAY} 11:20:00"
     assert [r["undone"] for r in rows] == ["false", "false", "true", "false", "false", "false"]

@@ -20,7 +20,7 @@ pytestmark = pytest.mark.skipif(os.environ.get("TIPTOE_SKIP_PACKAGE_TESTS") == "
                                 reason="TIPTOE_SKIP_PACKAGE_TESTS=1")
 
 VERSION = re.search(r'version: "(.*)"', (ROOT / "Sources/TiptoeCommands/Tiptoe.swift").read_text())[1]
-COMMANDS = ["overview", "plan", "today", "week", "routine", "done", "snooze", "skip", "undo", "log", "export",
+COMMANDS = ["overview", "plan", "today", "week", "routine", "done", "snooze", "skip", "undo", "log", "export", "sync",
             "agent", "status", "pause", "resume", "guide", "init", "stats", "help"]
 EXAMPLES = ["foot-routine.toml", "seed-004-stretches.toml", "desk-break.toml", "medication.toml"]
 FOOT_IDS = ["toe-presses", "toe-walking", "ankle-circles", "resisted-flexion", "toe-pencil-pickups"]

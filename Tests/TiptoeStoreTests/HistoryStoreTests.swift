@@ -17,8 +17,8 @@ struct HistoryStoreTests {
     let header = try #require(bytes(path))
     #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
     #expect(header[18] == 2 && header[19] == 2)  // WAL, recorded in the file
-    #expect(try sqlite3(path, "PRAGMA user_version") == "1\n")
-    #expect(try sqlite3(path, "SELECT identifier FROM grdb_migrations") == "v1\n")
+    #expect(try sqlite3(path, "PRAGMA user_version") == "2\n")
+    #expect(try sqlite3(path, "SELECT identifier FROM grdb_migrations") == "v1\nv2-sync\n")
     // No temporary file is left behind.
     let names = try FileManager.default.contentsOfDirectory(atPath: directory.path + "/state/tiptoe")
     #expect(names.allSatisfy { $0.hasPrefix("tiptoe.sqlite") && !$0.contains(".new-") })
@@ -169,9 +169,9 @@ struct HistoryStoreTests {
   @Test func aFileFromANewerSchemaIsReportedAndLeftUntouched() throws {
     let path = directory.historyPath
     _ = try HistoryStore.open(path: path)
-    try sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v2'); PRAGMA user_version = 2;")
+    try sqlite3(path, "INSERT INTO grdb_migrations VALUES ('v3'); PRAGMA user_version = 3;")
     let before = try #require(bytes(path))
-    #expect(throws: StoreError.newerSchema(path: path, found: "v2", known: "v1 (v1)")) {
+    #expect(throws: StoreError.newerSchema(path: path, found: "v3", known: "v2 (v1, v2-sync)")) {
       _ = try HistoryStore.open(path: path)
     }
     #expect(bytes(path) == before)
@@ -185,7 +185,7 @@ struct HistoryStoreTests {
       "CREATE TABLE grdb_migrations (identifier TEXT NOT NULL PRIMARY KEY); INSERT INTO grdb_migrations VALUES ('v1'), ('v1-tags');"
     )
     let before = try #require(bytes(path))
-    #expect(throws: StoreError.newerSchema(path: path, found: "v1-tags", known: "v1 (v1)")) {
+    #expect(throws: StoreError.newerSchema(path: path, found: "v1-tags", known: "v2 (v1, v2-sync)")) {
       _ = try HistoryStore.open(path: path)
     }
     #expect(bytes(path) == before)

@@ -42,6 +42,11 @@ extension Tiptoe {
     @Option(help: ArgumentHelp("Show reminders missed while off or asleep for up to this long.", valueName: "duration"))
     var catchUp = "3h"
 
+    @Option(
+      help: ArgumentHelp(
+        "With sync set up (sync.toml): sync this often, and at start and after each answer.", valueName: "duration"))
+    var syncEvery = "15m"
+
     func validate() throws {
       if install && uninstall {
         throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)")
@@ -61,6 +66,7 @@ extension Tiptoe {
       settings.nudgeAfter = try seconds(nudgeAfter, "nudge-after")
       settings.missAfter = try seconds(missAfter, "miss-after")
       settings.catchUpWindow = try seconds(catchUp, "catch-up")
+      _ = try seconds(syncEvery, "sync-every")
       return settings
     }
 
@@ -71,7 +77,7 @@ extension Tiptoe {
       if install || uninstall { return try service() }
       let context = try global.context()  // a bad routine or zone fails here, with its exit code
       // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
-      guard let runner = Self.runner, try !createHistory(context.history) else { try handOver() }
+      guard let runner = Self.runner, try !createHistory(context.history) else { try Self.handOver() }
       let source = RoutineSource.locate(explicit: global.routine, paths: context.paths)
       var configuration = AgentConfiguration(
         settings: try settings(), historyPath: context.history.path,
@@ -79,6 +85,10 @@ extension Tiptoe {
         // While the built-in routine is used, the user's file is watched, so creating it counts.
         routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
       configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
+      if FileManager.default.fileExists(atPath: context.paths.configHome + "/tiptoe/sync.toml") {
+        configuration.syncCommand = [Self.executablePath(), "sync"] + routineOptions
+        configuration.syncEvery = TimeInterval(try DurationParser.seconds(syncEvery))
+      }
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -109,8 +119,8 @@ extension Tiptoe {
     }
 
     /// Replaces this process with the `tiptoe-agent` executable, with the same arguments.
-    func handOver() throws -> Never {
-      let agent = try Self.agentExecutable()
+    static func handOver() throws -> Never {
+      let agent = try agentExecutable()
       execv(agent, CommandLine.unsafeArgv)
       throw CLIError(message: "cannot start \(agent): \(String(cString: strerror(errno)))", code: 1)
     }

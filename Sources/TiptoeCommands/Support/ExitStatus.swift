@@ -21,6 +21,10 @@ enum ExitStatus {
       default: exit(dataError)
       }
     }
+    if let error = error as? any ExitStatusError {
+      Terminal.error(error.localizedDescription)
+      exit(error.exitStatus)
+    }
     // ArgumentParser's own: help and --version (exit 0, to stdout), and usage errors, which get the
     // same "tiptoe: error:" opening as every other error, followed by its usage lines.
     let code = Tiptoe.exitCode(for: error)

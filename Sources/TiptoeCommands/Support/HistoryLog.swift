@@ -22,7 +22,8 @@ struct HistoryLog {
     instant.map { ISO8601.format($0, utcOffset: context.timeZone.secondsFromGMT(for: $0)) }
   }
 
-  /// `{"timezone": …, "events": [{id, batch, kind, exercise, title, slot, at, slotStart, until, undoes, undone}]}`:
+  /// `{"timezone": …, "events": [{id, batch, kind, exercise, title, slot, at, slotStart, until, undoes, undone,
+  /// device}]}` (`device`: where sync brought it from, null for this one):
   /// every key always present (null when it does not apply), in this order; times in ISO 8601 with the local offset.
   func json(to out: some TextOutputStream) {
     var document = JSONListDocument(head: [("timezone", .string(context.zoneName))], listKey: "events", to: out)
@@ -33,7 +34,7 @@ struct HistoryLog {
           ("exercise", .optional(event.exercise)), ("title", .optional(title(event))), ("slot", .optional(event.slot)),
           ("at", .optional(iso(event.at))), ("slotStart", .optional(iso(event.slotStart))),
           ("until", .optional(iso(event.until))), ("undoes", .optional(event.undoes.map { Int($0) })),
-          ("undone", .bool(undone.contains(event.id))),
+          ("undone", .bool(undone.contains(event.id))), ("device", .optional(event.device)),
         ]))
     }
     document.finish()
@@ -47,12 +48,12 @@ struct HistoryLog {
       let text = ISO8601.format(instant, utcOffset: context.timeZone.secondsFromGMT(for: instant))
       return text.prefix(10) + " " + text.dropFirst(11).prefix(8)
     }
-    out.write("id,batch,kind,exercise,title,slot,at,slotStart,until,undoes,undone\r\n")
+    out.write("id,batch,kind,exercise,title,slot,at,slotStart,until,undoes,undone,device\r\n")
     for event in events {
       let fields = [
         String(event.id), String(event.batch), event.kind.rawValue, event.exercise, title(event), event.slot,
         local(event.at), local(event.slotStart), local(event.until), event.undoes.map(String.init),
-        undone.contains(event.id) ? "true" : "false",
+        undone.contains(event.id) ? "true" : "false", event.device,
       ]
       out.write(CSV.row(fields))
     }
@@ -83,6 +84,7 @@ struct HistoryLog {
         line += "  (takes back the \(target.kind.rawValue) at \(HistoryText.clock(target.at, zone).prefix(5)))"
       }
       if undone.contains(event.id) { line += "  " + Terminal.styled("(undone)", .dim) }
+      if let device = event.device { line += "  " + Terminal.styled("(from \(GuideScreen.printable(device)))", .dim) }
       out.write(line.trimmingTrailingSpaces + "\n")
     }
   }

@@ -60,10 +60,12 @@ public struct HistoryEvent: Hashable, Sendable, Identifiable {
   public let until: Date?
   /// For `undone`: the id of the event taken back.
   public let undoes: Int64?
+  /// The device it came from through sync (`tiptoe sync`); nil when it happened on this one.
+  public let device: String?
 
   public init(
     id: Int64, batch: Int64, kind: EventKind, slot: String?, exercise: String?, at: Date,
-    slotStart: Date?, until: Date? = nil, undoes: Int64? = nil
+    slotStart: Date?, until: Date? = nil, undoes: Int64? = nil, device: String? = nil
   ) {
     self.id = id
     self.batch = batch
@@ -74,6 +76,7 @@ public struct HistoryEvent: Hashable, Sendable, Identifiable {
     self.slotStart = slotStart
     self.until = until
     self.undoes = undoes
+    self.device = device
   }
 }
 
@@ -88,10 +91,12 @@ public struct NewEvent: Hashable, Sendable {
   public let slotStart: Date?
   public let until: Date?
   public let undoes: Int64?
+  /// The device it came from; nil for this one.
+  public let device: String?
 
   public init(
     kind: EventKind, slot: String?, exercise: String?, at: Date, slotStart: Date?, until: Date? = nil,
-    undoes: Int64? = nil
+    undoes: Int64? = nil, device: String? = nil
   ) {
     self.kind = kind
     self.slot = slot
@@ -100,6 +105,7 @@ public struct NewEvent: Hashable, Sendable {
     self.slotStart = slotStart
     self.until = until
     self.undoes = undoes
+    self.device = device
   }
 
   /// `slot` was done at `at`.

@@ -15,13 +15,18 @@ public enum RoutineLoader {
 
   /// Parses and validates a routine; `file` is the name used in error messages.
   public static func load(_ text: String, file: String) throws -> Routine {
-    let root: TOMLTable
+    try RoutineReader(file: file).routine(TOMLParser.parse(text, file: file))
+  }
+}
+
+extension TOMLParser {
+  /// Parses a whole document; a syntax error is a `CoreError.syntax` naming `file`.
+  static func parse(_ text: String, file: String) throws -> TOMLTable {
     do {
-      root = try TOMLParser.parse(text)
+      return try parse(text)
     } catch {
       throw CoreError.syntax(error.message, at: SourceLocation(file: file, error.position))
     }
-    return try RoutineReader(file: file).routine(root)
   }
 }
 
@@ -32,7 +37,7 @@ extension SourceLocation {
 }
 
 /// Typed access to the parsed tables, with errors that point into the file.
-private struct RoutineReader {
+struct RoutineReader {
   let file: String
 
   func routine(_ root: TOMLTable) throws -> Routine {

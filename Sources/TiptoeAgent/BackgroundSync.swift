@@ -1,0 +1,93 @@
+import CLibnotify
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#endif
+
+/// Runs `tiptoe sync` in a child process from the agent's loop: at start, a few seconds after each
+/// local action, and every `every` seconds. Made only when sync.toml exists, so an agent without it
+/// arms no timer at all. What a round merges reaches the agent through the history's directory
+/// watch, like any other change, and closes the reminders settled elsewhere.
+final class BackgroundSync {
+  let command: [String]
+  let every: TimeInterval
+  let log: (String) -> Void
+  /// How long after a local action the round starts, so a burst of answers goes in one round.
+  static let delay: UInt32 = 5
+
+  private var running = false
+  private var again = false
+  private var soonSource: UInt32 = 0
+  private var periodicSource: UInt32 = 0
+
+  init(command: [String], every: TimeInterval, log: @escaping (String) -> Void) {
+    self.command = command
+    self.every = every
+    self.log = log
+  }
+
+  deinit {
+    if soonSource != 0 { g_source_remove(soonSource) }
+    if periodicSource != 0 { g_source_remove(periodicSource) }
+  }
+
+  /// Syncs now, then every `every` seconds.
+  func start() {
+    run()
+    periodicSource = g_timeout_add_seconds(
+      UInt32(max(every, 60)),
+      { data in
+        Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue().run()
+        return tiptoe_source_continue
+      }, Unmanaged.passUnretained(self).toOpaque())
+  }
+
+  /// Syncs a few seconds from now (a local action); one round for several calls.
+  func soon() {
+    guard soonSource == 0 else { return }
+    soonSource = g_timeout_add_seconds(
+      Self.delay,
+      { data in
+        let sync = Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue()
+        sync.soonSource = 0
+        sync.run()
+        return tiptoe_source_remove
+      }, Unmanaged.passUnretained(self).toOpaque())
+  }
+
+  /// Starts a round, or asks for another one after the round under way.
+  private func run() {
+    guard !running else {
+      again = true
+      return
+    }
+    var arguments = command.map { strdup($0) } + [nil]
+    defer { for argument in arguments { free(argument) } }
+    var pid: GPid = 0
+    var error: UnsafeMutablePointer<GError>?
+    let flags = GSpawnFlags(G_SPAWN_DO_NOT_REAP_CHILD.rawValue)
+    guard g_spawn_async(nil, &arguments, nil, flags, nil, nil, &pid, &error) != 0 else {
+      log("cannot start tiptoe sync: \(error.map { String(cString: $0.pointee.message) } ?? "?")")
+      g_error_free(error)
+      return
+    }
+    running = true
+    g_child_watch_add(
+      pid,
+      { pid, status, data in
+        g_spawn_close_pid(pid)
+        Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue().finished(status: status)
+      }, Unmanaged.passUnretained(self).toOpaque())
+  }
+
+  private func finished(status: Int32) {
+    running = false
+    // 69: the server is out of reach; the next round sends what is waiting.
+    if status != 0 && (status >> 8) != 69 { log("tiptoe sync exited with status \(status >> 8)") }
+    if again {
+      again = false
+      run()
+    }
+  }
+}
