@@ -18,6 +18,11 @@ public struct AgentConfiguration {
   public var log: (String) -> Void
   /// The wall clock.
   public var now: () -> Date
+  /// Whether reminders wait while the screen is locked, the person away or do-not-disturb on
+  /// (`--no-presence` turns it off).
+  public var presence = true
+  /// Idle this long counts as away; 0 leaves "away" out (`--away-after`).
+  public var awayAfter: TimeInterval = 5 * 60
 
   public init(
     settings: ReminderSettings, historyPath: String, loadPlanner: @escaping () throws -> Planner,

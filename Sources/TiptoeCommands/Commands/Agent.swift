@@ -17,6 +17,10 @@ extension Tiptoe {
         installed with it), then runs systemctl --user daemon-reload and enable --now; without a systemd \
         user manager it writes the autostart entry ~/.config/autostart/tiptoe.desktop instead. \
         --uninstall reverses either.
+        Reminders wait while the screen is locked, you are away (idle --away-after) or do-not-disturb is \
+        on, as the desktop says on D-Bus (logind, the screen saver, Mutter's idle monitor, the \
+        notification server); on return what came due shows in one notification. --no-presence turns \
+        this off.
         Examples: tiptoe agent · tiptoe agent --install · tiptoe agent --snooze 15m
         """)
 
@@ -42,11 +46,29 @@ extension Tiptoe {
     @Option(help: ArgumentHelp("Show reminders missed while off or asleep for up to this long.", valueName: "duration"))
     var catchUp = "3h"
 
+    @Option(
+      help: ArgumentHelp(
+        "Idle this long counts as away: reminders wait until you are back (0: never away).",
+        valueName: "duration"))
+    var awayAfter = "5m"
+
+    @Flag(help: "Show reminders whether or not the screen is locked, you are away or do-not-disturb is on.")
+    var noPresence = false
+
     func validate() throws {
       if install && uninstall {
         throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)")
       }
       _ = try settings()
+      _ = try awayAfterSeconds()
+    }
+
+    func awayAfterSeconds() throws -> TimeInterval {
+      if awayAfter == "0" { return 0 }
+      guard let value = try? DurationParser.seconds(awayAfter) else {
+        throw ValidationError("--away-after: '\(awayAfter)' is not a duration (examples: 5m, 10m, 0 for never)")
+      }
+      return TimeInterval(value)
     }
 
     func settings() throws -> ReminderSettings {
@@ -79,6 +101,8 @@ extension Tiptoe {
         // While the built-in routine is used, the user's file is watched, so creating it counts.
         routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
       configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
+      configuration.presence = !noPresence
+      configuration.awayAfter = try awayAfterSeconds()
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -136,6 +160,8 @@ extension Tiptoe {
         if install {
           var arguments = ["agent"] + routineOptions
           if snooze != "10m" { arguments += ["--snooze", snooze] }
+          if awayAfter != "5m" { arguments += ["--away-after", awayAfter] }
+          if noPresence { arguments.append("--no-presence") }
           let binary = Self.executablePath()
           // Where `make install` or the package put the unit: PREFIX/lib/systemd/user beside PREFIX/bin.
           let installedUnit = ((binary as NSString).deletingLastPathComponent as NSString)

@@ -1,0 +1,237 @@
+"""Reminders wait while nobody is there: the agent's presence monitor against real D-Bus services.
+
+Runs inside `Tests/Integration/with-desktop` (dunst on a private session bus). python-dbusmock's
+`logind` template runs on a private system bus of the test's own (DBUS_SYSTEM_BUS_ADDRESS), its
+`gnome_screensaver` template and a bare mock of Mutter's idle monitor on the session bus; the test
+switches them with `gdbus call`, as a desktop would. Every wait is for an awaited event (a Notify
+seen by dbus-monitor, a line of the agent's log) with a deadline.
+"""
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from desktop import agents, ahead, desktop, kinds, needs_desktop, write_routine  # noqa: F401  (fixtures)
+
+pytestmark = needs_desktop
+
+SESSION = "c1"
+
+
+def slot_id(exercise: str, ordinal: int = 1) -> str:
+    return f"{exercise}/{time.strftime('%Y-%m-%d', time.gmtime())}/{ordinal}"
+
+
+def dbusmock_python() -> str:
+    """A Python that has python-dbusmock (the Debian package installs it for the system's python3)."""
+    for python in (sys.executable, "/usr/bin/python3"):
+        if Path(python).exists() and subprocess.run([python, "-c", "import dbusmock"], stderr=subprocess.DEVNULL).returncode == 0:
+            return python
+    pytest.fail("python-dbusmock is missing (make test-deps installs python3-dbusmock)")
+
+
+def gdbus(bus: str, env: dict, dest: str, path: str, method: str, *args: str) -> str:
+    done = subprocess.run(
+        ["gdbus", "call", f"--{bus}", "--dest", dest, "--object-path", path, "--method", method, *args],
+        env=env, capture_output=True, text=True, timeout=10)
+    assert done.returncode == 0, done.stderr
+    return done.stdout
+
+
+class Mocks:
+    """The mock desktop services of one test, and the buses they are on."""
+
+    def __init__(self, tmp: Path):
+        self.python = dbusmock_python()
+        self.processes: list[subprocess.Popen] = []
+        self.env = dict(os.environ)
+        self.tmp = tmp
+
+    def system_bus(self) -> None:
+        """A private bus standing in for the system bus (the desktop's bus configuration, no services)."""
+        config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "bus.conf"
+        bus = subprocess.Popen(["dbus-daemon", f"--config-file={config}", "--nofork", "--print-address=1"],
+                               stdout=subprocess.PIPE, text=True)
+        self.processes.append(bus)
+        self.env["DBUS_SYSTEM_BUS_ADDRESS"] = bus.stdout.readline().strip()
+
+    def start(self, bus: str, name: str, *args: str) -> None:
+        """python-dbusmock (`args`: a template, or name, path and interface) on `bus`; awaits its name."""
+        log = open(self.tmp / f"{name}.log", "w")
+        self.processes.append(subprocess.Popen(
+            [self.python, "-m", "dbusmock", *(["--system"] if bus == "system" else []), *args],
+            env=self.env, stdout=log, stderr=subprocess.STDOUT))
+        subprocess.run(["gdbus", "wait", f"--{bus}", "--timeout", "10", name], env=self.env, check=True)
+
+    def logind(self) -> None:
+        self.system_bus()
+        self.start("system", "org.freedesktop.login1", "--template", "logind")
+        gdbus("system", self.env, "org.freedesktop.login1", "/org/freedesktop/login1",
+              "org.freedesktop.DBus.Mock.AddSession", SESSION, "seat0", "1000", "tester", "true")
+        self.env["XDG_SESSION_ID"] = SESSION
+
+    def lock(self, locked: bool) -> None:
+        gdbus("system", self.env, "org.freedesktop.login1", f"/org/freedesktop/login1/session/{SESSION}",
+              "org.freedesktop.login1.Session.SetLockedHint", "true" if locked else "false")
+
+    def screensaver(self) -> None:
+        self.start("session", "org.gnome.ScreenSaver", "--template", "gnome_screensaver")
+
+    def screensaver_active(self, active: bool) -> None:
+        gdbus("session", self.env, "org.gnome.ScreenSaver", "/org/gnome/ScreenSaver",
+              "org.gnome.ScreenSaver.SetActive", "true" if active else "false")
+
+    IDLE = ("org.gnome.Mutter.IdleMonitor", "/org/gnome/Mutter/IdleMonitor/Core")
+
+    def idle_monitor(self) -> None:
+        """Mutter's idle monitor: the idle watch is number 1, the user-active watch number 2."""
+        name, path = self.IDLE
+        self.start("session", name, name, path, name)
+        for method, in_sig, out_sig, code in [("GetIdletime", "", "t", "ret = 0"), ("AddIdleWatch", "t", "u", "ret = 1"),
+                                              ("AddUserActiveWatch", "", "u", "ret = 2"),
+                                              ("RemoveWatch", "u", "", "")]:
+            gdbus("session", self.env, name, path, "org.freedesktop.DBus.Mock.AddMethod", name, method, in_sig,
+                  out_sig, code)
+
+    def watch_fired(self, watch: int) -> None:
+        name, path = self.IDLE
+        gdbus("session", self.env, name, path, "org.freedesktop.DBus.Mock.EmitSignal", name, "WatchFired", "u",
+              f"[<uint32 {watch}>]")
+
+    def stop(self) -> None:
+        for process in reversed(self.processes):
+            process.terminate()
+            process.wait(10)
+
+
+@pytest.fixture
+def mocks(tmp_path):
+    started = Mocks(tmp_path)
+    yield started
+    started.stop()
+
+
+def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_missed(tiptoe, desktop, agents, mocks):
+    mocks.logind()
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents(env=mocks.env)
+    agent.await_line(r"presence: locked no, away no, do-not-disturb no")
+    mocks.lock(True)
+    agent.await_line(r"presence: logind LockedHint yes → locked yes.*; reminders wait")
+    out = tiptoe.run("status").stdout
+    assert "Presence: locked since " in out and "reminders wait until you are back" in out
+    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")  # the slot passes
+    out = tiptoe.run("status").stdout
+    assert "Held until you are back: Toe presses" in out
+    data = tiptoe.json("status", "--json")
+    assert data["presence"]["locked"] is True and data["presence"]["holding"] == ["locked"]
+    assert data["held"] == [slot_id("toe-presses")]
+
+    unlocked = time.time()
+    mocks.lock(False)
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - unlocked < 1.0
+    assert note.summary.startswith("Toe presses")
+    assert "while you were away" in note.body
+    agent.await_line(r"shown \(catchUp\)")
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
+
+
+def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_says_so(
+        tiptoe, desktop, agents, mocks):
+    mocks.logind()
+    _, clock = ahead(2)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--catch-up", "2s", env=mocks.env)
+    agent.await_line(r"presence: locked no")
+    mocks.lock(True)
+    agent.await_line(r"reminders wait")
+    desktop.expect_no("Notify", within=6.0, where=lambda m: m.args[0] == "tiptoe")  # past slot + 2 s
+    assert kinds(tiptoe, slot_id("toe-presses")) == [], "nothing is missed while nobody is there"
+    mocks.lock(False)
+    agent.await_line(r"missed: toe-presses/")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.summary == "While you were away"
+    assert note.body == f"Logged missed while you were away: Toe presses {clock[:5]}."
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["missed"]
+    desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
+
+
+def test_the_screen_saver_holds_and_releases(tiptoe, desktop, agents, mocks):
+    mocks.screensaver()
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents(env=mocks.env)
+    agent.await_line(r"presence: locked no")
+    mocks.screensaver_active(True)
+    agent.await_line(r"org.gnome.ScreenSaver at /org/gnome/ScreenSaver yes → locked yes")
+    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+    back = time.time()
+    mocks.screensaver_active(False)
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - back < 1.0
+
+
+def test_idle_then_active_holds_then_shows(tiptoe, desktop, agents, mocks):
+    mocks.idle_monitor()
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--away-after", "2m", env=mocks.env)
+    agent.await_line(r"presence: locked unknown, away no, do-not-disturb no")
+    mocks.watch_fired(1)
+    agent.await_line(r"org.gnome.Mutter.IdleMonitor yes → .*away yes.*; reminders wait")
+    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+    back = time.time()
+    mocks.watch_fired(2)
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - back < 1.0
+    assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
+
+
+def test_dunst_paused_is_do_not_disturb(tiptoe, desktop, agents):
+    _, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    agent.await_line(r"presence: .*do-not-disturb no")
+    subprocess.run(["dunstctl", "set-paused", "true"], check=True)
+    try:
+        agent.await_line(r"dunst paused yes → .*do-not-disturb yes; reminders wait")
+        desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+        back = time.time()
+    finally:
+        subprocess.run(["dunstctl", "set-paused", "false"], check=True)
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - back < 1.0
+
+
+def test_no_presence_shows_reminders_into_a_locked_screen(tiptoe, desktop, agents, mocks):
+    mocks.logind()
+    mocks.lock(True)
+    epoch, clock = ahead(3)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents("--no-presence", env=mocks.env)
+    agent.await_line(r"next: ")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.time - epoch < 1.0
+    assert agent.count(r"presence:") == 0
+    assert "Presence" not in tiptoe.run("status").stdout
+
+
+def test_with_every_mock_running_the_idle_agent_does_not_wake_up(tiptoe, desktop, agents, mocks):
+    mocks.logind()
+    mocks.screensaver()
+    mocks.idle_monitor()
+    today = time.strftime("%a", time.gmtime()).lower()
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])], days=[today])
+    agent = agents(env=mocks.env)
+    agent.await_line(r"presence: locked no, away no, do-not-disturb no")
+    agent.await_line(r"next: ")
+    agent.await_quiet()
+    before = agent.context_switches()
+    time.sleep(5)  # measuring idleness: there is nothing to await
+    woke = agent.context_switches() - before
+    assert woke == 0, f"{woke} wake-ups in 5 s while idle"
