@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from desktop import agents, ahead, desktop, kinds, needs_desktop, write_routine  # noqa: F401  (fixtures)
+from desktop import (  # noqa: F401  (fixtures)
+    agents, ahead, desktop, kinds, needs_desktop, run_in_own_desktop, write_routine,
+)
 
 pytestmark = needs_desktop
 
@@ -208,6 +210,42 @@ def test_dunst_paused_is_do_not_disturb(tiptoe, desktop, agents):
     assert note.time - back < 1.0
 
 
+def test_the_notification_servers_inhibited_property_is_do_not_disturb(tiptoe):
+    """A server with `Inhibited` (KDE's), here python-dbusmock's notification daemon with the
+    property added: run in a desktop of its own, without dunst."""
+    run_in_own_desktop(tiptoe, __file__)
+
+
+def scenario(home: Path) -> None:
+    """Runs inside the nested desktop; raises on the first thing that is not as it should be."""
+    from desktop import scenario_agent, scenario_env, write_routine_in
+
+    env = scenario_env(home)
+    server = subprocess.Popen([dbusmock_python(), "-m", "dbusmock", "--template", "notification_daemon"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    name, path = "org.freedesktop.Notifications", "/org/freedesktop/Notifications"
+    try:
+        subprocess.run(["gdbus", "wait", "--session", "--timeout", "10", name], check=True)
+        gdbus("session", env, name, path, "org.freedesktop.DBus.Mock.AddProperty", name, "Inhibited", "<false>")
+        _, clock = ahead(3)
+        write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
+        with scenario_agent(env) as (desk, agent):
+            agent.await_line(r"presence: .*do-not-disturb no")
+            gdbus("session", env, name, path, "org.freedesktop.DBus.Mock.UpdateProperties", name,
+                  "{'Inhibited': <true>}")
+            agent.await_line(r"notifications Inhibited yes → .*do-not-disturb yes; reminders wait")
+            desk.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+            back = time.time()
+            gdbus("session", env, name, path, "org.freedesktop.DBus.Mock.UpdateProperties", name,
+                  "{'Inhibited': <false>}")
+            note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+            assert note.time - back < 1.0, note
+    finally:
+        server.terminate()
+        server.wait(10)
+    print("scenario passed")
+
+
 def test_no_presence_shows_reminders_into_a_locked_screen(tiptoe, desktop, agents, mocks):
     mocks.logind()
     mocks.lock(True)
@@ -235,3 +273,7 @@ def test_with_every_mock_running_the_idle_agent_does_not_wake_up(tiptoe, desktop
     time.sleep(5)  # measuring idleness: there is nothing to await
     woke = agent.context_switches() - before
     assert woke == 0, f"{woke} wake-ups in 5 s while idle"
+
+
+if __name__ == "__main__":
+    scenario(Path(sys.argv[1]))
