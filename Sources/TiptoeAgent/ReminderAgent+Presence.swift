@@ -44,6 +44,7 @@ extension ReminderAgent {
     notifier.refresh(notification, title: "While you were away", body: line, icon: Self.icon)
     notification.setCategory(Self.category)
     notification.setDesktopEntry(Self.desktopEntry)
+    notification.setSound(configuration.sound)
     do {
       try notification.show()
       log("shown (while away) at \(stamp()) as notification \(notification.id): \(line)")

@@ -52,6 +52,11 @@ extension Tiptoe {
         valueName: "duration"))
     var awayAfter = "5m"
 
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Ask the notification server to play a sound with each reminder, or (--no-sound) to play none.")
+    var sound = true
+
     @Flag(help: "Show reminders whether or not the screen is locked, you are away or do-not-disturb is on.")
     var noPresence = false
 
@@ -102,6 +107,7 @@ extension Tiptoe {
         routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
       configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
       configuration.presence = !noPresence
+      configuration.sound = sound
       configuration.awayAfter = try awayAfterSeconds()
       do {
         Foundation.exit(try runner(configuration))
@@ -162,6 +168,7 @@ extension Tiptoe {
           if snooze != "10m" { arguments += ["--snooze", snooze] }
           if awayAfter != "5m" { arguments += ["--away-after", awayAfter] }
           if noPresence { arguments.append("--no-presence") }
+          if !sound { arguments.append("--no-sound") }
           let binary = Self.executablePath()
           // Where `make install` or the package put the unit: PREFIX/lib/systemd/user beside PREFIX/bin.
           let installedUnit = ((binary as NSString).deletingLastPathComponent as NSString)
