@@ -129,9 +129,10 @@ def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_miss
     desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")  # the slot passes
     out = tiptoe.run("status").stdout
     assert "Held until you are back: Toe presses" in out
+    assert out.rstrip().endswith("Next: when you are back")
     data = tiptoe.json("status", "--json")
     assert data["presence"]["locked"] is True and data["presence"]["holding"] == ["locked"]
-    assert data["held"] == [slot_id("toe-presses")]
+    assert data["held"] == [slot_id("toe-presses")] and data["next"] is None
 
     unlocked = time.time()
     mocks.lock(False)

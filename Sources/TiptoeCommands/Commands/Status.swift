@@ -32,11 +32,12 @@ extension Tiptoe {
       let pause = history.pause(at: now)
       let current = rules.decide(history, now: now)
       let waiting = rules.waiting(history, now: now)
-      let next = rules.nextAction(history, now: now)
       let words = ReminderWords(context: context)
-      // What the agent's presence monitor last heard; what is due waits while a hold is on.
+      // What the agent's presence monitor last heard; what is due waits while a hold is on, and what
+      // comes next depends on when you are back.
       let presence = agent?.presence
       let holding = presence?.holding ?? []
+      let next = holding.isEmpty ? rules.nextAction(history, now: now) : nil
       let since = (agent?.holds ?? []).filter { $0.end == nil }.map(\.start).min()
       let due = current.show.flatMap(\.slots).filter { $0.start <= now }
       let held = holding.isEmpty ? [] : due
@@ -113,7 +114,7 @@ extension Tiptoe {
       } else if !due.isEmpty {
         print("Due now: " + words.slots(due) + (pid == nil ? " — no agent is running to remind you" : ""))
       }
-      print(words.next(next, pause: pause))
+      print(holding.isEmpty ? words.next(next, pause: pause) : "Next: when you are back")
     }
   }
 }
