@@ -109,6 +109,24 @@ class Mocks:
             process.wait(10)
 
 
+def slot_ahead(tiptoe, agents, *args: str, seconds: int = 3, env: dict | None = None):
+    """An agent (options `args`) whose routine has one Toe presses slot `seconds` ahead; returns the
+    agent and the slot's HH:MM:SS."""
+    _, clock = ahead(seconds)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    return agents(*args, env=env), clock
+
+
+def held_then_shown(desk, release):
+    """Nothing is shown while held (the slot passes); once `release()` has run, one Notify within 1 s."""
+    desk.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+    back = time.time()
+    release()
+    note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
+    assert note.time - back < 1.0, note
+    return note
+
+
 @pytest.fixture
 def mocks(tmp_path):
     started = Mocks(tmp_path)
@@ -118,26 +136,23 @@ def mocks(tmp_path):
 
 def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_missed(tiptoe, desktop, agents, mocks):
     mocks.logind()
-    _, clock = ahead(3)
-    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
-    agent = agents(env=mocks.env)
+    agent, _ = slot_ahead(tiptoe, agents, env=mocks.env)
     agent.await_line(r"presence: locked no, away no, do-not-disturb no")
     mocks.lock(True)
     agent.await_line(r"presence: logind LockedHint yes → locked yes.*; reminders wait")
     out = tiptoe.run("status").stdout
     assert "Presence: locked since " in out and "reminders wait until you are back" in out
-    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")  # the slot passes
-    out = tiptoe.run("status").stdout
-    assert "Held until you are back: Toe presses" in out
-    assert out.rstrip().endswith("Next: when you are back")
-    data = tiptoe.json("status", "--json")
-    assert data["presence"]["locked"] is True and data["presence"]["holding"] == ["locked"]
-    assert data["held"] == [slot_id("toe-presses")] and data["next"] is None
 
-    unlocked = time.time()
-    mocks.lock(False)
-    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
-    assert note.time - unlocked < 1.0
+    def unlock():
+        out = tiptoe.run("status").stdout
+        assert "Held until you are back: Toe presses" in out
+        assert out.rstrip().endswith("Next: when you are back")
+        data = tiptoe.json("status", "--json")
+        assert data["presence"]["locked"] is True and data["presence"]["holding"] == ["locked"]
+        assert data["held"] == [slot_id("toe-presses")] and data["next"] is None
+        mocks.lock(False)
+
+    note = held_then_shown(desktop, unlock)
     assert note.summary.startswith("Toe presses")
     assert "while you were away" in note.body
     agent.await_line(r"shown \(catchUp\)")
@@ -147,9 +162,7 @@ def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_miss
 def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_says_so(
         tiptoe, desktop, agents, mocks):
     mocks.logind()
-    _, clock = ahead(2)
-    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
-    agent = agents("--catch-up", "2s", env=mocks.env)
+    agent, clock = slot_ahead(tiptoe, agents, "--catch-up", "2s", env=mocks.env, seconds=2)
     agent.await_line(r"presence: locked no")
     mocks.lock(True)
     agent.await_line(r"reminders wait")
@@ -166,49 +179,32 @@ def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_say
 
 def test_the_screen_saver_holds_and_releases(tiptoe, desktop, agents, mocks):
     mocks.screensaver()
-    _, clock = ahead(3)
-    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
-    agent = agents(env=mocks.env)
+    agent, _ = slot_ahead(tiptoe, agents, env=mocks.env)
     agent.await_line(r"presence: locked no")
     mocks.screensaver_active(True)
     agent.await_line(r"org.gnome.ScreenSaver at /org/gnome/ScreenSaver yes → locked yes")
-    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
-    back = time.time()
-    mocks.screensaver_active(False)
-    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
-    assert note.time - back < 1.0
+    held_then_shown(desktop, lambda: mocks.screensaver_active(False))
 
 
 def test_idle_then_active_holds_then_shows(tiptoe, desktop, agents, mocks):
     mocks.idle_monitor()
-    _, clock = ahead(3)
-    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
-    agent = agents("--away-after", "2m", env=mocks.env)
+    agent, _ = slot_ahead(tiptoe, agents, "--away-after", "2m", env=mocks.env)
     agent.await_line(r"presence: locked unknown, away no, do-not-disturb no")
     mocks.watch_fired(1)
     agent.await_line(r"org.gnome.Mutter.IdleMonitor yes → .*away yes.*; reminders wait")
-    desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
-    back = time.time()
-    mocks.watch_fired(2)
-    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
-    assert note.time - back < 1.0
+    held_then_shown(desktop, lambda: mocks.watch_fired(2))
     assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
 
 
 def test_dunst_paused_is_do_not_disturb(tiptoe, desktop, agents):
-    _, clock = ahead(3)
-    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
-    agent = agents()
+    agent, _ = slot_ahead(tiptoe, agents)
     agent.await_line(r"presence: .*do-not-disturb no")
     subprocess.run(["dunstctl", "set-paused", "true"], check=True)
     try:
         agent.await_line(r"dunst paused yes → .*do-not-disturb yes; reminders wait")
-        desktop.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
-        back = time.time()
+        held_then_shown(desktop, lambda: subprocess.run(["dunstctl", "set-paused", "false"], check=True))
     finally:
         subprocess.run(["dunstctl", "set-paused", "false"], check=True)
-    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
-    assert note.time - back < 1.0
 
 
 def test_the_notification_servers_inhibited_property_is_do_not_disturb(tiptoe):
@@ -235,12 +231,9 @@ def scenario(home: Path) -> None:
             gdbus("session", env, name, path, "org.freedesktop.DBus.Mock.UpdateProperties", name,
                   "{'Inhibited': <true>}")
             agent.await_line(r"notifications Inhibited yes → .*do-not-disturb yes; reminders wait")
-            desk.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
-            back = time.time()
-            gdbus("session", env, name, path, "org.freedesktop.DBus.Mock.UpdateProperties", name,
-                  "{'Inhibited': <false>}")
-            note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
-            assert note.time - back < 1.0, note
+            held_then_shown(desk, lambda: gdbus("session", env, name, path,
+                                                "org.freedesktop.DBus.Mock.UpdateProperties", name,
+                                                "{'Inhibited': <false>}"))
     finally:
         server.terminate()
         server.wait(10)
@@ -270,9 +263,7 @@ def test_with_every_mock_running_the_idle_agent_does_not_wake_up(tiptoe, desktop
     agent.await_line(r"presence: locked no, away no, do-not-disturb no")
     agent.await_line(r"next: ")
     agent.await_quiet()
-    before = agent.context_switches()
-    time.sleep(5)  # measuring idleness: there is nothing to await
-    woke = agent.context_switches() - before
+    woke = agent.wakeups(5)
     assert woke == 0, f"{woke} wake-ups in 5 s while idle"
 
 
