@@ -68,12 +68,24 @@ class Mocks:
             env=self.env, stdout=log, stderr=subprocess.STDOUT))
         subprocess.run(["gdbus", "wait", f"--{bus}", "--timeout", "10", name], env=self.env, check=True)
 
-    def logind(self) -> None:
+    def logind(self, session_id: bool = True) -> None:
+        """logind with a session `c1` of this user; `session_id`: the agent gets $XDG_SESSION_ID, else
+        (as a systemd user service) it has none and the session is the user's `Display`."""
         self.system_bus()
-        self.start("system", "org.freedesktop.login1", "--template", "logind")
-        gdbus("system", self.env, "org.freedesktop.login1", "/org/freedesktop/login1",
-              "org.freedesktop.DBus.Mock.AddSession", SESSION, "seat0", "1000", "tester", "true")
-        self.env["XDG_SESSION_ID"] = SESSION
+        login1 = "org.freedesktop.login1"
+        self.start("system", login1, "--template", "logind")
+        session = gdbus("system", self.env, login1, "/org/freedesktop/login1", "org.freedesktop.DBus.Mock.AddSession",
+                        SESSION, "seat0", str(os.getuid()), "tester", "true").strip()[1:-2]
+        if session_id:
+            self.env["XDG_SESSION_ID"] = SESSION
+        else:
+            self.env.pop("XDG_SESSION_ID", None)
+            # The template's GetUser adds a str to a UInt32 and fails (python-dbusmock 0.28.7): replaced.
+            gdbus("system", self.env, login1, "/org/freedesktop/login1", "org.freedesktop.DBus.Mock.AddMethod",
+                  f"{login1}.Manager", "GetUser", "u", "o", 'ret = "/org/freedesktop/login1/user/%i" % args[0]')
+            gdbus("system", self.env, login1, f"/org/freedesktop/login1/user/{os.getuid()}",
+                  "org.freedesktop.DBus.Properties.Set", f"{login1}.User", "Display",
+                  f"<('{SESSION}', objectpath {session})>")
 
     def lock(self, locked: bool) -> None:
         gdbus("system", self.env, "org.freedesktop.login1", f"/org/freedesktop/login1/session/{SESSION}",
@@ -175,6 +187,15 @@ def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_say
     assert note.body == f"Logged missed while you were away: Toe presses {clock[:5]}."
     assert kinds(tiptoe, slot_id("toe-presses")) == ["missed"]
     desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
+
+
+def test_without_a_session_id_the_users_display_session_is_followed(tiptoe, desktop, agents, mocks):
+    mocks.logind(session_id=False)
+    agent, _ = slot_ahead(tiptoe, agents, env=mocks.env)
+    agent.await_line(r"presence: locked no, away no, do-not-disturb no")
+    mocks.lock(True)
+    agent.await_line(r"presence: logind LockedHint yes → locked yes.*; reminders wait")
+    held_then_shown(desktop, lambda: mocks.lock(False))
 
 
 def test_the_screen_saver_holds_and_releases(tiptoe, desktop, agents, mocks):

@@ -147,18 +147,25 @@ final class DBusPresence: PresenceMonitor {
       })
   }
 
-  /// This session's object: by `$XDG_SESSION_ID`, else by this process.
+  /// This session's object: by `$XDG_SESSION_ID`, else by this process, else (a systemd user service
+  /// is in no session) the user's graphical session, logind's `Display` of the user.
   private func findSession() -> String? {
     let manager = "org.freedesktop.login1.Manager"
+    let root = "/org/freedesktop/login1"
     if let sessionID, !sessionID.isEmpty,
-      let path = system?.call(
-        Self.login1, "/org/freedesktop/login1", manager, "GetSession", [Variant.string(sessionID)])?[0]?.string
+      let path = system?.call(Self.login1, root, manager, "GetSession", [Variant.string(sessionID)])?[0]?.string
     {
       return path
     }
-    return system?.call(
-      Self.login1, "/org/freedesktop/login1", manager, "GetSessionByPID", [Variant.uint32(UInt32(getpid()))])?[0]?
-      .string
+    if let path = system?.call(
+      Self.login1, root, manager, "GetSessionByPID", [Variant.uint32(UInt32(getpid()))])?[0]?.string
+    {
+      return path
+    }
+    guard let user = system?.call(Self.login1, root, manager, "GetUser", [Variant.uint32(getuid())])?[0]?.string
+    else { return nil }
+    let display = system?.property(Self.login1, user, "org.freedesktop.login1.User", "Display")?[1]?.string
+    return display == "/" ? nil : display
   }
 
   // MARK: Screen savers
