@@ -18,8 +18,7 @@ extension ReminderAgent {
     log("presence: \(presence.summary)\(presence.holding.isEmpty ? "" : "; reminders wait")")
   }
 
-  /// Opens a hold for each reason that came on, ends those that went off, and forgets holds that
-  /// ended longer ago than any rule looks back.
+  /// Opens a hold for each reason that came on and ends those that went off.
   func update(_ presence: Presence) {
     let now = configuration.now()
     for reason in ReminderHold.Reason.allCases {
@@ -27,11 +26,18 @@ extension ReminderAgent {
       if presence[reason] == true, current == nil { holds.append(ReminderHold(reason, start: now)) }
       if presence[reason] != true, let current { holds[current].end = now }
     }
-    let forget = now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter) - 60)
-    holds.removeAll { ($0.end ?? now) < forget }
     state.presence = presence
     state.holds = holds
     saveState()
+  }
+
+  /// The holds for a decision at `now`, without those that ended longer ago than any rule looks back
+  /// (the decision just after one ended has settled what it held).
+  func currentHolds(_ now: Date) -> [ReminderHold] {
+    let forget = now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter) - 60)
+    holds.removeAll { ($0.end ?? now) < forget }
+    state.holds = holds
+    return holds
   }
 
   /// Slots logged missed while nobody was there, with nothing else to show on return: one notification

@@ -206,7 +206,7 @@ public final class ReminderAgent {
     let decision: ReminderDecision
     var rules = rules
     rules.holding = held.union(open.flatMap(\.slotIDs))
-    rules.holds = holds
+    rules.holds = currentHolds(now)
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before

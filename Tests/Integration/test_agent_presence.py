@@ -129,9 +129,11 @@ def slot_ahead(tiptoe, agents, *args: str, seconds: int = 3, env: dict | None = 
     return agents(*args, env=env), clock
 
 
-def held_then_shown(desk, release):
-    """Nothing is shown while held (the slot passes); once `release()` has run, one Notify within 1 s."""
+def held_then_shown(desk, release, meanwhile=lambda: None):
+    """Nothing is shown while held (the slot passes; then `meanwhile()` runs); once `release()` has
+    run, one Notify within 1 s."""
     desk.expect_no("Notify", within=5.0, where=lambda m: m.args[0] == "tiptoe")
+    meanwhile()
     back = time.time()
     release()
     note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=3)
@@ -155,16 +157,15 @@ def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_miss
     out = tiptoe.run("status").stdout
     assert "Presence: locked since " in out and "reminders wait until you are back" in out
 
-    def unlock():
+    def held():
         out = tiptoe.run("status").stdout
         assert "Held until you are back: Toe presses" in out
         assert out.rstrip().endswith("Next: when you are back")
         data = tiptoe.json("status", "--json")
         assert data["presence"]["locked"] is True and data["presence"]["holding"] == ["locked"]
         assert data["held"] == [slot_id("toe-presses")] and data["next"] is None
-        mocks.lock(False)
 
-    note = held_then_shown(desktop, unlock)
+    note = held_then_shown(desktop, lambda: mocks.lock(False), meanwhile=held)
     assert note.summary.startswith("Toe presses")
     assert "while you were away" in note.body
     agent.await_line(r"shown \(catchUp\)")

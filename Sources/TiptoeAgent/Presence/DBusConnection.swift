@@ -85,6 +85,14 @@ final class DBusConnection {
     return reply.map { Variant(taking: $0) }
   }
 
+  /// The names on the bus when first asked (one call, so that absent services cost none); nil when
+  /// the bus does not say.
+  private(set) lazy var namesAtStart: Set<String>? = {
+    guard let list = call("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus", "ListNames")?[0]
+    else { return nil }
+    return Set((0..<Int(g_variant_n_children(list.pointer))).compactMap { list[$0]?.string })
+  }()
+
   /// A property's value; nil when it cannot be read.
   func property(_ name: String, _ path: String, _ interface: String, _ property: String) -> Variant? {
     call(

@@ -95,12 +95,12 @@ final class DBusPresence: PresenceMonitor {
     return presence
   }
 
-  /// Asks `appeared` now (so the agent's first decision knows), again whenever `name` gets an owner,
-  /// and calls `vanished` when it loses it.
+  /// Asks `appeared` now if `name` has an owner (so the agent's first decision knows), again whenever
+  /// it gets one, and calls `vanished` when it loses it.
   private func follow(
     _ bus: DBusConnection, _ name: String, appeared: @escaping () -> Void, vanished: @escaping () -> Void
   ) {
-    appeared()
+    if bus.namesAtStart?.contains(name) ?? true { appeared() }
     bus.watch(name, appeared: appeared, vanished: vanished)
   }
 
