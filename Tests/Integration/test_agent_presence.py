@@ -190,31 +190,30 @@ def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_say
     desktop.expect_no("Notify", within=1.0, where=lambda m: m.args[0] == "tiptoe")
 
 
-def test_without_a_session_id_the_users_display_session_is_followed(tiptoe, desktop, agents, mocks):
-    mocks.logind(session_id=False)
-    agent, _ = slot_ahead(tiptoe, agents, env=mocks.env)
-    agent.await_line(r"presence: locked no, away no, do-not-disturb no")
-    mocks.lock(True)
-    agent.await_line(r"presence: logind LockedHint yes → locked yes.*; reminders wait")
-    held_then_shown(desktop, lambda: mocks.lock(False))
+# Each source on its own: how to start it, the agent's options, its state before, how to hold, the
+# agent's line then, and how to release.
+SOURCES = {
+    "logind without $XDG_SESSION_ID (a systemd user service): the user's Display session": (
+        lambda m: m.logind(session_id=False), (), "locked no, away no", lambda m: m.lock(True),
+        r"logind LockedHint yes → locked yes", lambda m: m.lock(False)),
+    "the GNOME screen saver": (
+        Mocks.screensaver, (), "locked no", lambda m: m.screensaver_active(True),
+        r"org.gnome.ScreenSaver at /org/gnome/ScreenSaver yes → locked yes", lambda m: m.screensaver_active(False)),
+    "Mutter's idle watch, then its user-active watch": (
+        Mocks.idle_monitor, ("--away-after", "2m"), "locked unknown, away no", lambda m: m.watch_fired(1),
+        r"org.gnome.Mutter.IdleMonitor yes → .*away yes", lambda m: m.watch_fired(2)),
+}
 
 
-def test_the_screen_saver_holds_and_releases(tiptoe, desktop, agents, mocks):
-    mocks.screensaver()
-    agent, _ = slot_ahead(tiptoe, agents, env=mocks.env)
-    agent.await_line(r"presence: locked no")
-    mocks.screensaver_active(True)
-    agent.await_line(r"org.gnome.ScreenSaver at /org/gnome/ScreenSaver yes → locked yes")
-    held_then_shown(desktop, lambda: mocks.screensaver_active(False))
-
-
-def test_idle_then_active_holds_then_shows(tiptoe, desktop, agents, mocks):
-    mocks.idle_monitor()
-    agent, _ = slot_ahead(tiptoe, agents, "--away-after", "2m", env=mocks.env)
-    agent.await_line(r"presence: locked unknown, away no, do-not-disturb no")
-    mocks.watch_fired(1)
-    agent.await_line(r"org.gnome.Mutter.IdleMonitor yes → .*away yes.*; reminders wait")
-    held_then_shown(desktop, lambda: mocks.watch_fired(2))
+@pytest.mark.parametrize("source", SOURCES.keys())
+def test_each_source_holds_reminders_until_released(tiptoe, desktop, agents, mocks, source):
+    start, options, before, hold, held, release = SOURCES[source]
+    start(mocks)
+    agent, _ = slot_ahead(tiptoe, agents, *options, env=mocks.env)
+    agent.await_line(f"presence: {before}")
+    hold(mocks)
+    agent.await_line(held + r".*; reminders wait")
+    held_then_shown(desktop, lambda: release(mocks))
     assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
 
 
