@@ -32,6 +32,8 @@ let package = Package(
       pkgConfig: "libnotify",
       providers: [.apt(["libnotify-dev"])]
     ),
+    // GDBus, for the agent's presence monitor (screen lock, idle, do-not-disturb).
+    .systemLibrary(name: "CGio", pkgConfig: "gio-2.0", providers: [.apt(["libglib2.0-dev"])]),
     // Linux system calls the agent and the command line need: timerfd, inotify, fcntl locks.
     .target(name: "CLinux"),
     .target(name: "TiptoeNotify", dependencies: ["CLibnotify"]),
@@ -40,7 +42,9 @@ let package = Package(
     // The GLib main loop that fires reminders.
     .target(
       name: "TiptoeAgent",
-      dependencies: ["TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CLinux", "CLibnotify"]
+      dependencies: [
+        "TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify", "CLinux", "CLibnotify", "CGio",
+      ]
     ),
     // CalDAV sync (`tiptoe sync`): HTTP through FoundationNetworking, XML through FoundationXML. Linked
     // only into tiptoe-agent, like the agent, so the plain command line loads neither.

@@ -18,6 +18,8 @@ protocol AgentNotification: AnyObject {
   func setTimeout(_ timeout: DesktopNotification.Timeout)
   func setCategory(_ category: String)
   func setDesktopEntry(_ name: String)
+  /// The freedesktop sound hints: `sound-name` "message-new-instant" when on, `suppress-sound` when off.
+  func setSound(_ on: Bool)
   func clearActions()
   /// Adds a button; `handler` gets the action key when it is pressed.
   func addAction(_ key: String, label: String, handler: @escaping (String) -> Void)
@@ -27,7 +29,11 @@ protocol AgentNotification: AnyObject {
   func close() throws
 }
 
-extension DesktopNotification: AgentNotification {}
+extension DesktopNotification: AgentNotification {
+  func setSound(_ on: Bool) {
+    if on { setHint("message-new-instant", for: "sound-name") } else { setHint(true, for: "suppress-sound") }
+  }
+}
 
 /// The notification server as the agent uses it. In production libnotify's ``Notifier``; a
 /// simulation passes one that records what is shown and presses its buttons.

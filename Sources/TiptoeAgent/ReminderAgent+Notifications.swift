@@ -93,6 +93,7 @@ extension ReminderAgent {
     notification.setTimeout(.never)
     notification.setCategory(Self.category)
     notification.setDesktopEntry(Self.desktopEntry)
+    notification.setSound(configuration.sound)
     notification.clearActions()
     for button in text.buttons {
       notification.addAction(button.key, label: button.label) { [unowned self, weak entry] key in

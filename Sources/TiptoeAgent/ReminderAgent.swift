@@ -47,6 +47,9 @@ public final class ReminderAgent {
   /// however old they are (`ReminderRules.holding`), so a snooze ending past midnight or a reminder
   /// left open across a long suspend is settled, not dropped out of sight.
   var held: Set<String> = []
+  /// Whether anybody is there (nil: `--no-presence`), and the holds it made, current and recent.
+  var presenceMonitor: (any PresenceMonitor)?
+  var holds: [ReminderHold] = []
 
   public convenience init(configuration: AgentConfiguration) throws {
     try self.init(configuration: configuration, notifier: nil)
@@ -98,6 +101,11 @@ public final class ReminderAgent {
     for folder in Set(configuration.routineFiles.map { ($0 as NSString).deletingLastPathComponent }) {
       try? watch?.add(folder)
     }
+    if configuration.presence {
+      presenceMonitor = DBusPresence(
+        awayAfter: configuration.awayAfter, sessionID: ProcessInfo.processInfo.environment["XDG_SESSION_ID"],
+        log: { [unowned self] in log($0) })
+    }
     try start()
     loop.run()
     stop()
@@ -116,6 +124,7 @@ public final class ReminderAgent {
       "started (pid \(getpid())): \(planner.routine.name), \(count) exercise\(count == 1 ? "" : "s"), "
         + "zone \(planner.timeZone.identifier)")
     reattach(previous?.open ?? [:])
+    startPresence()
     evaluate()
     if !configuration.syncCommand.isEmpty {
       sync = BackgroundSync(command: configuration.syncCommand, every: configuration.syncEvery, log: configuration.log)
@@ -206,6 +215,7 @@ public final class ReminderAgent {
     let decision: ReminderDecision
     var rules = rules
     rules.holding = held.union(open.flatMap(\.slotIDs))
+    rules.holds = currentHolds(now)
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
@@ -242,6 +252,7 @@ public final class ReminderAgent {
     if !decision.missed.isEmpty {
       log("missed: " + decision.missed.map(\.id).joined(separator: ", "))
       remove(Set(decision.missed.map(\.id)))
+      if decision.show.isEmpty, !decision.missedWhileAway.isEmpty { summarize(decision.missedWhileAway) }
     }
     for reminder in decision.show { present(reminder, replacing: nil) }
     for reminder in decision.nudge {

@@ -79,6 +79,7 @@ struct ReminderText: Equatable {
     case .snoozeEnded: title = "Snooze over: " + title
     case .nudge: title = "Still to do: " + title
     }
+    if !reminder.missedWhileAway.isEmpty { lines.append(Self.missed(reminder.missedWhileAway, planner: planner)) }
     let all = slots.count > 1 ? " (all \(slots.count))" : ""
     var buttonList = start ? [Button(key: Self.start, label: "Start")] : []
     buttonList.append(Button(key: Self.done, label: "Done"))
@@ -99,6 +100,18 @@ struct ReminderText: Equatable {
   /// One line for stderr, when no notification server is there to show it.
   var line: String {
     title + ": " + body.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " · ")
+  }
+
+  /// "Logged missed while you were away: Toe presses 09:00, Toe walking Mon 23 Nov 18:30."
+  static func missed(_ slots: [Slot], planner: Planner) -> String {
+    let zone = planner.timeZone
+    let names = slots.map { slot in
+      let title = planner.routine.exercise(id: slot.exercise)?.title ?? slot.exercise
+      let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: zone.secondsFromGMT(for: slot.start))
+      let clock = String(time.description.prefix(5))
+      return slots.allSatisfy({ $0.date == date }) ? "\(title) \(clock)" : "\(title) \(date) \(clock)"
+    }
+    return "Logged missed while you were away: \(names.joined(separator: ", "))."
   }
 
   /// "10 reps · hold 3s · 1 set · 2 min".

@@ -23,6 +23,13 @@ public struct AgentConfiguration {
   public var log: (String) -> Void
   /// The wall clock.
   public var now: () -> Date
+  /// Whether reminders wait while the screen is locked, the person away or do-not-disturb on
+  /// (`--no-presence` turns it off).
+  public var presence = true
+  /// Idle this long counts as away; 0 leaves "away" out (`--away-after`).
+  public var awayAfter: TimeInterval = 5 * 60
+  /// Whether reminders ask the server for a sound (`--no-sound`: they ask it for none).
+  public var sound = true
 
   public init(
     settings: ReminderSettings, historyPath: String, loadPlanner: @escaping () throws -> Planner,

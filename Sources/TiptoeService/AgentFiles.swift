@@ -15,6 +15,10 @@ public struct AgentState: Codable, Equatable, Sendable {
   public var open: [String: Int32]
   /// The agent's timings, so that `status` and the overview say what it will do.
   public var settings: ReminderSettings?
+  /// What the presence monitor last heard; nil when it is off (`--no-presence`).
+  public var presence: Presence?
+  /// The holds the agent's decisions see: those on now and those ended recently.
+  public var holds: [ReminderHold]?
 
   public init(
     pid: Int32, started: String, server: String?, nextWake: String?, open: [String: Int32],

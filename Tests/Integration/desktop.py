@@ -460,6 +460,12 @@ class AgentProcess:
             last = now
         pytest.fail(f"the agent kept waking up for {timeout} s:\n" + self.log())
 
+    def wakeups(self, seconds: float) -> int:
+        """How often the agent woke up in the next `seconds`."""
+        before = self.context_switches()
+        time.sleep(seconds)  # measuring idleness: there is nothing to await
+        return self.context_switches() - before
+
     def context_switches(self) -> int:
         """Voluntary context switches of all the agent's threads so far: how often it woke up."""
         total = 0

@@ -113,6 +113,18 @@ struct ReminderTextTests {
     #expect(single.body == "Missed at 09:12 while you were away.\n3 min")
   }
 
+  @Test func aCatchUpAfterTimeAwayNamesWhatWasLoggedMissedMeanwhile() {
+    let reminder = Reminder(
+      kind: .catchUp, slots: slots(["toe-presses/2026-11-23/2"]), canSnooze: true,
+      missedWhileAway: slots(["toe-presses/2026-11-23/1", "heel-raises/2026-11-23/1"]))
+    let text = ReminderText(reminder, planner: planner, snooze: 600, buttons: true)
+    #expect(text.body.contains("\nLogged missed while you were away: Toe presses 09:10, Heel raises 09:12."))
+    let days = planner.slots(on: LocalDate(iso: "2026-11-22")!).prefix(1) + slots(["heel-raises/2026-11-23/1"])
+    #expect(
+      ReminderText.missed(Array(days), planner: planner)
+        == "Logged missed while you were away: Toe presses 2026-11-22 09:10, Heel raises 2026-11-23 09:12.")
+  }
+
   @Test func snoozesAndNudgesSayWhatTheyAre() {
     let slot = slots(["heel-raises/2026-11-23/1"])
     let snoozed = ReminderText(

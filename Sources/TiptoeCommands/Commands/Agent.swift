@@ -17,6 +17,10 @@ extension Tiptoe {
         installed with it), then runs systemctl --user daemon-reload and enable --now; without a systemd \
         user manager it writes the autostart entry ~/.config/autostart/tiptoe.desktop instead. \
         --uninstall reverses either.
+        Reminders wait while the screen is locked, you are away (idle --away-after) or do-not-disturb is \
+        on, as the desktop says on D-Bus (logind, the screen saver, Mutter's idle monitor, the \
+        notification server); on return what came due shows in one notification. --no-presence turns \
+        this off.
         Examples: tiptoe agent · tiptoe agent --install · tiptoe agent --snooze 15m
         """)
 
@@ -47,11 +51,34 @@ extension Tiptoe {
         "With sync set up (sync.toml): sync this often, and at start and after each answer.", valueName: "duration"))
     var syncEvery = "15m"
 
+    @Option(
+      help: ArgumentHelp(
+        "Idle this long counts as away: reminders wait until you are back (0: never away).",
+        valueName: "duration"))
+    var awayAfter = "5m"
+
+    @Flag(
+      inversion: .prefixedNo,
+      help: "Ask the notification server to play a sound with each reminder, or (--no-sound) to play none.")
+    var sound = true
+
+    @Flag(help: "Show reminders whether or not the screen is locked, you are away or do-not-disturb is on.")
+    var noPresence = false
+
     func validate() throws {
       if install && uninstall {
         throw ValidationError("use --install or --uninstall, not both (example: tiptoe agent --install)")
       }
       _ = try settings()
+      _ = try awayAfterSeconds()
+    }
+
+    func awayAfterSeconds() throws -> TimeInterval {
+      if awayAfter == "0" { return 0 }
+      guard let value = try? DurationParser.seconds(awayAfter) else {
+        throw ValidationError("--away-after: '\(awayAfter)' is not a duration (examples: 5m, 10m, 0 for never)")
+      }
+      return TimeInterval(value)
     }
 
     func settings() throws -> ReminderSettings {
@@ -89,6 +116,9 @@ extension Tiptoe {
         configuration.syncCommand = [Self.executablePath(), "sync"] + routineOptions
         configuration.syncEvery = TimeInterval(try DurationParser.seconds(syncEvery))
       }
+      configuration.presence = !noPresence
+      configuration.sound = sound
+      configuration.awayAfter = try awayAfterSeconds()
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
@@ -146,6 +176,9 @@ extension Tiptoe {
         if install {
           var arguments = ["agent"] + routineOptions
           if snooze != "10m" { arguments += ["--snooze", snooze] }
+          if awayAfter != "5m" { arguments += ["--away-after", awayAfter] }
+          if noPresence { arguments.append("--no-presence") }
+          if !sound { arguments.append("--no-sound") }
           let binary = Self.executablePath()
           // Where `make install` or the package put the unit: PREFIX/lib/systemd/user beside PREFIX/bin.
           let installedUnit = ((binary as NSString).deletingLastPathComponent as NSString)

@@ -32,8 +32,15 @@ extension Tiptoe {
       let pause = history.pause(at: now)
       let current = rules.decide(history, now: now)
       let waiting = rules.waiting(history, now: now)
-      let next = rules.nextAction(history, now: now)
       let words = ReminderWords(context: context)
+      // What the agent's presence monitor last heard; what is due waits while a hold is on, and what
+      // comes next depends on when you are back.
+      let presence = agent?.presence
+      let holding = presence?.holding ?? []
+      let next = holding.isEmpty ? rules.nextAction(history, now: now) : nil
+      let since = (agent?.holds ?? []).filter { $0.end == nil }.map(\.start).min()
+      let due = current.show.flatMap(\.slots).filter { $0.start <= now }
+      let held = holding.isEmpty ? [] : due
       if output.json {
         let iso = { (date: Date) in ISO8601.format(date, utcOffset: context.timeZone.secondsFromGMT(for: date)) }
         let ids = { (slots: [Slot]) in JSON.array(slots.map { .string($0.id) }) }
@@ -54,6 +61,16 @@ extension Tiptoe {
           ),
           ("paused", .bool(pause != .running)), ("pausedUntil", .optional(pausedUntil.map(iso))),
           ("waiting", ids(waiting)), ("dueNow", ids(current.show.flatMap(\.slots))), ("next", nextAction ?? .null),
+          (
+            "presence",
+            presence.map { presence in
+              .object(
+                ReminderHold.Reason.allCases.map { ($0.rawValue, .optional(presence[$0])) } + [
+                  ("holding", .array(holding.map { .string($0.rawValue) })), ("since", .optional(since.map(iso))),
+                ])
+            } ?? .null
+          ),
+          ("held", ids(held)),
         ])
         print(document.text)
         return
@@ -83,12 +100,21 @@ extension Tiptoe {
         )
       case .paused(nil): print("Reminders: paused until 'tiptoe resume'")
       }
+      if let presence {
+        let reasons = ListText.and(holding.map { $0.rawValue })
+        print(
+          holding.isEmpty
+            ? "Presence: here (\(presence.summary))"
+            : "Presence: \(reasons)\(since.map { " since \(words.when($0))" } ?? ""); reminders wait until you are back"
+        )
+      }
       if !waiting.isEmpty { print("Waiting for an answer: " + words.slots(waiting)) }
-      let due = current.show.flatMap(\.slots).filter { $0.start <= now }
-      if !due.isEmpty {
+      if !held.isEmpty {
+        print("Held until you are back: " + words.slots(held))
+      } else if !due.isEmpty {
         print("Due now: " + words.slots(due) + (pid == nil ? " — no agent is running to remind you" : ""))
       }
-      print(words.next(next, pause: pause))
+      print(holding.isEmpty ? words.next(next, pause: pause) : "Next: when you are back")
     }
   }
 }

@@ -17,6 +17,9 @@ enum JSON {
   /// A whole number, or `null`.
   static func optional(_ number: Int?) -> JSON { number.map(JSON.int) ?? .null }
 
+  /// A boolean, or `null` (unknown).
+  static func optional(_ value: Bool?) -> JSON { value.map(JSON.bool) ?? .null }
+
   /// A fraction with 4 decimals, or `null`.
   static func fraction(_ value: Double?) -> JSON { value.map { .fixed($0, places: 4) } ?? .null }
 

@@ -19,11 +19,15 @@ public struct Reminder: Hashable, Sendable {
   public var slots: [Slot]
   /// False once any of the slots used up its snoozes.
   public var canSnooze: Bool
+  /// Slots logged missed at the same time because they came due while nobody was there: a catch-up
+  /// says so, so that one notification tells everything about the time away.
+  public var missedWhileAway: [Slot] = []
 
-  public init(kind: ReminderKind, slots: [Slot], canSnooze: Bool) {
+  public init(kind: ReminderKind, slots: [Slot], canSnooze: Bool, missedWhileAway: [Slot] = []) {
     self.kind = kind
     self.slots = slots
     self.canSnooze = canSnooze
+    self.missedWhileAway = missedWhileAway
   }
 }
 
@@ -35,6 +39,9 @@ public struct ReminderDecision: Hashable, Sendable {
   public var nudge: [Reminder] = []
   /// Slots to record as missed (and whose notification to close).
   public var missed: [Slot] = []
+  /// Those of `missed` that came due or waited while a hold was on: the reminder shown on return says
+  /// they were logged missed (`Reminder.missedWhileAway`), or a summary of their own when none is shown.
+  public var missedWhileAway: [Slot] = []
   /// The next instant the decision changes by the clock alone; nil when only a change of the history can.
   public var wakeAt: Date?
 

@@ -20,6 +20,10 @@ public struct ReminderRules: Sendable {
   /// them however old, so a reminder left open across a long suspend, or a snooze ending after
   /// midnight, is shown or logged missed, instead of dropping out of sight unrecorded.
   public var holding: Set<String> = []
+  /// When nobody was there to see a reminder (the agent's presence monitor), recent and current. While
+  /// one is on, nothing is shown, nudged or missed; afterwards what came due shows as caught up, and
+  /// the nudge and miss clocks of a reminder shown before count only the time outside them.
+  public var holds: [ReminderHold] = []
 
   public init(planner: Planner, settings: ReminderSettings) {
     self.planner = planner
@@ -32,12 +36,14 @@ public struct ReminderRules: Sendable {
   public static let daysAhead = 8
 
   /// The slots a decision at `now` looks at: today's (in the routine's zone), and earlier ones still
-  /// within the catch-up window, and those in `holding`; then `daysAhead` days ahead.
+  /// within the catch-up window or since the first of `holds`, and those in `holding`; then `daysAhead`
+  /// days ahead.
   public func slots(around now: Date) -> [Slot] {
     let zone = planner.timeZone
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
-    let earliest = min(
-      planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter)))
+    let earliest =
+      ([planner.dayStart(today), now.addingTimeInterval(-max(settings.catchUpWindow, settings.missAfter))]
+      + holds.map(\.start)).min()!
     var first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     if let held = holding.compactMap(Slot.date(ofID:)).min(), held < first { first = held }
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + Self.daysAhead + 1).filter {
@@ -70,6 +76,8 @@ public struct ReminderRules: Sendable {
 
   /// What to do at `now`, given the history of the slots around it.
   public func decide(_ history: History, now: Date) -> ReminderDecision {
+    // Nobody there: everything waits for the hold to end, which only the caller sees.
+    if holds.isOn(at: now) { return ReminderDecision() }
     let pause = history.pause(at: now)
     var decision = ReminderDecision()
     var wake: [Date] = []
@@ -83,15 +91,17 @@ public struct ReminderRules: Sendable {
       // Past the start of the exercise's next slot (or the end of the day) it is missed, as the status says.
       let dueEnd = planner.dueEnd(of: slot)
       if let first = record.firedSinceDecision.first {
-        // Shown and not answered: once more after a while, then missed.
-        let missAt = min(first.addingTimeInterval(settings.missAfter), dueEnd)
+        // Shown and not answered: once more after a while, then missed; the time held does not count.
+        let missAt = min(holds.deadline(from: first, after: settings.missAfter) ?? dueEnd, dueEnd)
         if now >= missAt {
           decision.missed.append(slot)
+          if holds.contains(where: { $0.overlaps(from: first, to: now) }) { decision.missedWhileAway.append(slot) }
           continue
         }
         wake.append(missAt)
         if record.firedSinceDecision.count == 1,
-          let nudgeAt = release(first.addingTimeInterval(settings.nudgeAfter), pause: pause), nudgeAt < missAt
+          let nudgeAt = holds.deadline(from: first, after: settings.nudgeAfter).flatMap({ release($0, pause: pause) }),
+          nudgeAt < missAt
         {
           if now >= nudgeAt { nudges.append(slot) } else { wake.append(nudgeAt) }
         }
@@ -103,6 +113,7 @@ public struct ReminderRules: Sendable {
       // (A slot moved past its dueEnd by a spring-forward gap still fires once, at its moved time.)
       if now.timeIntervalSince(planned) > settings.catchUpWindow || (now >= dueEnd && now >= planned) {
         decision.missed.append(slot)
+        if holds.contains(where: { $0.overlaps(from: planned, to: now) }) { decision.missedWhileAway.append(slot) }
         continue
       }
       guard let releaseAt = release(planned, pause: pause) else { continue }
@@ -110,7 +121,8 @@ public struct ReminderRules: Sendable {
         upcoming.append((slot, releaseAt))
         continue
       }
-      let late = now.timeIntervalSince(releaseAt) > settings.lateAfter
+      // Held back because nobody was there when it would have shown: caught up, as after a suspend.
+      let late = now.timeIntervalSince(releaseAt) > settings.lateAfter || holds.isOn(at: releaseAt)
       dueNow.append((slot, snoozed ? .snoozeEnded : late ? .catchUp : .due))
     }
 
@@ -123,7 +135,9 @@ public struct ReminderRules: Sendable {
       let kinds = Set(dueNow.map(\.kind))
       let kind: ReminderKind = kinds.contains(.catchUp) ? .catchUp : kinds == [.snoozeEnded] ? .snoozeEnded : .due
       decision.show.append(
-        Reminder(kind: kind, slots: slots, canSnooze: slots.allSatisfy { canSnooze(history.record(of: $0)) }))
+        Reminder(
+          kind: kind, slots: slots, canSnooze: slots.allSatisfy { canSnooze(history.record(of: $0)) },
+          missedWhileAway: decision.missedWhileAway))
     }
     if !nudges.isEmpty {
       decision.nudge.append(

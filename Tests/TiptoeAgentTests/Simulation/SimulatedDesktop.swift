@@ -67,6 +67,7 @@ final class SimulatedNotification: AgentNotification {
   func setTimeout(_ timeout: DesktopNotification.Timeout) {}
   func setCategory(_ category: String) {}
   func setDesktopEntry(_ name: String) {}
+  func setSound(_ on: Bool) {}
   func clearActions() { actions = [:] }
   func addAction(_ key: String, label: String, handler: @escaping (String) -> Void) { actions[key] = handler }
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void) {}
