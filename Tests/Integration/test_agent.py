@@ -3,11 +3,13 @@
 Runs inside `Tests/Integration/with-desktop`; every wait is for an awaited event (a D-Bus message
 seen by dbus-monitor, a line of the agent's log) with a deadline, never a fixed sleep.
 """
+import sqlite3
 import subprocess
 import time
 
 import pytest
 
+from conftest import BIN
 from desktop import (  # noqa: F401  (fixtures)
     agents, ahead, desktop, history, kinds, needs_desktop, notification_id, start_button, write_routine,
 )
@@ -260,3 +262,39 @@ def test_status_predicts_with_the_running_agents_own_timings(tiptoe, desktop, ag
     nudge = dt.datetime.fromisoformat(data["next"]["at"]) - dt.datetime.fromisoformat(shown_at)
     assert nudge == dt.timedelta(seconds=20), "the agent's --nudge-after, not the default 15 min"
     assert "a second reminder of Toe presses" in tiptoe.run("status").stdout
+
+
+def test_a_done_queued_behind_another_writer_at_the_miss_instant_is_never_overridden(tiptoe, desktop, agents):
+    """The agent decides "missed" and records it in one write transaction: with another writer holding
+    the history's lock at the miss instant and `tiptoe done` waiting meanwhile, either the done lands
+    first (and the agent, reading in its transaction, sees it) or the missed does and the done follows;
+    never a done then a stale missed. Three trials, each with its own agent and exercise."""
+    for trial in range(3):
+        ident = f"trial-{trial}"
+        epoch, clock = ahead(3)
+        write_routine(tiptoe, [(ident, f"Trial {trial}", [clock])])
+        agent = agents("--nudge-after", "1h", "--miss-after", "4s")
+        desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+        agent.await_line(rf"shown \(due\)")
+        writer = sqlite3.connect(tiptoe.state_dir / "tiptoe.sqlite", timeout=10, isolation_level=None)
+        until(epoch + 4 - 0.5)
+        writer.execute("BEGIN IMMEDIATE")
+        until(epoch + 4 + 0.3)  # the agent's miss instant has passed: it waits for the lock
+        done = subprocess.Popen([str(BIN), "done", ident], env=tiptoe.env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        until(epoch + 4 + 1.2)
+        writer.execute("COMMIT")
+        writer.close()
+        out, err = done.communicate(timeout=20)
+        assert done.returncode == 0, err
+        assert f"Trial {trial}" in out and "done" in out, out
+        events = kinds(tiptoe, slot_id(ident))
+        assert events in (["fired", "done"], ["fired", "missed", "done"]), f"trial {trial}: {events}"
+        statuses = {s["id"]: s["status"] for s in tiptoe.json("plan", "--json")["slots"]}
+        assert statuses[slot_id(ident)] == "done"
+        agent.stop()
+
+
+def until(epoch: float) -> None:
+    """Waits for the wall-clock instant `epoch` (a moment of the scenario, not a pause to settle)."""
+    time.sleep(max(0.0, epoch - time.time()))
