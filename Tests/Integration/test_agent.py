@@ -192,6 +192,22 @@ def test_editing_the_routine_plans_again_at_once(tiptoe, desktop, agents):
     assert note.time - epoch < 1.0
 
 
+def test_a_routine_replaced_by_a_hostile_one_is_refused_and_the_last_good_one_kept(tiptoe, desktop, agents):
+    """Nesting far past the stack (which crashed the parser, and the agent with it, in a loop under
+    Restart=on-failure) is refused with its place; the agent keeps planning the routine it had."""
+    epoch, clock = ahead(4)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.write_text("a = " + "[" * 200_000 + "]" * 200_000 + "\n")
+    agent.await_line(rf"keeping the routine as it was: {path}:1:68: error: nested too deeply")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.summary == "Toe presses"
+    assert note.time - epoch < 1.0
+    assert agent.alive()
+
+
 def test_status_names_the_running_agent_and_what_comes_next(tiptoe, desktop, agents):
     write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
     assert tiptoe.run("status").stdout.startswith("Agent: not running.")

@@ -92,3 +92,59 @@ def test_a_date_outside_the_supported_years_is_a_usage_error_that_writes_nothing
     assert digest(db(tiptoe)) == before
     assert tiptoe.run("log", "--json", env=NOW).returncode == 0, "the history still reads back"
 
+
+# --- the routine file: nesting, key depth, size ---------------------------------------------
+
+DEEP = {
+    "lists": ("a = " + "[" * 200_000 + "]" * 200_000 + "\n", "1:68"),
+    "inline tables": ("a = " + "{b = " * 12_000 + "1" + "}" * 12_000 + "\n", "1:"),
+    "dotted key": (".".join(["a"] * 12_000) + " = 1\n", "1:129"),
+    "table header": ("[" + ".".join(["t"] * 12_000) + "]\n", "1:130"),
+    "array-of-tables header": ('name = "x"\n[[' + ".".join(["t"] * 12_000) + "]]\n", "2:131"),
+}
+
+
+@pytest.mark.parametrize("kind", DEEP)
+def test_a_deeply_nested_routine_is_refused_with_its_line_and_column(tiptoe, tmp_path, kind):
+    text, place = DEEP[kind]
+    path = tmp_path / "deep.toml"
+    path.write_text(text)
+    result = tiptoe.run("routine", "--check", path, check=False)
+    assert result.returncode == 65, (kind, result.returncode, result.stderr[-300:])
+    assert f"{path}:{place}" in result.stderr and "nested too deeply" in result.stderr
+    # The same file in the usual place: every command reports it the same way.
+    config = tiptoe.home / "config" / "tiptoe"
+    config.mkdir(parents=True, exist_ok=True)
+    (config / "routine.toml").write_text(text)
+    for args in ([], ["plan"], ["done"]):
+        result = tiptoe.run(*args, check=False, env=NOW)
+        assert result.returncode == 65, (args, result.returncode)
+        assert "nested too deeply" in result.stderr
+    assert not tiptoe.state_dir.exists()
+
+
+def long_routine(steps: int) -> str:
+    listed = ", ".join(['"st"'] * steps)
+    return f'name = "Long"\n[[exercise]]\nid = "x"\ntitle = "X"\nevery = "daily"\nsteps = [{listed}]\n'
+
+
+def test_a_routine_of_200000_steps_checks(tiptoe, tmp_path):
+    path = tmp_path / "long.toml"
+    path.write_text(long_routine(200_000))
+    assert 1_150_000 < path.stat().st_size < 1_250_000
+    result = tiptoe.run("routine", "--check", path, timeout=30)
+    assert result.stdout == f"{path}: ok: 1 exercise, 7 slots a week\n"
+
+
+def test_a_routine_past_the_size_limit_is_refused_unread(tiptoe, tmp_path):
+    path = tmp_path / "huge.toml"
+    path.write_text(long_routine(4 * 1024 * 1024 // 6 + 10))
+    size = path.stat().st_size
+    result = tiptoe.run("routine", "--check", path, check=False)
+    assert result.returncode == 65, result.stderr
+    assert result.stderr == (f"tiptoe: {path}: error: a routine file may be at most 4 MiB (4194304 bytes); "
+                             f"this one has {size} bytes\n")
+    endless = tiptoe.run("plan", "--routine", "/dev/zero", check=False, timeout=30)
+    assert endless.returncode == 65
+    assert "/dev/zero: error: a routine file may be at most 4 MiB (4194304 bytes); this one has more than" \
+        in endless.stderr

@@ -13,8 +13,13 @@ public enum RoutineLoader {
     "note",
   ]
 
+  /// The largest routine file read, in bytes: 4 MiB, hundreds of times a real routine and more than
+  /// 600,000 steps. A larger file is refused before it is read whole.
+  public static let maximumBytes = 4 << 20
+
   /// Parses and validates a routine; `file` is the name used in error messages.
   public static func load(_ text: String, file: String) throws -> Routine {
+    guard text.utf8.count <= maximumBytes else { throw CoreError.tooLarge(file: file, bytes: text.utf8.count) }
     let root: TOMLTable
     do {
       root = try TOMLParser.parse(text)
