@@ -12,6 +12,8 @@ public enum AgentError: Error, LocalizedError, Equatable {
   case systemctl(command: String, output: String)
   /// A file could not be written.
   case cannotWrite(path: String, reason: String)
+  /// One of the agent's files is something it must not use (a symbolic link, another's file): why.
+  case unsafeFile(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -25,6 +27,8 @@ public enum AgentError: Error, LocalizedError, Equatable {
       "'\(command)' failed: \(output)"
     case .cannotWrite(let path, let reason):
       "cannot write \(path): \(reason)"
+    case .unsafeFile(let path, let reason):
+      "refusing to use \(path): \(reason); tiptoe never follows links for its state"
     }
   }
 }

@@ -142,6 +142,7 @@ public final class HistoryStore: Sendable {
   }
 
   private static func connect(path: String, create: Bool) throws -> HistoryStore? {
+    try StoreFile.checkDirectory(directory(of: path))
     if try !StoreFile.exists(path, strict: !create) {
       guard create else { return nil }
       try StoreFile.create(path) { temporary in try mapping(temporary) { try initialize(temporary) } }

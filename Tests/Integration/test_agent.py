@@ -208,6 +208,29 @@ def test_a_routine_replaced_by_a_hostile_one_is_refused_and_the_last_good_one_ke
     assert agent.alive()
 
 
+def test_the_agents_files_are_private_whatever_the_umask_and_a_linked_lock_is_refused(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    agent = agents(prefix=["sh", "-c", 'umask 000; exec "$0" "$@"'])
+    agent.await_line(r"next: ")
+    deadline = time.monotonic() + 5  # agent.json is written just after the line: await the file
+    while not (tiptoe.state_dir / "agent.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    for name in ("agent.json", "agent.lock", "tiptoe.sqlite", "tiptoe.sqlite-wal", "tiptoe.sqlite-shm"):
+        assert (tiptoe.state_dir / name).stat().st_mode & 0o777 == 0o600, name
+    agent.stop()
+
+    # A link where the lock goes: never followed, so its target is neither truncated nor locked.
+    victim = tiptoe.home / "victim.txt"
+    victim.write_text("precious\n")
+    lock = tiptoe.state_dir / "agent.lock"
+    lock.unlink()
+    lock.symlink_to(victim)
+    again = agents()
+    assert again.proc.wait(timeout=10) == 74
+    assert f"refusing to use {lock}: it is a symbolic link" in again.log()
+    assert victim.read_text() == "precious\n"
+
+
 def test_status_names_the_running_agent_and_what_comes_next(tiptoe, desktop, agents):
     write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
     assert tiptoe.run("status").stdout.startswith("Agent: not running.")

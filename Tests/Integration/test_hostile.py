@@ -4,10 +4,17 @@ changes on an error, nothing tiptoe writes leaks into what reads it.
 Times: TZ=UTC and the built-in routine (toe presses at 10:10, 14:30 and 18:50 UTC) on a Monday.
 """
 import hashlib
+import os
+import socket
 import sqlite3
+import stat
+import subprocess
+import threading
 from pathlib import Path
 
 import pytest
+
+from conftest import BIN
 
 DAY = "2026-11-23"  # a Monday
 NOW = {"TIPTOE_NOW": f"{DAY}T11:20:00Z"}
@@ -148,3 +155,149 @@ def test_a_routine_past_the_size_limit_is_refused_unread(tiptoe, tmp_path):
     assert endless.returncode == 65
     assert "/dev/zero: error: a routine file may be at most 4 MiB (4194304 bytes); this one has more than" \
         in endless.stderr
+
+
+# --- files and the state directory ----------------------------------------------------------
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0, reason="making device nodes and chown need root")
+
+
+def read_all(fd: int, into: list) -> None:
+    while chunk := os.read(fd, 65536):
+        into.append(chunk)
+
+
+def test_export_to_a_fifo_writes_into_it_and_leaves_it_a_fifo(tiptoe, tmp_path):
+    fifo = tmp_path / "calendar.fifo"
+    os.mkfifo(fifo)
+    received: list[bytes] = []
+
+    def reader():
+        fd = os.open(fifo, os.O_RDONLY)
+        read_all(fd, received)
+        os.close(fd)
+
+    thread = threading.Thread(target=reader, daemon=True)
+    thread.start()
+    result = tiptoe.run("export", "-o", fifo, env=NOW, timeout=30)
+    thread.join(timeout=30)
+    text = b"".join(received).decode()
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert result.stdout == "", "nothing else goes into the stream"
+    assert stat.S_ISFIFO(fifo.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == [], "no temporary file left"
+
+
+def test_export_to_dev_stdout_and_to_dash_is_standard_output(tiptoe, tmp_path):
+    # /dev/stdout is a link to /proc/self/fd/1; the test makes its own, so that a tiptoe that replaced
+    # what -o names would replace the test's link, not the machine's /dev/stdout.
+    stdout = tmp_path / "stdout"
+    stdout.symlink_to("/proc/self/fd/1")
+    for target in (stdout, "-"):
+        result = subprocess.run([str(BIN), "export", "-o", target], env={**tiptoe.env, **NOW}, capture_output=True)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith(b"BEGIN:VCALENDAR\r\n") and result.stdout.endswith(b"END:VCALENDAR\r\n")
+    assert stdout.is_symlink()
+
+
+def test_export_to_a_terminal_writes_into_it(tiptoe):
+    leader, follower = os.openpty()
+    received: list[bytes] = []
+    thread = threading.Thread(target=lambda: read_pty(leader, received), daemon=True)
+    thread.start()
+    terminal = os.ttyname(follower)
+    result = tiptoe.run("export", "-o", terminal, env=NOW)
+    assert stat.S_ISCHR(os.stat(terminal).st_mode)
+    os.close(follower)
+    thread.join(timeout=30)
+    os.close(leader)
+    text = b"".join(received).decode().replace("\r\r\n", "\r\n")
+    assert "BEGIN:VCALENDAR" in text and "END:VCALENDAR" in text
+    assert result.stdout == ""
+
+
+def read_pty(fd: int, into: list) -> None:
+    try:
+        read_all(fd, into)
+    except OSError:  # EIO once the last follower closes
+        pass
+
+
+@needs_root
+def test_export_to_a_character_device_writes_in_place_and_a_full_one_is_an_io_error(tiptoe, tmp_path):
+    null = tmp_path / "null"
+    full = tmp_path / "full"
+    os.mknod(null, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+    os.mknod(full, 0o666 | stat.S_IFCHR, os.makedev(1, 7))
+    tiptoe.run("export", "-o", null, env=NOW)
+    result = tiptoe.run("export", "-o", full, check=False, env=NOW)
+    assert result.returncode == 74
+    assert f"cannot write {full}: No space left on device" in result.stderr
+    for device in (null, full):
+        assert stat.S_ISCHR(device.lstat().st_mode), f"{device} is still the device node"
+
+
+def test_export_to_a_directory_or_socket_is_refused(tiptoe, tmp_path):
+    sock = socket.socket(socket.AF_UNIX)
+    sock.bind(str(tmp_path / "sock"))
+    for target in (tmp_path, tmp_path / "sock"):
+        result = tiptoe.run("export", "-o", target, check=False, env=NOW)
+        assert result.returncode == 74, result.stderr
+        assert f"cannot write {target}: not a regular file, a FIFO or a terminal" in result.stderr
+    assert stat.S_ISSOCK((tmp_path / "sock").lstat().st_mode)
+    sock.close()
+
+
+def test_a_dangling_history_symlink_is_refused_and_nothing_is_made_where_it_points(tiptoe, tmp_path):
+    tiptoe.state_dir.mkdir(parents=True, mode=0o700)
+    target = tmp_path / "elsewhere.sqlite"
+    db(tiptoe).symlink_to(target)
+    for args in (["done", "toe-presses"], ["log"]):
+        result = tiptoe.run(*args, check=False, env=NOW)
+        assert result.returncode == 74, result.stderr
+        assert f"refusing to use {db(tiptoe)}: it is a symbolic link" in result.stderr
+    assert not target.exists()
+    # A link to a real history is refused too: the file itself belongs here.
+    real = tmp_path / "real"
+    tiptoe.run("done", "toe-presses", env=dict(NOW, XDG_STATE_HOME=str(real)))
+    db(tiptoe).unlink()
+    db(tiptoe).symlink_to(real / "tiptoe" / "tiptoe.sqlite")
+    assert tiptoe.run("log", check=False, env=NOW).returncode == 74
+
+
+@pytest.mark.parametrize("mode", [0o770, 0o707, 0o777, 0o1777])
+def test_a_state_directory_others_can_write_to_is_refused(tiptoe, mode):
+    tiptoe.run("done", "toe-presses", env=NOW)
+    before = digest(db(tiptoe))
+    tiptoe.state_dir.chmod(mode)
+    for args in (["done"], ["log"], ["status"], []):
+        result = tiptoe.run(*args, check=False, env=NOW)
+        assert result.returncode == 74, (args, result.stderr)
+        assert f"refusing to use {tiptoe.state_dir}: others can write to the directory (mode {mode & 0o777:o})" \
+            in result.stderr
+        assert f"chmod 700 '{tiptoe.state_dir}'" in result.stderr
+    assert digest(db(tiptoe)) == before
+
+
+@needs_root
+def test_a_state_directory_owned_by_someone_else_is_refused(tiptoe):
+    tiptoe.run("done", "toe-presses", env=NOW)
+    os.chown(tiptoe.state_dir, 65534, 65534)
+    result = tiptoe.run("done", check=False, env=NOW)
+    assert result.returncode == 74
+    assert f"refusing to use {tiptoe.state_dir}: the directory belongs to user 65534, not to you (user 0)" \
+        in result.stderr
+    fresh = tiptoe.home / "state2" / "tiptoe"
+    fresh.mkdir(parents=True, mode=0o700)
+    os.chown(fresh, 65534, 65534)
+    result = tiptoe.run("done", check=False, env=dict(NOW, XDG_STATE_HOME=str(fresh.parent)))
+    assert result.returncode == 74 and not (fresh / "tiptoe.sqlite").exists()
+
+
+def test_the_history_and_its_journal_are_private_whatever_the_umask(tiptoe):
+    result = subprocess.run(["sh", "-c", 'umask 000; exec "$0" "$@"', str(BIN), "done", "toe-presses"],
+                            env={**tiptoe.env, **NOW}, capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert stat.S_IMODE(tiptoe.state_dir.stat().st_mode) == 0o700
+    for name in ("tiptoe.sqlite", "tiptoe.sqlite-wal", "tiptoe.sqlite-shm"):
+        assert stat.S_IMODE((tiptoe.state_dir / name).stat().st_mode) == 0o600, name

@@ -82,6 +82,7 @@ extension Tiptoe {
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
+        if case .unsafeFile = error { throw CLIError.io(error.localizedDescription) }
         throw CLIError(message: error.localizedDescription, code: 1)
       } catch let error as StoreError {
         throw CLIError.io(error.localizedDescription)
