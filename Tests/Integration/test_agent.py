@@ -337,3 +337,29 @@ def test_a_done_queued_behind_another_writer_at_the_miss_instant_is_never_overri
 def until(epoch: float) -> None:
     """Waits for the wall-clock instant `epoch` (a moment of the scenario, not a pause to settle)."""
     time.sleep(max(0.0, epoch - time.time()))
+
+
+def test_hostile_routine_text_reaches_neither_the_markup_nor_the_journal(tiptoe, desktop, agents):
+    """A Prepend character before `<` or a combining mark after `>` joins it in one grapheme cluster;
+    the server reads scalars, so escaping by character let markup through. A name with a line break
+    forged journal lines."""
+    _, clock = ahead(3)
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        'name = "Forged\\ntiptoe: missed: everything\\u001B[31m"\n[day]\nstart = "00:00"\nend = "23:59"\n'
+        f'[[exercise]]\nid = "toe-presses"\ntitle = "Toe presses"\nat = ["{clock}"]\n'
+        'steps = ["\\u0600<b>bold</b>", "<span foreground=\\"red\\">\\u0301red</span>",'
+        ' "<a href=\\"http://x.example\\">\\u20DDlink</a>"]\n')
+    agent = agents()
+    started = agent.await_line(r"started \(pid")
+    assert "Forged\ufffdtiptoe: missed: everything\ufffd[31m" in started
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.body.splitlines()[:3] == [
+        "1. \u0600&lt;b&gt;bold&lt;/b&gt;",
+        "2. &lt;span foreground=\"red\"&gt;\u0301red&lt;/span&gt;",
+        "3. &lt;a href=\"http://x.example\"&gt;\u20ddlink&lt;/a&gt;",
+    ]
+    agent.stop()
+    assert not any(line.startswith("tiptoe: missed: everything") for line in agent.log().splitlines())
+    assert "\x1b" not in agent.log()

@@ -3,8 +3,11 @@ changes on an error, nothing tiptoe writes leaks into what reads it.
 
 Times: TZ=UTC and the built-in routine (toe presses at 10:10, 14:30 and 18:50 UTC) on a Monday.
 """
+import csv
 import hashlib
+import io
 import os
+import re
 import socket
 import sqlite3
 import stat
@@ -301,3 +304,75 @@ def test_the_history_and_its_journal_are_private_whatever_the_umask(tiptoe):
     assert stat.S_IMODE(tiptoe.state_dir.stat().st_mode) == 0o700
     for name in ("tiptoe.sqlite", "tiptoe.sqlite-wal", "tiptoe.sqlite-shm"):
         assert stat.S_IMODE((tiptoe.state_dir / name).stat().st_mode) == 0o600, name
+
+
+# --- text that reaches other programs ---------------------------------------------------------
+
+HOSTILE_TITLE = r"Toe\u001B]0;owned\u0007 presses\u001B[2J\u0000 \u202Egnp.exe\u009B"
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def write_hostile_routine(tiptoe) -> None:
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        'name = "Forged\\ntiptoe: missed: everything\\u001B[31m"\n'
+        '[day]\nstart = "08:00"\nend = "21:00"\n'
+        f'[[exercise]]\nid = "toe-presses"\ntitle = "{HOSTILE_TITLE}"\nat = ["10:10", "14:30"]\n'
+        'steps = ["Stand\\u001B[8m hidden", "Grip\\r\\nforged line"]\nnote = "Two\\nlines\\u0007"\n'
+    )
+
+
+@pytest.mark.parametrize("args", [[], ["today"], ["plan"], ["week"], ["routine"], ["log"], ["status"],
+                                  ["stats"], ["done", "toe-presses"], ["undo"], ["skip", "toe"]])
+def test_control_characters_in_a_routine_never_reach_the_terminal(tiptoe, args):
+    write_hostile_routine(tiptoe)
+    tiptoe.run("done", "toe-presses", "--at", "10:12", env=NOW)
+    result = tiptoe.run(*args, check=False, env={"TIPTOE_NOW": f"{DAY}T14:32:00Z"})
+    assert result.returncode in (0, 1), (args, result.stderr)
+    for stream in (result.stdout, result.stderr):
+        assert not UNSAFE.search(stream), (args, repr(stream))
+    assert "Forged\ntiptoe" not in result.stdout + result.stderr, "a name cannot forge a line"
+    if args in ([], ["plan"], ["routine"]):
+        assert "Toe\ufffd]0;owned\ufffd presses" in result.stdout
+
+
+def test_control_characters_in_arguments_and_paths_never_reach_the_terminal(tiptoe, tmp_path):
+    for args in (["done", "\x1b]0;owned\x07"], ["plan", "--routine", str(tmp_path / "r\x1b[2J.toml")],
+                 ["snooze", "\x1b[31m5m"]):
+        result = tiptoe.run(*args, check=False, env=NOW)
+        assert result.returncode == 64, result.stderr
+        assert not UNSAFE.search(result.stderr), repr(result.stderr)
+
+
+def test_csv_neutralises_formulas_and_doubles_every_quote(tiptoe):
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    titles = {"formula": '=HYPERLINK("http://x.example","open")', "plus": "+1 toe", "minus": "-2 toes",
+              "at": "@SUM(A1)", "quote": 'Say "\u0301hi" twice'}
+    text = ""
+    for ident, title in titles.items():
+        escaped = title.replace("\\", "\\\\").replace('"', '\\"')
+        text += f'[[exercise]]\nid = "{ident}"\ntitle = "{escaped}"\nat = ["10:10"]\n'
+    path.write_text(text)
+    for ident in titles:
+        tiptoe.run("done", ident, "--at", "10:12", env=NOW)
+    for args in (["log", "--csv"], ["stats", "--csv"]):
+        rows = list(csv.DictReader(io.StringIO(tiptoe.run(*args, env=NOW).stdout, newline="")))
+        seen = {row["exercise"]: row["title"] for row in rows if row["title"]}
+        assert seen["formula"] == "'" + titles["formula"], args
+        assert seen["plus"] == "'+1 toe" and seen["minus"] == "'-2 toes" and seen["at"] == "'@SUM(A1)"
+        assert seen["quote"] == titles["quote"], "a quote before a combining mark is doubled"
+    raw = tiptoe.run("log", "--csv", env=NOW).stdout
+    assert '"\'=HYPERLINK(""http://x.example"",""open"")"' in raw
+    assert '"Say ""\u0301hi"" twice"' in raw
+
+
+def test_install_refuses_a_routine_path_with_a_control_character(tiptoe):
+    for path in ("/tmp/r\nExecStartPre=/bin/sh -c 'touch /tmp/owned'\n.toml", "/tmp/r\x1b[2J.toml"):
+        result = tiptoe.run("agent", "--install", "--routine", path, check=False)
+        assert result.returncode == 64, result.stderr
+        assert "holds a control character" in result.stderr
+        assert not UNSAFE.search(result.stderr)
+    assert not (tiptoe.home / "config" / "systemd").exists()
+    assert not (tiptoe.home / "config" / "autostart").exists()

@@ -148,6 +148,7 @@ extension Tiptoe {
         }
         for line in lines { print(line) }
       } catch let error as AgentError {
+        if case .unsafeWord = error { throw CLIError.usage(error.localizedDescription) }
         throw CLIError(message: error.localizedDescription, code: 1)
       }
     }

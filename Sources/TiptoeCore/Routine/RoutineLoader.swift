@@ -87,12 +87,14 @@ private struct RoutineReader {
     }
   }
 
+  /// A string, its control characters replaced (`DisplayText`): what a routine holds reaches
+  /// terminals, the journal and notifications. Only a note keeps its line breaks.
   func string(_ table: TOMLTable, _ key: String) throws -> String? {
     guard let node = table[key] else { return nil }
     guard case .string(let text) = node.value else {
       throw CoreError.wrongType(key: key, expected: "a string", at: location(of: node))
     }
-    return text
+    return DisplayText.clean(text, keepingNewlines: key == "note")
   }
 
   func int(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) throws -> Int? {
@@ -118,7 +120,7 @@ private struct RoutineReader {
       guard case .string(let text) = element.value else {
         throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(of: element))
       }
-      return (text, element)
+      return (DisplayText.clean(text), element)
     }
   }
 
