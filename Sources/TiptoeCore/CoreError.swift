@@ -34,6 +34,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case unknownTimeZone(String, at: SourceLocation?)
   case badDuration(String)
   case badDate(String)
+  /// A routine file longer than `RoutineLoader.maximumBytes`: its size (one past the limit: at least that).
+  case tooLarge(file: String, bytes: Int)
 
   /// Accepted frequency phrases, for error messages and the README.
   public static let acceptedPhrases = """
@@ -78,6 +80,10 @@ public enum CoreError: Error, LocalizedError, Equatable {
       return "'\(text)' is not a duration (examples: 10m, 1h, 1h30m, 45s)"
     case .badDate(let text):
       return "'\(text)' is not a date (example: 2026-11-23)"
+    case .tooLarge(let file, let bytes):
+      let limit = RoutineLoader.maximumBytes
+      return "\(file): error: a routine file may be at most \(limit >> 20) MiB (\(limit) bytes); "
+        + "this one has \(bytes == limit + 1 ? "more than \(limit)" : "\(bytes)") bytes"
     }
   }
 }

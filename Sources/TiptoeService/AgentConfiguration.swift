@@ -44,9 +44,9 @@ public struct AgentConfiguration {
     self.now = now
   }
 
-  /// Writes `line` to stderr as `tiptoe: line`.
+  /// Writes `line` to stderr as `tiptoe: line`, one journal line whatever it holds (`DisplayText`).
   public static func standardError(_ line: String) {
-    FileHandle.standardError.write(Data(("tiptoe: " + line + "\n").utf8))
+    FileHandle.standardError.write(Data(("tiptoe: " + DisplayText.clean(line) + "\n").utf8))
   }
 }
 

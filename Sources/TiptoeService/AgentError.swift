@@ -12,6 +12,10 @@ public enum AgentError: Error, LocalizedError, Equatable {
   case systemctl(command: String, output: String)
   /// A file could not be written.
   case cannotWrite(path: String, reason: String)
+  /// A path or argument for the unit holds a control character or a bidirectional override: the word.
+  case unsafeWord(String)
+  /// One of the agent's files is something it must not use (a symbolic link, another's file): why.
+  case unsafeFile(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -25,6 +29,11 @@ public enum AgentError: Error, LocalizedError, Equatable {
       "'\(command)' failed: \(output)"
     case .cannotWrite(let path, let reason):
       "cannot write \(path): \(reason)"
+    case .unsafeWord(let word):
+      "\(word.debugDescription) holds a control character (a line break, an escape) or a bidirectional "
+        + "override: a service cannot run it; rename the file (example: --routine ~/.config/tiptoe/routine.toml)"
+    case .unsafeFile(let path, let reason):
+      "refusing to use \(path): \(reason); tiptoe never follows links for its state"
     }
   }
 }

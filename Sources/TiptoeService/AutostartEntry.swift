@@ -26,18 +26,30 @@ public enum AutostartEntry {
     """
   }
 
-  /// An `Exec` argument as the Desktop Entry Specification wants it: `%` doubled; quoted, with
-  /// `"`, `` ` ``, `$` and `\` escaped, when it holds a reserved character.
+  /// An `Exec` argument as the Desktop Entry Specification wants it, scalar by scalar: `%` doubled;
+  /// quoted, with `"`, `` ` ``, `$` and `\` escaped, when it holds a reserved character (and the
+  /// backslashes doubled once more for the entry's own string escaping).
   static func quoted(_ word: String) -> String {
-    let percent = word.replacingOccurrences(of: "%", with: "%%")
-    let reserved = Set(" \t\n\"'\\><~|&;$*?#()`")
-    guard percent.contains(where: reserved.contains) else { return percent }
-    var escaped = ""
-    for character in percent {
-      if "\"`$\\".contains(character) { escaped.append("\\") }
-      escaped.append(character)
+    let reserved = " \t\n\"'\\><~|&;$*?#()`".unicodeScalars
+    var plain = String.UnicodeScalarView()
+    var quoted = String.UnicodeScalarView()
+    var needsQuotes = false
+    for scalar in word.unicodeScalars {
+      if reserved.contains(scalar) { needsQuotes = true }
+      switch scalar {
+      case "%":
+        plain.append(contentsOf: "%%".unicodeScalars)
+        quoted.append(contentsOf: "%%".unicodeScalars)
+      case "\\":
+        quoted.append(contentsOf: #"\\\\"#.unicodeScalars)
+      case "\"", "`", "$":
+        quoted.append(contentsOf: #"\\"#.unicodeScalars)
+        quoted.append(scalar)
+      default:
+        plain.append(scalar)
+        quoted.append(scalar)
+      }
     }
-    // The entry's own string escaping then doubles each backslash.
-    return "\"" + escaped.replacingOccurrences(of: "\\", with: "\\\\") + "\""
+    return needsQuotes ? "\"" + String(quoted) + "\"" : String(plain)
   }
 }

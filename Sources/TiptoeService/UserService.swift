@@ -57,6 +57,9 @@ public struct UserService {
   /// same), reloads systemd, enables and starts it; without a systemd user manager, writes the
   /// autostart entry instead. Returns what it did, line by line.
   public func install(binary: String, arguments: [String], installedUnit: String? = nil) throws -> [String] {
+    if let word = ([binary] + arguments).first(where: { !Self.isUnitSafe($0) }) {
+      throw AgentError.unsafeWord(word)
+    }
     do {
       try checkSystemd()
     } catch AgentError.noSystemd(let reason) {
@@ -211,12 +214,28 @@ public struct UserService {
     return (process.terminationStatus, String(decoding: data, as: UTF8.self))
   }
 
-  /// Quotes an ExecStart word when it needs it.
+  /// An ExecStart word as systemd.service(5) and systemd.unit(5) read it, scalar by scalar: `%`
+  /// doubled (a specifier otherwise) and `$` doubled (an environment variable otherwise); quoted,
+  /// with `\` and `"` escaped, when it holds a space, a tab, a quote, a backslash or a `;`. Control
+  /// characters have no escape here: `install` refuses them (`isUnitSafe`).
   static func quoted(_ word: String) -> String {
-    guard word.contains(where: { $0 == " " || $0 == "\"" || $0 == "\\" || $0 == "'" }) else { return word }
-    return "\"" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
-      + "\""
+    var escaped = String.UnicodeScalarView()
+    var needsQuotes = false
+    for scalar in word.unicodeScalars {
+      switch scalar {
+      case "%", "$": escaped.append(scalar)
+      case "\\", "\"": escaped.append("\\")
+      default: break
+      }
+      if " \t\"\\';".unicodeScalars.contains(scalar) { needsQuotes = true }
+      escaped.append(scalar)
+    }
+    return needsQuotes ? "\"" + String(escaped) + "\"" : String(escaped)
   }
+
+  /// Whether `word` can go into a unit or desktop entry line: no control character (a line feed
+  /// would start a directive of its own) and no bidirectional override, as `DisplayText` defines them.
+  public static func isUnitSafe(_ word: String) -> Bool { DisplayText.clean(word) == word }
 }
 
 extension UserService {

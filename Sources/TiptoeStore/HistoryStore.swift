@@ -143,6 +143,7 @@ public final class HistoryStore: Sendable {
   }
 
   private static func connect(path: String, create: Bool) throws -> HistoryStore? {
+    try StoreFile.checkDirectory(directory(of: path))
     if try !StoreFile.exists(path, strict: !create) {
       guard create else { return nil }
       try StoreFile.create(path) { temporary in try mapping(temporary) { try initialize(temporary) } }
@@ -188,11 +189,13 @@ public final class HistoryStore: Sendable {
     let known = "v\(Schema.version) (\(Schema.identifiers.joined(separator: ", ")))"
     if found > Schema.version { throw StoreError.newerSchema(path: path, found: "v\(found)", known: known) }
     try queue.inDatabase { db in
-      // Every history tiptoe makes has a version; a file without one but with tables is another program's.
+      // Every history tiptoe makes has its schema from the start (it is made under another name and
+      // linked into place): a file without one is damaged (an empty file) or another program's.
       let tables = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") ?? 0
       let hasMigrations = try db.tableExists("grdb_migrations")
-      if found == 0 && tables > 0 && !hasMigrations {
-        throw StoreError.corrupt(path: path, detail: "it holds another program's tables, not a tiptoe history")
+      if found == 0 && !hasMigrations {
+        let detail = tables > 0 ? "it holds another program's tables" : "it is empty: no tiptoe tables"
+        throw StoreError.corrupt(path: path, detail: detail + ", not a tiptoe history")
       }
       let unknown = try Schema.migrator.appliedIdentifiers(db).subtracting(Schema.identifiers)
       if !unknown.isEmpty {

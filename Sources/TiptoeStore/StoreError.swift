@@ -12,6 +12,9 @@ public enum StoreError: Error, LocalizedError, Equatable {
   case io(path: String, reason: String)
   /// Another process kept the database locked for longer than the busy timeout.
   case busy(path: String, seconds: Double)
+  /// A state directory or file others could change or redirect: a symbolic link, a directory owned
+  /// by another user or writable by others.
+  case unsafe(path: String, reason: String)
 
   public var errorDescription: String? {
     switch self {
@@ -25,6 +28,8 @@ public enum StoreError: Error, LocalizedError, Equatable {
       return "cannot create the history at \(path): \(reason) (XDG_STATE_HOME must name a writable directory)"
     case .io(let path, let reason):
       return "cannot use the history \(path): \(reason)"
+    case .unsafe(let path, let reason):
+      return "refusing to use \(path): \(reason); nothing was changed"
     case .busy(let path, let seconds):
       return
         "the history \(path) stayed locked by another process for \(Int(seconds)) s; nothing was written, try again"

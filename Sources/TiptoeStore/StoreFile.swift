@@ -6,19 +6,41 @@ import Foundation
 
 /// The history file on disk: where it lives, and creating it atomically with private permissions.
 enum StoreFile {
-  /// Whether `path` exists; throws when it cannot be looked at, or is not a regular file. With
+  /// Whether `path` exists; throws when it cannot be looked at, is a symbolic link (never followed:
+  /// a dangling one would create the history wherever it points), or is not a regular file. With
   /// `strict`, a path through a file (ENOTDIR: the state directory is a file) is an error too, not
   /// a history that was never made.
   static func exists(_ path: String, strict: Bool = false) throws -> Bool {
     var info = stat()
-    guard stat(path, &info) == 0 else {
+    guard lstat(path, &info) == 0 else {
       if errno == ENOENT || (errno == ENOTDIR && !strict) { return false }
       throw StoreError.io(path: path, reason: String(cString: strerror(errno)))
+    }
+    if info.st_mode & S_IFMT == S_IFLNK {
+      throw StoreError.unsafe(path: path, reason: "it is a symbolic link, and tiptoe never follows links for its state")
     }
     guard info.st_mode & S_IFMT == S_IFREG else {
       throw StoreError.io(path: path, reason: "not a regular file")
     }
     return true
+  }
+
+  /// Refuses a state directory that someone else could change (and so swap the history or the
+  /// agent's files): one owned by another user, or writable by its group or by everyone. A missing
+  /// one is fine (it is made 0700).
+  static func checkDirectory(_ directory: String) throws {
+    var info = stat()
+    guard stat(directory, &info) == 0 else { return }  // missing, or not a directory: `exists` says which
+    guard info.st_mode & S_IFMT == S_IFDIR else { return }
+    if info.st_uid != geteuid() {
+      throw StoreError.unsafe(
+        path: directory, reason: "the directory belongs to user \(info.st_uid), not to you (user \(geteuid()))")
+    }
+    if info.st_mode & 0o022 != 0 {
+      let mode = String(info.st_mode & 0o777, radix: 8)
+      let reason = "others can write to the directory (mode \(mode)); make it private: chmod 700 '\(directory)'"
+      throw StoreError.unsafe(path: directory, reason: reason)
+    }
   }
 
   /// Creates `directory` and any missing parents, each 0700 (existing ones are left as they are).

@@ -3,11 +3,13 @@
 Runs inside `Tests/Integration/with-desktop`; every wait is for an awaited event (a D-Bus message
 seen by dbus-monitor, a line of the agent's log) with a deadline, never a fixed sleep.
 """
+import sqlite3
 import subprocess
 import time
 
 import pytest
 
+from conftest import BIN
 from desktop import (  # noqa: F401  (fixtures)
     agents, ahead, desktop, history, kinds, needs_desktop, notification_id, start_button, write_routine,
 )
@@ -190,6 +192,45 @@ def test_editing_the_routine_plans_again_at_once(tiptoe, desktop, agents):
     assert note.time - epoch < 1.0
 
 
+def test_a_routine_replaced_by_a_hostile_one_is_refused_and_the_last_good_one_kept(tiptoe, desktop, agents):
+    """Nesting far past the stack (which crashed the parser, and the agent with it, in a loop under
+    Restart=on-failure) is refused with its place; the agent keeps planning the routine it had."""
+    epoch, clock = ahead(4)
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    agent = agents()
+    agent.await_line(r"next: ")
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.write_text("a = " + "[" * 200_000 + "]" * 200_000 + "\n")
+    agent.await_line(rf"keeping the routine as it was: {path}:1:68: error: nested too deeply")
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.summary == "Toe presses"
+    assert note.time - epoch < 1.0
+    assert agent.alive()
+
+
+def test_the_agents_files_are_private_whatever_the_umask_and_a_linked_lock_is_refused(tiptoe, desktop, agents):
+    write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
+    agent = agents(prefix=["sh", "-c", 'umask 000; exec "$0" "$@"'])
+    agent.await_line(r"next: ")
+    deadline = time.monotonic() + 5  # agent.json is written just after the line: await the file
+    while not (tiptoe.state_dir / "agent.json").exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    for name in ("agent.json", "agent.lock", "tiptoe.sqlite", "tiptoe.sqlite-wal", "tiptoe.sqlite-shm"):
+        assert (tiptoe.state_dir / name).stat().st_mode & 0o777 == 0o600, name
+    agent.stop()
+
+    # A link where the lock goes: never followed, so its target is neither truncated nor locked.
+    victim = tiptoe.home / "victim.txt"
+    victim.write_text("precious\n")
+    lock = tiptoe.state_dir / "agent.lock"
+    lock.unlink()
+    lock.symlink_to(victim)
+    again = agents()
+    assert again.proc.wait(timeout=10) == 74
+    assert f"refusing to use {lock}: it is a symbolic link" in again.log()
+    assert victim.read_text() == "precious\n"
+
+
 def test_status_names_the_running_agent_and_what_comes_next(tiptoe, desktop, agents):
     write_routine(tiptoe, [("toe-presses", "Toe presses", ["23:59:58"])])
     assert tiptoe.run("status").stdout.startswith("Agent: not running.")
@@ -258,3 +299,65 @@ def test_status_predicts_with_the_running_agents_own_timings(tiptoe, desktop, ag
     nudge = dt.datetime.fromisoformat(data["next"]["at"]) - dt.datetime.fromisoformat(shown_at)
     assert nudge == dt.timedelta(seconds=20), "the agent's --nudge-after, not the default 15 min"
     assert "a second reminder of Toe presses" in tiptoe.run("status").stdout
+
+
+def test_a_done_queued_behind_another_writer_at_the_miss_instant_is_never_overridden(tiptoe, desktop, agents):
+    """The agent decides "missed" and records it in one write transaction: with another writer holding
+    the history's lock at the miss instant and `tiptoe done` waiting meanwhile, either the done lands
+    first (and the agent, reading in its transaction, sees it) or the missed does and the done follows;
+    never a done then a stale missed. Three trials, each with its own agent and exercise."""
+    for trial in range(3):
+        ident = f"trial-{trial}"
+        epoch, clock = ahead(3)
+        write_routine(tiptoe, [(ident, f"Trial {trial}", [clock])])
+        agent = agents("--nudge-after", "1h", "--miss-after", "4s")
+        desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+        agent.await_line(rf"shown \(due\)")
+        writer = sqlite3.connect(tiptoe.state_dir / "tiptoe.sqlite", timeout=10, isolation_level=None)
+        until(epoch + 4 - 0.5)
+        writer.execute("BEGIN IMMEDIATE")
+        until(epoch + 4 + 0.3)  # the agent's miss instant has passed: it waits for the lock
+        done = subprocess.Popen([str(BIN), "done", ident], env=tiptoe.env, stdout=subprocess.PIPE,
+                                stderr=subprocess.PIPE, text=True)
+        until(epoch + 4 + 1.2)
+        writer.execute("COMMIT")
+        writer.close()
+        out, err = done.communicate(timeout=20)
+        assert done.returncode == 0, err
+        assert f"Trial {trial}" in out and "done" in out, out
+        events = kinds(tiptoe, slot_id(ident))
+        assert events in (["fired", "done"], ["fired", "missed", "done"]), f"trial {trial}: {events}"
+        statuses = {s["id"]: s["status"] for s in tiptoe.json("plan", "--json")["slots"]}
+        assert statuses[slot_id(ident)] == "done"
+        agent.stop()
+
+
+def until(epoch: float) -> None:
+    """Waits for the wall-clock instant `epoch` (a moment of the scenario, not a pause to settle)."""
+    time.sleep(max(0.0, epoch - time.time()))
+
+
+def test_hostile_routine_text_reaches_neither_the_markup_nor_the_journal(tiptoe, desktop, agents):
+    """A Prepend character before `<` or a combining mark after `>` joins it in one grapheme cluster;
+    the server reads scalars, so escaping by character let markup through. A name with a line break
+    forged journal lines."""
+    _, clock = ahead(3)
+    path = tiptoe.home / "config" / "tiptoe" / "routine.toml"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        'name = "Forged\\ntiptoe: missed: everything\\u001B[31m"\n[day]\nstart = "00:00"\nend = "23:59"\n'
+        f'[[exercise]]\nid = "toe-presses"\ntitle = "Toe presses"\nat = ["{clock}"]\n'
+        'steps = ["\\u0600<b>bold</b>", "<span foreground=\\"red\\">\\u0301red</span>",'
+        ' "<a href=\\"http://x.example\\">\\u20DDlink</a>"]\n')
+    agent = agents()
+    started = agent.await_line(r"started \(pid")
+    assert "Forged\ufffdtiptoe: missed: everything\ufffd[31m" in started
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.body.splitlines()[:3] == [
+        "1. \u0600&lt;b&gt;bold&lt;/b&gt;",
+        "2. &lt;span foreground=\"red\"&gt;\u0301red&lt;/span&gt;",
+        "3. &lt;a href=\"http://x.example\"&gt;\u20ddlink&lt;/a&gt;",
+    ]
+    agent.stop()
+    assert not any(line.startswith("tiptoe: missed: everything") for line in agent.log().splitlines())
+    assert "\x1b" not in agent.log()

@@ -97,6 +97,12 @@ struct TOMLParserTests {
     ("a = {b = 1}\n[a.c]", 2, 1, "cannot be extended"),
     ("a = \"\\u12\"", 1, 6, "invalid unicode escape"),
     ("é = 1", 1, 1, "expected a key"),
+    // Nesting past 64 levels (the key, then the lists or tables around the value) names the first too many.
+    ("a = " + String(repeating: "[", count: 18_500), 1, 68, "nested too deeply"),
+    ("a = [1, {b = " + String(repeating: "{c = ", count: 12_000), 1, 164, "nested too deeply"),
+    ("x = 1\n" + Array(repeating: "a", count: 12_000).joined(separator: ".") + " = 1", 2, 129, "at most 64 levels"),
+    ("[" + Array(repeating: "t", count: 12_000).joined(separator: ".") + "]", 1, 130, "nested too deeply"),
+    ("[t]\n" + Array(repeating: "a", count: 64).joined(separator: ".") + " = 1", 2, 127, "nested too deeply"),
   ]
 
   @Test(arguments: invalid)
@@ -108,6 +114,17 @@ struct TOMLParserTests {
       return failure.position == TextPosition(line: line, column: column) && failure.message.contains(words)
     }
   }
+
+  /// A list of 200,000 elements on one line is read once (each position counts on from the last).
+  @Test func aListOf200000ElementsParsesWithTheirColumns() throws {
+    let text = "a = [" + Array(repeating: "\"st\"", count: 200_000).joined(separator: ", ") + "]"
+    let root = try TOMLParser.parse(text)
+    guard case .array(let elements)? = root["a"]?.value else { throw Failure.notAList }
+    #expect(elements.count == 200_000)
+    #expect(elements.last?.position == TextPosition(line: 1, column: 6 + 6 * 199_999))
+  }
+
+  enum Failure: Error { case notAList }
 
   /// Random byte soup (and every prefix of a real file) never crashes or hangs the parser.
   @Test func survivesRandomInput() {

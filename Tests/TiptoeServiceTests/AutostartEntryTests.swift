@@ -17,6 +17,11 @@ struct AutostartEntryTests {
     #expect(entry.contains("\nExec=\"/opt/my tools/tiptoe\" agent --routine \"/r/\\\\$HOME%%.toml\"\n"))
   }
 
+  /// By scalar: a `$` or `"` followed by a combining mark is still escaped.
+  @Test func reservedScalarsInsideGraphemeClustersAreEscapedToo() {
+    #expect(AutostartEntry.quoted("/r/$\u{301}HOME \"\u{308}.toml") == "\"/r/\\\\$\u{301}HOME \\\\\"\u{308}.toml\"")
+  }
+
   @Test func theEntryGoesUnderTheUsersAutostartDirectory() {
     #expect(UserService(environment: ["HOME": "/home/me"]).autostartPath == "/home/me/.config/autostart/tiptoe.desktop")
     #expect(

@@ -191,14 +191,17 @@ struct HistoryStoreTests {
     #expect(bytes(path) == before)
   }
 
-  @Test func anEmptyFileBecomesAHistory() throws {
+  /// tiptoe makes a history whole under another name and links it into place: an empty file at its
+  /// path is damaged (a full disk, a bad copy), refused and left empty, by readers and writers alike.
+  @Test func anEmptyFileIsDamagedAndLeftEmpty() throws {
     let path = directory.historyPath
     try StoreFile.makeDirectory(HistoryStore.directory(of: path))
     FileManager.default.createFile(atPath: path, contents: Data())
-    let store = try HistoryStore.open(path: path)
-    try store.append([.resumed(at: nine)])
-    #expect(try store.events().map(\.kind) == [.resumed])
-    #expect(try sqlite3(path, "PRAGMA journal_mode") == "wal\n")
+    let refusal = StoreError.corrupt(path: path, detail: "it is empty: no tiptoe tables, not a tiptoe history")
+    #expect(throws: refusal) { _ = try HistoryStore.openIfPresent(path: path) }
+    #expect(throws: refusal) { _ = try HistoryStore.open(path: path) }
+    #expect(bytes(path) == Data())
+    #expect(try FileManager.default.contentsOfDirectory(atPath: HistoryStore.directory(of: path)) == ["tiptoe.sqlite"])
   }
 
   @Test func openingACurrentFileToReadLeavesItUntouched() throws {

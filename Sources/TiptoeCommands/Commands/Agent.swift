@@ -122,6 +122,7 @@ extension Tiptoe {
       do {
         Foundation.exit(try runner(configuration))
       } catch let error as AgentError {
+        if case .unsafeFile = error { throw CLIError.io(error.localizedDescription) }
         throw CLIError(message: error.localizedDescription, code: 1)
       } catch let error as StoreError {
         throw CLIError.io(error.localizedDescription)
@@ -190,6 +191,7 @@ extension Tiptoe {
         }
         for line in lines { print(line) }
       } catch let error as AgentError {
+        if case .unsafeWord = error { throw CLIError.usage(error.localizedDescription) }
         throw CLIError(message: error.localizedDescription, code: 1)
       }
     }

@@ -19,7 +19,9 @@ extension Tiptoe {
 
     @Option(
       name: [.customShort("o"), .customLong("output")],
-      help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"))
+      help: ArgumentHelp(
+        "Write to this file (replaced atomically; a FIFO or terminal is written in place; - is standard output).",
+        valueName: "file"))
     var output: String?
 
     @Option(
@@ -67,6 +69,12 @@ extension Tiptoe {
         }
         return
       }
+      if var out = try Self.openInPlace(path) {
+        defer { close(out.descriptor) }
+        write(&out)
+        if let error = out.error { throw AtomicFile.failure(path, error) }
+        return
+      }
       let file = try AtomicFile(path: path)
       var out = file.stream
       write(&out)
@@ -75,6 +83,27 @@ extension Tiptoe {
       print(
         "Wrote \(path): \(RoutineCommand.count(context.routine.exercises.count, "exercise")) as \(what) "
           + "from \(DateText.heading(first)), \(context.zoneName).")
+    }
+  }
+}
+
+extension Tiptoe.Export {
+  /// A FIFO, a terminal or another character device (`/dev/stdout`, `/dev/null`) at `path`, opened to
+  /// be written in place as a shell's `>` would: nil for a regular file or nothing (replaced
+  /// atomically). Anything else (a directory, a socket, a block device) is refused, and nothing replaces it.
+  fileprivate static func openInPlace(_ path: String) throws -> FileStream? {
+    var status = stat()
+    guard stat(path, &status) == 0 else { return nil }
+    switch status.st_mode & S_IFMT {
+    case S_IFREG:
+      return nil
+    case S_IFIFO, S_IFCHR:
+      let descriptor = open(path, O_WRONLY | O_CLOEXEC | O_NOCTTY)
+      guard descriptor >= 0 else { throw AtomicFile.failure(path, errno) }
+      return FileStream(descriptor: descriptor)
+    default:
+      throw CLIError.io(
+        "cannot write \(path): not a regular file, a FIFO or a terminal; nothing was written (example: -o tiptoe.ics)")
     }
   }
 }

@@ -31,8 +31,18 @@ struct RoutineSource {
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
       throw CLIError.usage("\(argument): no such file '\(path)' \(example)")
     }
-    guard !isDirectory.boolValue, let data = FileManager.default.contents(atPath: path) else {
+    guard !isDirectory.boolValue, let handle = FileHandle(forReadingAtPath: path) else {
       throw CLIError.usage("\(argument): cannot read '\(path)' \(example)")
+    }
+    defer { try? handle.close() }
+    // At most one byte past the limit: a huge file, or a stream such as /dev/zero, is refused unread.
+    let limit = RoutineLoader.maximumBytes
+    guard let data = try? handle.read(upToCount: limit + 1) ?? Data() else {
+      throw CLIError.usage("\(argument): cannot read '\(path)' \(example)")
+    }
+    if data.count > limit {
+      let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? nil
+      throw CoreError.tooLarge(file: path, bytes: max(size ?? data.count, data.count))
     }
     guard let text = String(data: data, encoding: .utf8) else {
       throw CLIError(message: "\(path): error: not UTF-8 text", code: ExitStatus.dataError)

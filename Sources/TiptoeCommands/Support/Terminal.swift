@@ -1,4 +1,5 @@
 import Foundation
+import TiptoeCore
 
 /// Writing to the terminal: colour only on a TTY and never with NO_COLOR.
 enum Terminal {
@@ -16,8 +17,10 @@ enum Terminal {
     useColor ? "\u{1B}[\(style.rawValue)m\(text)\u{1B}[0m" : text
   }
 
-  /// One line on stderr: `tiptoe: error: …` (or the message as is when it names its place).
+  /// One line on stderr: `tiptoe: error: …` (or the message as is when it names its place); what
+  /// it quotes (arguments, paths, routine text) cannot drive the terminal (`DisplayText`).
   static func error(_ message: String) {
+    let message = DisplayText.clean(message, keepingNewlines: true)
     let line =
       message.contains(": error: ") || message.hasPrefix("error: ") ? "tiptoe: " + message : "tiptoe: error: " + message
     FileHandle.standardError.write(Data((line + "\n").utf8))
@@ -25,7 +28,7 @@ enum Terminal {
 
   /// A line on stderr that is not an error.
   static func note(_ message: String) {
-    FileHandle.standardError.write(Data(("tiptoe: " + message + "\n").utf8))
+    FileHandle.standardError.write(Data(("tiptoe: " + DisplayText.clean(message, keepingNewlines: true) + "\n").utf8))
   }
 
   /// `text` in exactly `width` terminal columns: padded with spaces, or cut with `…` when wider.

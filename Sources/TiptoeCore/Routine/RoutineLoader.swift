@@ -13,6 +13,10 @@ public enum RoutineLoader {
     "note",
   ]
 
+  /// The largest routine file read, in bytes: 4 MiB, hundreds of times a real routine and more than
+  /// 600,000 steps. A larger file is refused before it is read whole.
+  public static let maximumBytes = 4 << 20
+
   /// Parses and validates a routine; `file` is the name used in error messages.
   public static func load(_ text: String, file: String) throws -> Routine {
     try RoutineReader(file: file).routine(TOMLParser.parse(text, file: file))
@@ -20,8 +24,12 @@ public enum RoutineLoader {
 }
 
 extension TOMLParser {
-  /// Parses a whole document; a syntax error is a `CoreError.syntax` naming `file`.
+  /// Parses a whole document of at most `RoutineLoader.maximumBytes`; a syntax error is a
+  /// `CoreError.syntax` naming `file`.
   static func parse(_ text: String, file: String) throws -> TOMLTable {
+    guard text.utf8.count <= RoutineLoader.maximumBytes else {
+      throw CoreError.tooLarge(file: file, bytes: text.utf8.count)
+    }
     do {
       return try parse(text)
     } catch {
@@ -87,12 +95,14 @@ struct RoutineReader {
     }
   }
 
+  /// A string, its control characters replaced (`DisplayText`): what a routine holds reaches
+  /// terminals, the journal and notifications. Only a note keeps its line breaks.
   func string(_ table: TOMLTable, _ key: String) throws -> String? {
     guard let node = table[key] else { return nil }
     guard case .string(let text) = node.value else {
       throw CoreError.wrongType(key: key, expected: "a string", at: location(of: node))
     }
-    return text
+    return DisplayText.clean(text, keepingNewlines: key == "note")
   }
 
   func int(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) throws -> Int? {
@@ -118,7 +128,7 @@ struct RoutineReader {
       guard case .string(let text) = element.value else {
         throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(of: element))
       }
-      return (text, element)
+      return (DisplayText.clean(text), element)
     }
   }
 

@@ -1,15 +1,19 @@
 extension TOMLParser {
   // MARK: Scanning
 
-  /// The current line and column (columns count characters, not bytes).
+  /// The current line and column (columns count characters, not bytes). Counted on from the last
+  /// position asked for on the same line, so that a long line is read once, not once per value.
   var position: TextPosition {
-    var column = 1
-    var offset = lineStart
-    while offset < index {
-      if bytes[offset] & 0xC0 != 0x80 { column += 1 }
-      offset += 1
+    mutating get {
+      if columnMark.offset < lineStart || columnMark.offset > index { columnMark = (lineStart, 1) }
+      var (offset, column) = columnMark
+      while offset < index {
+        if bytes[offset] & 0xC0 != 0x80 { column += 1 }
+        offset += 1
+      }
+      columnMark = (index, column)
+      return TextPosition(line: line, column: column)
     }
-    return TextPosition(line: line, column: column)
   }
 
   func peek() -> UInt8? { index < bytes.count ? bytes[index] : nil }

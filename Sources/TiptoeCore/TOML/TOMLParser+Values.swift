@@ -1,12 +1,14 @@
 extension TOMLParser {
   // MARK: Keys
 
-  /// `a`, `"a b"`, `a.b.c`: the parts and where each stands.
+  /// `a`, `"a b"`, `a.b.c`: the parts and where each stands. Fails at the part that would sit
+  /// deeper than `maximumDepth`.
   mutating func key() throws(Failure) -> ([String], [TextPosition]) {
     var parts: [String] = []
     var positions: [TextPosition] = []
     while true {
       skipWhitespace()
+      guard depth + parts.count < Self.maximumDepth else { throw tooDeep() }
       positions.append(position)
       guard let byte = peek() else { throw fail("expected a key") }
       if byte == UInt8(ascii: "\"") {
@@ -26,6 +28,11 @@ extension TOMLParser {
     }
   }
 
+  /// The failure for a list, inline table or key part nested past `maximumDepth`.
+  func tooDeep() -> Failure {
+    fail("nested too deeply: tables, lists and dotted keys may be at most \(Self.maximumDepth) levels deep")
+  }
+
   func isBareKey(_ byte: UInt8) -> Bool {
     (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
       || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "-")
@@ -39,8 +46,12 @@ extension TOMLParser {
     switch byte {
     case UInt8(ascii: "\""): return TOMLNode(value: .string(try basicString()), position: start)
     case UInt8(ascii: "'"): return TOMLNode(value: .string(try literalString()), position: start)
-    case UInt8(ascii: "["): return TOMLNode(value: .array(try array()), position: start)
-    case UInt8(ascii: "{"): return TOMLNode(value: .table(try inlineTable()), position: start)
+    case UInt8(ascii: "["), UInt8(ascii: "{"):
+      guard depth < Self.maximumDepth else { throw tooDeep() }
+      depth += 1
+      defer { depth -= 1 }
+      if byte == UInt8(ascii: "[") { return TOMLNode(value: .array(try array()), position: start) }
+      return TOMLNode(value: .table(try inlineTable()), position: start)
     default:
       let token = scalarToken()
       guard !token.isEmpty else { throw fail("expected a value (a \"string\", a number, true/false, [a list])") }
@@ -143,7 +154,9 @@ extension TOMLParser {
       let (path, positions) = try key()
       try expect("=", "'=' after the key")
       skipWhitespace()
+      depth += path.count
       let node = try value()
+      depth -= path.count
       try Self.assignInline(node, path[...], positions[...], in: &table)
       skipWhitespace()
       guard let byte = peek() else { throw fail("expected '}' to close the inline table") }

@@ -11,10 +11,19 @@ struct TOMLParser {
     let position: TextPosition
   }
 
+  /// How deep a value may sit: the parts of its table's header and of its key, and the lists and
+  /// inline tables around it, together. A routine needs three; the limit keeps the parser's
+  /// recursion (and everything that walks the tree) far from the end of the stack.
+  static let maximumDepth = 64
+
   let bytes: [UInt8]
   var index = 0
   var line = 1
   var lineStart = 0
+  /// Where `position` last counted to on the current line, and the column there.
+  var columnMark = (offset: 0, column: 1)
+  /// How deep the value being read sits (see `maximumDepth`).
+  var depth = 0
 
   init(_ text: String) { bytes = Array(text.utf8) }
 
@@ -36,12 +45,15 @@ struct TOMLParser {
       case UInt8(ascii: "#"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
         try endOfLine()
       case UInt8(ascii: "["):
+        depth = 0
         current = try header(into: &root)
         try endOfLine()
       default:
+        depth = current.count
         let (path, keyPositions) = try key()
         try expect("=", "'=' after the key")
         skipWhitespace()
+        depth += path.count
         let node = try value()
         try Self.insert(node, at: current, key: path, keyPositions: keyPositions, into: &root)
         try endOfLine()
