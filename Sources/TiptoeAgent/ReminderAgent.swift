@@ -32,6 +32,11 @@ public final class ReminderAgent {
   var notifier: (any AgentNotifier)?
   /// Said once that no server is there, until one is back.
   var reportedNoServer = false
+  /// The notification server's name on the bus, followed so that a restarted server shows again
+  /// what is waiting.
+  var serverWatch: ServerWatch?
+  /// The server went away since the reminders were shown.
+  var serverLost = false
   var open: [OpenReminder] = []
   /// The newest history event seen; a change of directory with the same id changed nothing.
   var lastEventID: Int64 = 0
@@ -65,6 +70,7 @@ public final class ReminderAgent {
 
   /// The loop's sources go before the loop they are attached to (they hold it unowned).
   deinit {
+    serverWatch = nil
     open.removeAll()
     timer = nil
     watch = nil
@@ -96,6 +102,8 @@ public final class ReminderAgent {
       try? watch?.add(folder)
     }
     try start()
+    serverWatch = ServerWatch(
+      appeared: { [unowned self] in serverAppeared() }, vanished: { [unowned self] in serverVanished() })
     loop.run()
     stop()
     return 0
@@ -172,7 +180,8 @@ public final class ReminderAgent {
     evaluate()
   }
 
-  private func reloadPlanner() {
+  /// Loads the routine again (the routine file or the system's zone changed) and decides again.
+  func reloadPlanner() {
     do {
       planner = try configuration.loadPlanner()
       rules = ReminderRules(planner: planner, settings: settings)
@@ -195,8 +204,7 @@ public final class ReminderAgent {
     let now = configuration.now()
     let history: History
     let decision: ReminderDecision
-    var rules = rules
-    rules.holding = held.union(open.flatMap(\.slotIDs))
+    let rules = decidingRules
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
@@ -222,6 +230,13 @@ public final class ReminderAgent {
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
     arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
+  }
+
+  /// The rules as the next decision applies them: looking back to every slot held or on screen.
+  var decidingRules: ReminderRules {
+    var rules = rules
+    rules.holding = held.union(open.flatMap(\.slotIDs))
+    return rules
   }
 
   private func today(_ now: Date) -> LocalDate {

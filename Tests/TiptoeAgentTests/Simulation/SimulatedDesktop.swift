@@ -36,8 +36,12 @@ final class RecordingNotifier: AgentNotifier {
 
   func forget() { server = nil }
 
+  /// Notifications made so far.
+  private var made = 0
+
   func makeNotification(title: String, body: String) -> any AgentNotification {
-    SimulatedNotification(notifier: self)
+    made += 1
+    return SimulatedNotification(notifier: self, serial: made)
   }
 
   func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {}
@@ -55,13 +59,18 @@ final class RecordingNotifier: AgentNotifier {
 /// One notification on the simulated screen, with its buttons.
 final class SimulatedNotification: AgentNotification {
   private unowned let notifier: RecordingNotifier
+  /// Its place in the order notifications were made (the same from run to run, unlike its address).
+  let serial: Int
   var id: Int32 = 0
   private(set) var actions: [String: (String) -> Void] = [:]
   private(set) var isOpen = false
   /// How many times it was shown; the user answers each show at most once.
   private(set) var showCount = 0
 
-  init(notifier: RecordingNotifier) { self.notifier = notifier }
+  init(notifier: RecordingNotifier, serial: Int) {
+    self.notifier = notifier
+    self.serial = serial
+  }
 
   func setUrgency(_ urgency: DesktopNotification.Urgency) {}
   func setTimeout(_ timeout: DesktopNotification.Timeout) {}
@@ -78,6 +87,8 @@ final class SimulatedNotification: AgentNotification {
   }
 
   func close() throws { isOpen = false }
+
+  func abandon() { isOpen = false }
 
   /// Presses the button `key`; false when it is not there (closed, or its agent is gone).
   func press(_ key: String) -> Bool {
