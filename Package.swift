@@ -65,7 +65,8 @@ let package = Package(
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
-    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
+    .testTarget(
+      name: "TiptoeAgentTests", dependencies: ["TiptoeAgent", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
     .testTarget(name: "TiptoeCommandsTests", dependencies: ["TiptoeCommands"]),
