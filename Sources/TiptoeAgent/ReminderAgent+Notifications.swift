@@ -222,9 +222,10 @@ extension ReminderAgent {
           reminder, planner: planner, snooze: settings.snooze, buttons: true,
           start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder)
         )
-        guard let notifier, notifier.server != nil else { break }
-        let notification = notifier.makeNotification(title: text.title, body: text.body)
-        notification.id = id
+        guard let notifier else { break }
+        // With no server now, it goes to stderr and shows once a server appears.
+        let notification = notifier.server == nil ? nil : notifier.makeNotification(title: text.title, body: text.body)
+        notification?.id = id
         let entry = OpenReminder(
           slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)
         open.append(entry)

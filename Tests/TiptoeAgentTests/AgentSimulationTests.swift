@@ -5,8 +5,8 @@ import TiptoeCore
 @testable import TiptoeAgent
 
 /// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
-/// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses and
-/// random answers from the buttons and the command line, with the invariants of ``SimulationChecker``
+/// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
+/// crashes of the notification server and random answers from the buttons and the command line, with the invariants of ``SimulationChecker``
 /// checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
 /// seed alone, and a regression pins it in `seeds`.
 ///
@@ -141,11 +141,12 @@ import TiptoeCore
     print(
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
-        + "\(counts.pauses) pauses, \(counts.actions) answers, \(counts.dayEnds) day ends checked "
+        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.actions) answers, "
+        + "\(counts.dayEnds) day ends checked "
         + "against the plan, \(simulation.epochs.count) zones, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
-    #expect(simulation.counts.dayEnds >= days / 4)
+    #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }

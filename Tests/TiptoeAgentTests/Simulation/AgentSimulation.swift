@@ -26,6 +26,10 @@ final class AgentSimulation {
     case resume
     /// `tiptoe done` for the next slot not yet due.
     case doneAhead
+    /// The notification server crashes (its notifications go with it) and is started again after
+    /// `down` (the agent follows its bus name).
+    case serverCrash(down: TimeInterval)
+    case serverStart
   }
 
   /// A deliberately broken run, to show that the checker catches it.
@@ -79,7 +83,9 @@ final class AgentSimulation {
   var agentLog: [String] = []
   var checker: SimulationChecker!
   /// What a run covered.
-  var counts = (slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0)
+  var counts = (
+    slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0
+  )
 
   /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
   /// at a random hour of its day (counted from `first`).
@@ -145,6 +151,10 @@ final class AgentSimulation {
       disruptions.append((moment(), .pause(length, byHand: index == 0)))
     }
     for _ in 0..<6 { disruptions.append((moment(), .doneAhead)) }
+    for _ in 0..<3 {
+      let down = exp(Double.random(in: 0...log(7200.0), using: &random)).rounded()
+      disruptions.append((moment(), .serverCrash(down: down)))
+    }
     disruptions.sort { $0.at < $1.at }
   }
 
@@ -268,6 +278,17 @@ final class AgentSimulation {
       endPause()
       try store.append([.resumed(at: now)])
       agent.historyChanged()
+    case .serverCrash(let down):
+      counts.serverCrashes += 1
+      notifier.isDown = true
+      for entry in agent.open { (entry.notification as? SimulatedNotification)?.vanish() }
+      agent.serverVanished()
+      disruptions.append((now.addingTimeInterval(down), .serverStart))
+    case .serverStart:
+      notifier.isDown = false
+      // What is open now shows again as new notifications, without a new record.
+      checker.reshows += agent.open.count
+      agent.serverAppeared()
     case .doneAhead:
       let history = try store.history(around: now, rules: rules)
       guard let slot = rules.slots(around: now).first(where: { $0.start > now && !history.record(of: $0).isSettled })

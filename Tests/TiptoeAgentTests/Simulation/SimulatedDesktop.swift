@@ -27,7 +27,11 @@ final class RecordingNotifier: AgentNotifier {
 
   init(now: @escaping () -> Date) { self.now = now }
 
+  /// The server is gone (crashed, not yet started again): nothing can be shown.
+  var isDown = false
+
   func connect() throws -> ServerInfo {
+    if isDown { throw NotifyError.noServer("the simulated server is down") }
     let info = ServerInfo(
       name: "simulation", vendor: "tiptoe", version: "1", specVersion: "1.2", capabilities: ["actions", "body"])
     server = info
@@ -81,6 +85,7 @@ final class SimulatedNotification: AgentNotification {
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void) {}
 
   func show() throws {
+    if notifier.isDown { throw NotifyError.noServer("the simulated server is down") }
     notifier.showing(self)
     isOpen = true
     showCount += 1
@@ -96,6 +101,9 @@ final class SimulatedNotification: AgentNotification {
     action(key)
     return true
   }
+
+  /// Its server crashed: it is gone from the screen.
+  func vanish() { isOpen = false }
 
   /// Its agent stopped without closing it: the buttons reach nobody now.
   func orphan() { actions = [:] }
