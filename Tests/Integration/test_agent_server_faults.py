@@ -26,6 +26,10 @@ def test_a_restarted_server_shows_the_waiting_reminder_again_at_once(tiptoe):
     run_in_own_desktop(tiptoe, __file__)
 
 
+def test_an_agent_restarted_while_the_server_is_down_shows_the_waiting_reminder_when_one_is_back(tiptoe):
+    run_in_own_desktop(tiptoe, __file__, "killed_with_the_server")
+
+
 def test_a_restart_closes_what_an_earlier_run_left_for_a_slot_settled_since(tiptoe, desktop, agents):
     _, clock = ahead(3)
     write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
@@ -78,5 +82,33 @@ def scenario(home: Path) -> None:
     print("scenario passed")
 
 
+def killed_with_the_server(home: Path) -> None:
+    """The agent is killed, the server crashes, the agent starts again with no server, a server
+    starts: the reminder still waiting comes back at once, not at the nudge 15 minutes later."""
+    from desktop import notification_server, scenario_agent, scenario_env, write_routine_in
+
+    env = scenario_env(home)
+    _, clock = ahead(4)
+    write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
+    config = Path(os.environ["TIPTOE_DESKTOP_DIR"]) / "dunstrc"
+    config.write_text("[global]\n    font = DejaVu Sans 10\n")
+    with notification_server("dunst", "-config", str(config)) as first:
+        with scenario_agent(env) as (desk, agent):
+            note = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+            agent.await_line(r"shown \(due\)")
+            agent.stop(9)
+            first.kill()
+            first.wait()
+    with scenario_agent(env) as (desk, agent):
+        agent.await_line(r"reminder \(due\) at .*Toe presses", timeout=10)
+        with notification_server("dunst", "-config", str(config)):
+            again = desk.await_notify(lambda m: m.args[0] == "tiptoe", timeout=5)
+            assert again.summary == note.summary, again
+            agent.await_line(r"shown \(due\)")
+            assert agent.alive()
+    print("scenario passed")
+
+
 if __name__ == "__main__":
-    scenario(Path(sys.argv[1]))
+    chosen = sys.argv[2] if len(sys.argv) > 2 else "scenario"
+    {"scenario": scenario, "killed_with_the_server": killed_with_the_server}[chosen](Path(sys.argv[1]))
