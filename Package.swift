@@ -72,7 +72,8 @@ let package = Package(
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore", "TiptoeStore"]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
-    .testTarget(name: "TiptoeAgentTests", dependencies: ["TiptoeAgent"]),
+    .testTarget(
+      name: "TiptoeAgentTests", dependencies: ["TiptoeAgent", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
     .testTarget(name: "TiptoeCommandsTests", dependencies: ["TiptoeCommands"]),

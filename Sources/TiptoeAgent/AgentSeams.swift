@@ -27,6 +27,8 @@ protocol AgentNotification: AnyObject {
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void)
   func show() throws
   func close() throws
+  /// Lets it go without a word to the server (the server that showed it went away).
+  func abandon()
 }
 
 extension DesktopNotification: AgentNotification {

@@ -23,6 +23,28 @@ extension ReminderAgent {
     }
   }
 
+  /// The server's name lost its owner: the reminders on screen went with it.
+  func serverVanished() {
+    guard !serverLost, notifier?.server != nil else { return }
+    serverLost = true
+    notifier?.forget()
+    log("the notification server went away; what is waiting shows again when one is back")
+  }
+
+  /// A server took the name (started, or started again): shows again, as new notifications, the
+  /// reminders that are waiting, including those that went to stderr.
+  func serverAppeared() {
+    guard serverLost || reportedNoServer else { return }
+    serverLost = false
+    connectServer()
+    guard notifier?.server != nil else { return }
+    for entry in open {
+      entry.notification?.abandon()
+      forget(entry)
+      present(entry.reminder, replacing: nil)
+    }
+  }
+
   private func reportNoServer(_ error: Error) {
     notifier?.forget()
     guard !reportedNoServer else { return }
@@ -180,7 +202,21 @@ extension ReminderAgent {
     do {
       let history = try store.history(around: now, rules: rules)
       let waiting = rules.waiting(history, now: now).filter { previous[$0.id] != nil }
-      for (id, group) in Dictionary(grouping: waiting, by: { previous[$0.id]! }) {
+      // What the earlier run left on screen for slots settled since (answered while it was down, or
+      // missed): closed, so no reminder of a settled slot stays behind.
+      let kept = Set(waiting.compactMap { previous[$0.id] })
+      for id in Set(previous.values).subtracting(kept).sorted() {
+        guard let notifier, notifier.server != nil else { break }
+        let stale = notifier.makeNotification(title: "", body: "")
+        stale.id = id
+        do {
+          try stale.close()
+          log("closed notification \(id), left by an earlier run for slots settled since")
+        } catch {
+          log(error.localizedDescription)
+        }
+      }
+      for (id, group) in Dictionary(grouping: waiting, by: { previous[$0.id]! }).sorted(by: { $0.key < $1.key }) {
         let canSnooze = group.allSatisfy { rules.canSnooze(history.record(of: $0)) }
         let fired = group.map { history.record(of: $0).firedSinceDecision.count }.max() ?? 1
         let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
@@ -188,9 +224,10 @@ extension ReminderAgent {
           reminder, planner: planner, snooze: settings.snooze, buttons: true,
           start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder)
         )
-        guard let notifier, notifier.server != nil else { break }
-        let notification = notifier.makeNotification(title: text.title, body: text.body)
-        notification.id = id
+        guard let notifier else { break }
+        // With no server now, it goes to stderr and shows once a server appears.
+        let notification = notifier.server == nil ? nil : notifier.makeNotification(title: text.title, body: text.body)
+        notification?.id = id
         let entry = OpenReminder(
           slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)
         open.append(entry)

@@ -32,6 +32,11 @@ public final class ReminderAgent {
   var notifier: (any AgentNotifier)?
   /// Said once that no server is there, until one is back.
   var reportedNoServer = false
+  /// The notification server's name on the bus, followed so that a restarted server shows again
+  /// what is waiting.
+  var serverWatch: ServerWatch?
+  /// The server went away since the reminders were shown.
+  var serverLost = false
   var open: [OpenReminder] = []
   /// The newest history event seen; a change of directory with the same id changed nothing.
   var lastEventID: Int64 = 0
@@ -70,6 +75,7 @@ public final class ReminderAgent {
 
   /// The loop's sources go before the loop they are attached to (they hold it unowned).
   deinit {
+    serverWatch = nil
     open.removeAll()
     timer = nil
     watch = nil
@@ -107,6 +113,8 @@ public final class ReminderAgent {
         log: { [unowned self] in log($0) })
     }
     try start()
+    serverWatch = ServerWatch(
+      appeared: { [unowned self] in serverAppeared() }, vanished: { [unowned self] in serverVanished() })
     loop.run()
     stop()
     return 0
@@ -190,7 +198,8 @@ public final class ReminderAgent {
     evaluate()
   }
 
-  private func reloadPlanner() {
+  /// Loads the routine again (the routine file or the system's zone changed) and decides again.
+  func reloadPlanner() {
     do {
       planner = try configuration.loadPlanner()
       rules = ReminderRules(planner: planner, settings: settings)
@@ -213,8 +222,7 @@ public final class ReminderAgent {
     let now = configuration.now()
     let history: History
     let decision: ReminderDecision
-    var rules = rules
-    rules.holding = held.union(open.flatMap(\.slotIDs))
+    var rules = decidingRules
     rules.holds = currentHolds(now)
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
@@ -241,6 +249,13 @@ public final class ReminderAgent {
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
     arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
+  }
+
+  /// The rules as the next decision applies them: looking back to every slot held or on screen.
+  var decidingRules: ReminderRules {
+    var rules = rules
+    rules.holding = held.union(open.flatMap(\.slotIDs))
+    return rules
   }
 
   private func today(_ now: Date) -> LocalDate {

@@ -142,6 +142,10 @@ public final class DesktopNotification {
     }
   }
 
+  /// Lets it go without asking the server: the server that showed it is gone (its id may already
+  /// name another notification on the next one).
+  public func abandon() { keepAlive = nil }
+
   /// Whether it is shown and not closed yet, as far as this process knows.
   public var isOpen: Bool { keepAlive != nil }
 

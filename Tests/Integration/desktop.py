@@ -581,15 +581,16 @@ def notification_id(line: str) -> int:
 
 # -- scenarios in a desktop of their own ---------------------------------------------------------
 
-def run_in_own_desktop(tiptoe, script: str) -> None:
-    """Runs `script` (a test file whose `__main__` calls its scenario with the home directory) in a
-    nested `with-desktop` with no notification server, and asserts that it printed "scenario passed"."""
+def run_in_own_desktop(tiptoe, script: str, *args: str) -> None:
+    """Runs `script` (a test file whose `__main__` calls its scenario with the home directory, then
+    `args`) in a nested `with-desktop` with no notification server, and asserts that it printed
+    "scenario passed"."""
     from conftest import BIN
 
     here = Path(__file__).resolve().parent
     env = dict(tiptoe.env, TIPTOE_DESKTOP_NO_SERVER="1", TIPTOE_BIN=str(BIN), PYTHONPATH=str(here))
     result = subprocess.run(
-        [str(here / "with-desktop"), sys.executable, script, str(tiptoe.home)],
+        [str(here / "with-desktop"), sys.executable, script, str(tiptoe.home), *args],
         env=env, capture_output=True, text=True, timeout=120,
     )
     assert result.returncode == 0, f"scenario failed:\n{result.stdout}\n{result.stderr}"

@@ -5,14 +5,18 @@ import TiptoeCore
 @testable import TiptoeAgent
 
 /// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
-/// DST changes of every zone, suspends, restarts, clock sets and random answers, with the invariants
-/// of ``SimulationChecker`` checked after every step. A failure names its seed; pin it in `seeds`.
+/// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
+/// crashes of the notification server and random answers from the buttons and the command line, with the invariants of ``SimulationChecker``
+/// checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
+/// seed alone, and a regression pins it in `seeds`.
 ///
 /// `make test` runs 45 days around each DST change; `TIPTOE_SIMULATION_YEARS=n` runs n whole years per
 /// zone instead (`make soak`).
 @Suite struct AgentSimulationTests {
   static let zones = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe"]
-  static let seeds: [UInt64] = [1]
+  static var seeds: [UInt64] {
+    UInt64(ProcessInfo.processInfo.environment["TIPTOE_SIMULATION_SEED"] ?? "").map { [$0] } ?? [1]
+  }
   /// 45 days from March 1 and from September 25 hold both DST changes of every zone above.
   static let spans = ["2026-03-01", "2026-09-25"]
 
@@ -52,37 +56,97 @@ import TiptoeCore
 
   @Test(arguments: zones)
   func aMixedRoutineForTwoWeeks(zone: String) throws {
-    try simulate(seed: 1, zone: zone, routine: Self.mixedRoutine(), first: LocalDate(iso: "2026-03-24")!, days: 16)
+    for seed in Self.seeds {
+      try simulate(seed: seed, zone: zone, routine: Self.mixedRoutine(), first: LocalDate(iso: "2026-03-24")!, days: 16)
+    }
+  }
+
+  /// Berlin → New York → Sydney: the agent plans again in each zone, through Berlin's spring-forward
+  /// before and Sydney's fall-back after.
+  static let zoneChanges = [(day: 10, zone: "America/New_York"), (day: 14, zone: "Australia/Sydney")]
+
+  @Test func theSystemZoneChangesTwice() throws {
+    for seed in Self.seeds {
+      try simulate(
+        seed: seed, zone: "Europe/Berlin", first: LocalDate(iso: "2026-03-22")!, days: 24,
+        zoneChanges: Self.zoneChanges)
+    }
   }
 
   @Test(.enabled(if: years > 0), arguments: zones)
   func wholeYearsOfTheBuiltInRoutine(zone: String) throws {
+    // Berlin's years change the system zone to New York in May and to Sydney in September.
+    let changes =
+      zone == "Europe/Berlin" ? [(day: 130, zone: "America/New_York"), (day: 250, zone: "Australia/Sydney")] : []
     for year in 0..<Self.years {
       try simulate(
-        seed: UInt64(1000 + year), zone: zone, first: LocalDate(year: 2026 + year, month: 1, day: 1)!, days: 365)
+        seed: UInt64(1000 + year), zone: zone, first: LocalDate(year: 2026 + year, month: 1, day: 1)!, days: 365,
+        zoneChanges: changes)
     }
   }
 
+  // MARK: The checker catches what it is for
+
+  /// An agent that shows a reminder and crashes before the record is written is caught at once,
+  /// with its seed and step; the same seed breaks at the same step again.
+  @Test func aShowWithoutItsRecordIsCaughtWithItsSeedAndStep() throws {
+    let first = try failure(seed: 7, mutation: .showBeforeRecord)
+    #expect(first.seed == 7 && first.step > 0)
+    #expect(first.message.contains("shown without a record"))
+    #expect("\(first)".contains("seed 7") && "\(first)".contains("step \(first.step)"))
+    let again = try failure(seed: 7, mutation: .showBeforeRecord)
+    #expect(again.step == first.step && again.message == first.message)
+  }
+
+  /// An agent that catches up slots older than the catch-up window is caught, reproducibly.
+  @Test func aBrokenCatchUpRuleIsCaughtWithItsSeedAndStep() throws {
+    let first = try failure(seed: 3, mutation: .lateCatchUp)
+    #expect(first.message.contains("the catch-up rule says missed"))
+    let again = try failure(seed: 3, mutation: .lateCatchUp)
+    #expect(again.step == first.step && again.message == first.message)
+  }
+
+  /// Runs a broken agent for 45 days in Berlin; returns how the checker stopped it.
+  private func failure(seed: UInt64, mutation: AgentSimulation.Mutation) throws -> SimulationFailure {
+    let simulation = try AgentSimulation(
+      seed: seed, zone: "Europe/Berlin", routine: Self.routine(), first: LocalDate(iso: "2026-03-01")!, days: 45,
+      mutation: mutation)
+    defer { simulation.removeFiles() }
+    do {
+      try simulation.run()
+    } catch let failure as SimulationFailure {
+      return failure
+    }
+    Issue.record("the checker let \(mutation) through with seed \(seed)")
+    throw CancellationError()
+  }
+
   private func simulate(
-    seed: UInt64, zone: String, routine: Routine? = nil, first: LocalDate, days: Int
+    seed: UInt64, zone: String, routine: Routine? = nil, first: LocalDate, days: Int,
+    zoneChanges: [(day: Int, zone: String)] = []
   ) throws {
     let simulation = try AgentSimulation(
-      seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days)
+      seed: seed, zone: zone, routine: routine ?? Self.routine(), first: first, days: days, zoneChanges: zoneChanges)
     defer { simulation.removeFiles() }
     let clock = ContinuousClock()
     let began = clock.now
     do {
       try simulation.run()
     } catch let failure as SimulationFailure {
-      Issue.record("\(failure)")
+      Issue.record(
+        "\(failure)\n  to run it again: TIPTOE_SIMULATION_SEED=\(seed) swift test --filter AgentSimulationTests")
       return
     }
     let counts = simulation.counts
     print(
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
-        + "\(counts.actions) answers, in \(clock.now - began)")
+        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.actions) answers, "
+        + "\(counts.dayEnds) day ends checked "
+        + "against the plan, \(simulation.epochs.count) zones, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
-    #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5)
+    #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
+    #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
+    #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import TiptoeCore
 import TiptoeService
 import TiptoeStore
@@ -18,6 +19,25 @@ final class AgentSimulation {
     case suspend(TimeInterval)
     case restart(down: TimeInterval, crash: Bool)
     case setClock(by: TimeInterval)
+    /// The system's zone becomes `zone` (the agent plans again, as on a change of /etc/localtime).
+    case changeZone(String)
+    /// `tiptoe pause` for `length`, or until `tiptoe resume` that long after (`byHand`).
+    case pause(TimeInterval, byHand: Bool)
+    case resume
+    /// `tiptoe done` for the next slot not yet due.
+    case doneAhead
+    /// The notification server crashes (its notifications go with it) and is started again after
+    /// `down` (the agent follows its bus name).
+    case serverCrash(down: TimeInterval)
+    case serverStart
+  }
+
+  /// A deliberately broken run, to show that the checker catches it.
+  enum Mutation {
+    /// The agent crashes between showing a reminder and recording it (the record is lost).
+    case showBeforeRecord
+    /// The agent catches up slots three times as old as the catch-up window allows.
+    case lateCatchUp
   }
 
   /// A user's answer to a shown reminder, due at `at`.
@@ -28,9 +48,13 @@ final class AgentSimulation {
   }
 
   let seed: UInt64
-  let planner: Planner
+  let routine: Routine
+  /// The system zone's planner now; `epochs` holds each one and since when.
+  private(set) var planner: Planner
+  private(set) var epochs: [(from: Date, planner: Planner)]
   let settings = ReminderSettings()
-  let rules: ReminderRules
+  private(set) var rules: ReminderRules
+  let mutation: Mutation?
   let start: Date
   let end: Date
   private(set) var now: Date
@@ -48,21 +72,36 @@ final class AgentSimulation {
   var dark: [(from: Date, to: Date)] = []
   /// When the agent was stopped cleanly (it forgets its open reminders then): `(from, to]`.
   var stopped: [(from: Date, to: Date)] = []
-  /// Around a clock set back: times are not checked.
+  /// While reminders were paused: `(from, to]`.
+  var paused: [(from: Date, to: Date)] = []
+  /// Around a clock set back or a zone change: times are not checked.
   var unchecked: [(from: Date, to: Date)] = []
+  /// The next local day's end, where `tiptoe plan` and the agent must agree.
+  private var dayEnd: Date
   var step = 0
   /// The agent's last log lines.
   var agentLog: [String] = []
   var checker: SimulationChecker!
   /// What a run covered.
-  var counts = (slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0)
+  var counts = (
+    slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0
+  )
 
-  /// `days` from the start of `first` in `zone`.
-  init(seed: UInt64, zone: String, routine: Routine, first: LocalDate, days: Int) throws {
+  /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
+  /// at a random hour of its day (counted from `first`).
+  init(
+    seed: UInt64, zone: String, routine: Routine, first: LocalDate, days: Int,
+    zoneChanges: [(day: Int, zone: String)] = [], mutation: Mutation? = nil
+  ) throws {
     self.seed = seed
+    self.routine = routine
+    self.mutation = mutation
     planner = Planner(routine: routine, timeZone: TimeZone(identifier: zone)!)
+    epochs = []
     rules = ReminderRules(planner: planner, settings: settings)
     start = planner.dayStart(first)
+    epochs = [(start, planner)]
+    dayEnd = planner.dayStart(first.adding(days: 1)).addingTimeInterval(-1)
     end = start.addingTimeInterval(Double(days) * 86400)
     now = start
     random = SeededGenerator(seed: seed)
@@ -75,6 +114,11 @@ final class AgentSimulation {
     dark.append((.distantPast, start))
     checker = SimulationChecker(simulation: self)
     planDisruptions(days: days)
+    for change in zoneChanges {
+      let at = Double(change.day) * 86400 + Double.random(in: 0..<86400, using: &random)
+      disruptions.append((start.addingTimeInterval(at.rounded()), .changeZone(change.zone)))
+    }
+    disruptions.sort { $0.at < $1.at }
   }
 
   deinit { removeFiles() }
@@ -101,6 +145,16 @@ final class AgentSimulation {
     }
     disruptions.append((moment(), .setClock(by: 2 * 3600)))
     disruptions.append((moment(), .setClock(by: -3600)))
+    // Pauses of 10 minutes to 6 hours, one of them until resumed by hand; answers ahead of time.
+    for index in 0..<4 {
+      let length = Double.random(in: 600...(6 * 3600), using: &random).rounded()
+      disruptions.append((moment(), .pause(length, byHand: index == 0)))
+    }
+    for _ in 0..<6 { disruptions.append((moment(), .doneAhead)) }
+    for _ in 0..<3 {
+      let down = exp(Double.random(in: 0...log(7200.0), using: &random)).rounded()
+      disruptions.append((moment(), .serverCrash(down: down)))
+    }
     disruptions.sort { $0.at < $1.at }
   }
 
@@ -113,7 +167,7 @@ final class AgentSimulation {
       let wake = agent == nil ? nil : timer.armed
       let answer = answers.indices.min { answers[$0].at < answers[$1].at }
       let disruption = disruptions.first?.at
-      let candidates = [wake, answer.map { answers[$0].at }, disruption].compactMap { $0 }
+      let candidates = [wake, answer.map { answers[$0].at }, disruption, dayEnd].compactMap { $0 }
       guard let next = candidates.min(), next < end else { break }
       let previous = now
       now = max(now, next)
@@ -125,13 +179,29 @@ final class AgentSimulation {
         agent?.woke(clockChanged: false)
       } else if let answer, answers[answer].at <= next {
         try perform(answers.remove(at: answer))
-      } else {
+      } else if let disruption, disruption <= next {
         try disrupt(disruptions.removeFirst().what)
+      } else {
+        try checker.checkDayEnd()
+        dayEnd = nextDayEnd(after: now.addingTimeInterval(1))
       }
+      // Passed over by a suspend or a clock set.
+      if dayEnd < now { dayEnd = nextDayEnd(after: now) }
+      try mutate()
       try checker.check()
       scheduleAnswers()
     }
     try checker.finish()
+  }
+
+  /// The last second of the local day of `instant`.
+  private func nextDayEnd(after instant: Date) -> Date {
+    planner.dayStart(localDate(instant).adding(days: 1)).addingTimeInterval(-1)
+  }
+
+  /// The local date of `instant` in the system's zone now.
+  func localDate(_ instant: Date) -> LocalDate {
+    ISO8601.localDateTime(instant, utcOffset: planner.timeZone.secondsFromGMT(for: instant)).0
   }
 
   func failure(_ message: String) -> SimulationFailure {
@@ -142,8 +212,10 @@ final class AgentSimulation {
   // MARK: The machine
 
   private func startAgent() throws {
+    var agentSettings = settings
+    if mutation == .lateCatchUp { agentSettings.catchUpWindow *= 3 }
     let configuration = AgentConfiguration(
-      settings: settings, historyPath: historyPath, loadPlanner: { [planner] in planner },
+      settings: agentSettings, historyPath: historyPath, loadPlanner: { [unowned self] in planner },
       log: { [unowned self] line in
         agentLog.append(line)
         if agentLog.count > 200 { agentLog.removeFirst(100) }
@@ -187,12 +259,66 @@ final class AgentSimulation {
         unchecked.append((now.addingTimeInterval(-settings.catchUpWindow), from.addingTimeInterval(2 * 3600)))
       }
       agent.woke(clockChanged: true)
+    case .changeZone(let zone):
+      planner = Planner(routine: routine, timeZone: TimeZone(identifier: zone)!)
+      rules = ReminderRules(planner: planner, settings: settings)
+      epochs.append((now, planner))
+      // The same slot ids stand for other instants now: a day either side is not timed.
+      unchecked.append((now.addingTimeInterval(-36 * 3600), now.addingTimeInterval(36 * 3600)))
+      agent.reloadPlanner()
+    case .pause(let length, let byHand):
+      counts.pauses += 1
+      let until = now.addingTimeInterval(length)
+      endPause()
+      paused.append((now, byHand ? .distantFuture : until))
+      try store.append([.paused(at: now, until: byHand ? nil : until)])
+      if byHand { disruptions.append((until, .resume)) }
+      agent.historyChanged()
+    case .resume:
+      endPause()
+      try store.append([.resumed(at: now)])
+      agent.historyChanged()
+    case .serverCrash(let down):
+      counts.serverCrashes += 1
+      notifier.isDown = true
+      for entry in agent.open { (entry.notification as? SimulatedNotification)?.vanish() }
+      agent.serverVanished()
+      disruptions.append((now.addingTimeInterval(down), .serverStart))
+    case .serverStart:
+      notifier.isDown = false
+      // What is open now shows again as new notifications, without a new record.
+      checker.reshows += agent.open.count
+      agent.serverAppeared()
+    case .doneAhead:
+      let history = try store.history(around: now, rules: rules)
+      guard let slot = rules.slots(around: now).first(where: { $0.start > now && !history.record(of: $0).isSettled })
+      else { break }
+      counts.actions += 1
+      try store.append([.done(slot, at: now)])
+      checker.expected[slot.id] = .done
+      agent.historyChanged()
     }
     // What was to happen while the machine was dark happens once it has been awake ten minutes.
     for index in disruptions.indices where disruptions[index].at < now {
       disruptions[index].at = now.addingTimeInterval(600 + Double(index))
     }
     disruptions.sort { $0.at < $1.at }
+  }
+
+  /// A new pause or a resume ends the pause before it.
+  private func endPause() {
+    guard let last = paused.last, last.to > now else { return }
+    paused[paused.count - 1].to = now
+  }
+
+  /// The record of what the agent showed in this step is lost, as if it had crashed before writing it.
+  private func mutate() throws {
+    guard mutation == .showBeforeRecord, notifier.newShows.count > checker.newShowsChecked else { return }
+    let queue = try DatabaseQueue(path: historyPath)
+    try queue.write { db in
+      try db.execute(sql: "DELETE FROM event WHERE kind = 'fired' AND id > ?", arguments: [checker.lastID])
+    }
+    try queue.close()
   }
 
   // MARK: The user
@@ -202,9 +328,9 @@ final class AgentSimulation {
     guard let agent else { return }
     for entry in agent.open {
       guard let notification = entry.notification as? SimulatedNotification,
-        checker.answered[ObjectIdentifier(notification)] != notification.showCount
+        checker.answered[notification.serial] != notification.showCount
       else { continue }
-      checker.answered[ObjectIdentifier(notification)] = notification.showCount
+      checker.answered[notification.serial] = notification.showCount
       let roll = Int.random(in: 0..<100, using: &random)
       let key: String
       switch roll {
@@ -212,7 +338,8 @@ final class AgentSimulation {
       case 30..<60: key = ReminderText.done
       case 60..<70: key = ReminderText.skip
       case 70..<85: key = ReminderText.snooze
-      case 85..<95: key = "cli-done"
+      case 85..<92: key = "cli-done"
+      case 92..<95: key = "cli-skip"
       default: key = "cli-done-undo"
       }
       let delay = Double(Int.random(in: 1...3000, using: &random))
@@ -227,15 +354,16 @@ final class AgentSimulation {
     counts.actions += 1
     let slots = entry.slots
     switch answer.key {
-    case "cli-done", "cli-done-undo":
+    case "cli-done", "cli-skip", "cli-done-undo":
       let history = try store.history(around: now, rules: rules)
       let waiting = slots.filter { !history.record(of: $0).isSettled }
       guard !waiting.isEmpty else { return }
-      try store.append(waiting.map { .done($0, at: now) })
+      let skip = answer.key == "cli-skip"
+      try store.append(waiting.map { skip ? .skipped($0, at: now) : .done($0, at: now) })
       if answer.key == "cli-done-undo" {
         try store.undoLast(at: now)
       } else {
-        for slot in waiting { checker.expected[slot.id] = .done }
+        for slot in waiting { checker.expected[slot.id] = skip ? .skipped : .done }
       }
       agent.historyChanged()
     default:

@@ -27,7 +27,11 @@ final class RecordingNotifier: AgentNotifier {
 
   init(now: @escaping () -> Date) { self.now = now }
 
+  /// The server is gone (crashed, not yet started again): nothing can be shown.
+  var isDown = false
+
   func connect() throws -> ServerInfo {
+    if isDown { throw NotifyError.noServer("the simulated server is down") }
     let info = ServerInfo(
       name: "simulation", vendor: "tiptoe", version: "1", specVersion: "1.2", capabilities: ["actions", "body"])
     server = info
@@ -36,8 +40,12 @@ final class RecordingNotifier: AgentNotifier {
 
   func forget() { server = nil }
 
+  /// Notifications made so far.
+  private var made = 0
+
   func makeNotification(title: String, body: String) -> any AgentNotification {
-    SimulatedNotification(notifier: self)
+    made += 1
+    return SimulatedNotification(notifier: self, serial: made)
   }
 
   func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {}
@@ -55,13 +63,18 @@ final class RecordingNotifier: AgentNotifier {
 /// One notification on the simulated screen, with its buttons.
 final class SimulatedNotification: AgentNotification {
   private unowned let notifier: RecordingNotifier
+  /// Its place in the order notifications were made (the same from run to run, unlike its address).
+  let serial: Int
   var id: Int32 = 0
   private(set) var actions: [String: (String) -> Void] = [:]
   private(set) var isOpen = false
   /// How many times it was shown; the user answers each show at most once.
   private(set) var showCount = 0
 
-  init(notifier: RecordingNotifier) { self.notifier = notifier }
+  init(notifier: RecordingNotifier, serial: Int) {
+    self.notifier = notifier
+    self.serial = serial
+  }
 
   func setUrgency(_ urgency: DesktopNotification.Urgency) {}
   func setTimeout(_ timeout: DesktopNotification.Timeout) {}
@@ -73,6 +86,7 @@ final class SimulatedNotification: AgentNotification {
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void) {}
 
   func show() throws {
+    if notifier.isDown { throw NotifyError.noServer("the simulated server is down") }
     notifier.showing(self)
     isOpen = true
     showCount += 1
@@ -80,12 +94,17 @@ final class SimulatedNotification: AgentNotification {
 
   func close() throws { isOpen = false }
 
+  func abandon() { isOpen = false }
+
   /// Presses the button `key`; false when it is not there (closed, or its agent is gone).
   func press(_ key: String) -> Bool {
     guard isOpen, let action = actions[key] else { return false }
     action(key)
     return true
   }
+
+  /// Its server crashed: it is gone from the screen.
+  func vanish() { isOpen = false }
 
   /// Its agent stopped without closing it: the buttons reach nobody now.
   func orphan() { actions = [:] }

@@ -2,6 +2,8 @@ import Foundation
 import TiptoeCore
 import TiptoeStore
 
+@testable import TiptoeAgent
+
 /// The invariants of a simulated run, checked on the history file after every step.
 ///
 /// - a slot is shown at most twice between decisions (the reminder and its nudge), never once settled;
@@ -13,13 +15,17 @@ import TiptoeStore
 /// - at the end every slot is settled, and every answer the user gave stands.
 final class SimulationChecker {
   private unowned let simulation: AgentSimulation
-  private var lastID: Int64 = 0
+  /// The newest event checked.
+  private(set) var lastID: Int64 = 0
   private var events: [String: [HistoryEvent]] = [:]
-  private var newBefore = 0
+  /// The new notifications checked.
+  private(set) var newShowsChecked = 0
   private var showsBefore = 0
   private var firstSeen: Set<String> = []
-  /// The show count of each notification the user has already looked at.
-  var answered: [ObjectIdentifier: Int] = [:]
+  /// New notifications allowed in this step without a record: a restarted server's.
+  var reshows = 0
+  /// The show count of each notification (by its serial) the user has already looked at.
+  var answered: [Int: Int] = [:]
   /// The answers the user gave that must stand at the end.
   var expected: [String: EventKind] = [:]
 
@@ -31,14 +37,18 @@ final class SimulationChecker {
   func check() throws {
     let new = try simulation.store.events(after: lastID)
     lastID = new.map(\.id).max() ?? lastID
-    let newShows = simulation.notifier.newShows.count - newBefore
+    let newShows = simulation.notifier.newShows.count - newShowsChecked
     let shows = simulation.notifier.shows - showsBefore
-    newBefore = simulation.notifier.newShows.count
+    newShowsChecked = simulation.notifier.newShows.count
     showsBefore = simulation.notifier.shows
     let fired = new.filter { $0.kind == .fired }
     simulation.counts.shown += newShows
-    if !fired.isEmpty, shows == 0 { throw simulation.failure("recorded as shown, but nothing was shown") }
-    if fired.isEmpty, newShows > 0 { throw simulation.failure("shown without a record in the history") }
+    // With the server down a reminder goes to stderr; once it is back, what is open shows again.
+    if !fired.isEmpty, shows == 0, !simulation.notifier.isDown {
+      throw simulation.failure("recorded as shown, but nothing was shown")
+    }
+    if fired.isEmpty, newShows > reshows { throw simulation.failure("shown without a record in the history") }
+    reshows = 0
     for event in new {
       guard let id = event.slot else { continue }
       let before = SlotRecord.build(from: events[id] ?? [])[id] ?? SlotRecord()
@@ -52,7 +62,8 @@ final class SimulationChecker {
     }
   }
 
-  /// The first time the agent acts on a slot: on time, caught up at the wake-up, or missed by the rule.
+  /// The first time the agent acts on a slot: on time, caught up at the wake-up (or the pause's
+  /// end), or missed by the rule.
   private func checkFirst(_ event: HistoryEvent, slot id: String) throws {
     guard let slot = slot(id, start: event.slotStart) else { return }
     guard let release = simulation.rules.release(slot.start, pause: .running) else { return }
@@ -60,25 +71,88 @@ final class SimulationChecker {
     let at = event.at
     let early = release.addingTimeInterval(-settings.mergeWindow - 1)
     if event.kind == .fired, at >= early, at <= release.addingTimeInterval(1) { return }
-    guard let dark = simulation.dark.first(where: { $0.from < release && release <= $0.to }) else {
+    guard let shownAt = heldBack(release) else {
       throw simulation.failure("\(id) due at \(stamp(release)) while awake, but \(event.kind) at \(stamp(at))")
     }
-    let shouldMiss =
-      dark.to.timeIntervalSince(slot.start) > settings.catchUpWindow || dark.to >= planner.dueEnd(of: slot)
-    guard abs(at.timeIntervalSince(dark.to)) <= 1, (event.kind == .missed) == shouldMiss else {
+    // The catch-up rule: missed once older than the window, or past its due end.
+    let dueEnd = planner.dueEnd(of: slot)
+    func tooLate(_ instant: Date) -> Bool {
+      instant.timeIntervalSince(slot.start) > settings.catchUpWindow || instant >= dueEnd
+    }
+    let kept =
+      event.kind == .missed
+      ? at >= release && at <= shownAt.addingTimeInterval(1) && tooLate(at)
+      : abs(at.timeIntervalSince(shownAt)) <= 1 && !tooLate(at)
+    guard kept else {
       throw simulation.failure(
-        "\(id) due at \(stamp(release)) while asleep until \(stamp(dark.to)): "
-          + "\(event.kind) at \(stamp(at)), the catch-up rule says \(shouldMiss ? "missed" : "shown") at the wake-up")
+        "\(id) due at \(stamp(release)) while asleep, off or paused until \(stamp(shownAt)): "
+          + "\(event.kind) at \(stamp(at)), the catch-up rule says \(tooLate(shownAt) ? "missed" : "shown") then")
     }
   }
 
-  /// At the end: nothing lost, no answer lost.
+  /// When a reminder released at `release` while asleep, off or paused may show: at the wake-up, or
+  /// at a pause's end once out of quiet spans, whichever spans follow each other; nil when awake.
+  private func heldBack(_ release: Date) -> Date? {
+    var instant = release
+    var held = false
+    while true {
+      func end(_ spans: [(from: Date, to: Date)]) -> Date? {
+        spans.filter { $0.from < instant && instant < $0.to }.map(\.to).max()
+      }
+      let dark = end(simulation.dark)
+      let paused = end(simulation.paused)
+      guard let last = [dark, paused].compactMap({ $0 }).max() else { break }
+      held = true
+      // A pause still standing when it ends holds the reminder through a quiet span too.
+      instant = dark.map { $0 >= last } ?? false ? last : simulation.rules.release(last, pause: .running) ?? last
+    }
+    return held ? instant : nil
+  }
+
+  /// At a day's end: `tiptoe plan`'s statuses (the command line's reading of the history) equal the
+  /// agent's reading of it, and every reminder the agent has open is for a slot the plan calls due.
+  func checkDayEnd() throws {
+    guard let agent = simulation.agent else { return }
+    simulation.counts.dayEnds += 1
+    let now = simulation.now
+    let today = localDate(now)
+    // As `tiptoe plan` reads it (PlanView), and as the agent reads it before deciding.
+    let plan = try simulation.store.history(planner, from: today, days: 1)
+    let view = try agent.store.history(around: now, rules: agent.decidingRules)
+    for slot in planner.slots(on: today) {
+      let (said, seen) = (plan.status(of: slot, now: now), view.status(of: slot, now: now))
+      if said != seen {
+        throw simulation.failure("at the day's end `tiptoe plan` says \(slot.id) is \(said), the agent \(seen)")
+      }
+    }
+    for entry in agent.open {
+      for slot in entry.slots where plan.status(of: slot, now: now) != .due {
+        throw simulation.failure(
+          "at the day's end \(slot.id) is on screen, but `tiptoe plan` says \(plan.status(of: slot, now: now))")
+      }
+    }
+  }
+
+  /// At the end: nothing lost, no answer lost, in each system zone the run had.
   func finish() throws {
     let last = simulation.end.addingTimeInterval(-2 * 86400)
+    var seen: Set<String> = []
+    for (index, epoch) in simulation.epochs.enumerated() {
+      let until = index + 1 < simulation.epochs.count ? min(simulation.epochs[index + 1].from, last) : last
+      guard epoch.from < until else { continue }
+      try finish(epoch.planner, from: epoch.from, until: until, seen: &seen)
+    }
+  }
+
+  private func finish(_ planner: Planner, from: Date, until last: Date, seen: inout Set<String>) throws {
+    func localDate(_ instant: Date) -> LocalDate {
+      ISO8601.localDateTime(instant, utcOffset: planner.timeZone.secondsFromGMT(for: instant)).0
+    }
+    let rules = ReminderRules(planner: planner, settings: settings)
     let history = try simulation.store.history(
-      planner, from: localDate(simulation.start),
-      days: localDate(last).dayNumber - localDate(simulation.start).dayNumber)
-    for slot in planner.slots(from: localDate(simulation.start), days: nil).lazy.prefix(while: { $0.start < last }) {
+      planner, from: localDate(from), days: localDate(last).dayNumber - localDate(from).dayNumber + 1)
+    let slots = planner.slots(from: localDate(from), days: nil).lazy.prefix(while: { $0.start < last })
+    for slot in slots where slot.start >= from && seen.insert(slot.id).inserted {
       simulation.counts.slots += 1
       let record = history.record(of: slot)
       if let answer = expected[slot.id], record.decision != answer {
@@ -87,12 +161,16 @@ final class SimulationChecker {
       }
       // Settled, or optional because its week met the exercise's goal: nothing to remind or miss.
       if record.isSettled || history.isOptional(slot) { continue }
+      // Near a change of the system zone its id stood for another instant: not followed.
+      if simulation.epochs.dropFirst().contains(where: { abs($0.from.timeIntervalSince(slot.start)) < 36 * 3600 }) {
+        continue
+      }
       let planned = record.snoozedUntil ?? slot.start
-      let release = simulation.rules.release(planned, pause: .running) ?? planned
-      let asleep = simulation.dark.contains { $0.from < release && release <= $0.to }
-      // Due (or back from a snooze) while asleep and out of the rules' sight at the wake-up (an
-      // earlier day), or to be missed while the agent was stopped (it forgets its reminders then):
-      // missed by its status alone.
+      let release = rules.release(planned, pause: .running) ?? planned
+      let asleep = (simulation.dark + simulation.paused).contains { $0.from < release && release <= $0.to }
+      // Due (or back from a snooze) while asleep or paused and out of the rules' sight at the end
+      // of it (an earlier day), or to be missed while the agent was stopped (it forgets its reminders
+      // then): missed by its status alone.
       let dueEnd = planner.dueEnd(of: slot)
       let missAt = record.firedSinceDecision.first.map { min($0.addingTimeInterval(settings.missAfter), dueEnd) }
       let off = missAt.map { at in simulation.stopped.contains { $0.from < at && at <= $0.to } } ?? false
