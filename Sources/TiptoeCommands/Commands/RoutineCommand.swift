@@ -3,7 +3,8 @@ import Foundation
 import TiptoeCore
 
 extension Tiptoe {
-  /// `tiptoe routine [--check [FILE] | --print]`: the routine in words, checked, or as TOML.
+  /// `tiptoe routine [--check [FILE] | --print | --phrases]`: the routine in words, checked, or as TOML;
+  /// or every frequency phrase `every` accepts.
   struct RoutineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "routine", abstract: "Show the routine, check it, or print it as TOML.",
@@ -11,7 +12,7 @@ extension Tiptoe {
         The routine in use is --routine FILE, else $TIPTOE_ROUTINE, else ~/.config/tiptoe/routine.toml \
         (written by 'tiptoe init'), else the built-in foot routine. Its format: man 5 tiptoe-routine.
         Examples: tiptoe routine --check · tiptoe routine --check ~/my-routine.toml · \
-        tiptoe routine --print > ~/my-routine.toml
+        tiptoe routine --print > ~/my-routine.toml · tiptoe routine --phrases
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -22,14 +23,17 @@ extension Tiptoe {
     @Flag(name: .customLong("print"), help: "Print the routine in use as TOML, as its file has it.")
     var printTOML = false
 
+    @Flag(help: "List every frequency phrase 'every' accepts, with what it plans.")
+    var phrases = false
+
     @Argument(
       help: ArgumentHelp("The routine file to check (with --check).", valueName: "file"),
       completion: .file(extensions: ["toml"]))
     var file: String?
 
     func validate() throws {
-      if check && printTOML {
-        throw ValidationError("use --check or --print, not both (example: tiptoe routine --print)")
+      if [check, printTOML, phrases].filter({ $0 }).count > 1 {
+        throw ValidationError("use one of --check, --print, --phrases (example: tiptoe routine --print)")
       }
       if let file, !check {
         throw ValidationError(
@@ -39,6 +43,10 @@ extension Tiptoe {
     }
 
     func run() throws {
+      if phrases {
+        print(Self.phraseList())
+        return
+      }
       if check {
         let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
@@ -65,6 +73,21 @@ extension Tiptoe {
         from: LocalDate(dayNumber: 0), days: 7)
       let count = slots.reduce(0) { n, _ in n + 1 }
       return "\(Self.count(routine.exercises.count, "exercise")), \(Self.count(count, "slot")) a week"
+    }
+
+    /// Every kind of phrase: the example, what it plans, other ways to write it.
+    static func phraseList() -> String {
+      var lines = [
+        "Phrases for 'every' (case does not matter; numbers as digits or words; x, /, per, a, each, every).",
+        "The waking window is [day] start-end; 'at' times replace a phrase's times, the phrase then picks the days.",
+      ]
+      for phrase in FrequencyParser.phrases {
+        lines.append("")
+        lines.append("  " + phrase.example)
+        lines.append("      " + phrase.plans)
+        lines.append("      also: " + phrase.also.joined(separator: " · "))
+      }
+      return lines.joined(separator: "\n")
     }
 
     /// `1 exercise`, `5 exercises`.
