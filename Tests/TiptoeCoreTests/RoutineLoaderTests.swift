@@ -154,6 +154,11 @@ struct RoutineLoaderTests {
       every = "3 times a week"
       at = ["18:30"]
       [[exercise]]
+      id = "drops"
+      title = "Eye drops"
+      every = "daily"
+      at = ["09:00", "13:00", "21:00"]
+      [[exercise]]
       id = "pill"
       title = "Pill"
       every = "morning and evening"
@@ -168,6 +173,7 @@ struct RoutineLoaderTests {
     let pill = week.filter { $0.exercise == "pill" }
     #expect(pill.count == 10 && Set(pill.map(\.time.description)) == ["07:15", "22:00"])
     #expect(!pill.contains { $0.date.weekday == .saturday || $0.date.weekday == .sunday })
+    #expect(week.filter { $0.exercise == "drops" }.count == 21)
   }
 
   /// A fuzz pass: random mutations of the built-in routine either load or throw a CoreError,

@@ -17,7 +17,11 @@ extension Tiptoe {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Check the routine (FILE, else the one in use) and exit: 0 when it is valid, 65 when not.")
+    @Flag(
+      help: """
+        Check the routine (FILE, else the one in use) and exit: 0 when it is valid (with warnings \
+        on stderr for slots in a quiet span, 'at' outside the day, doses that meet on a spring-forward day), 65 when not.
+        """)
     var check = false
 
     @Flag(name: .customLong("print"), help: "Print the routine in use as TOML, as its file has it.")
@@ -50,7 +54,16 @@ extension Tiptoe {
       if check {
         let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
-        let routine = try RoutineLoader.load(try source.read(argument: argument), file: source.name)
+        let text = try source.read(argument: argument)
+        let routine = try RoutineLoader.load(text, file: source.name)
+        let zone = routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        let now = try Clock.now()
+        let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
+        for warning in RoutineLoader.warnings(
+          in: text, file: source.name, routine: routine, timeZone: zone, from: today)
+        {
+          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         print("\(source.name): ok: \(Self.summary(of: routine))")
         return
       }

@@ -201,7 +201,8 @@ private struct RoutineReader {
     switch (frequency.period, frequency.placement) {
     case (_, .interval): throw CoreError.everyAndAt(exercise: id, at: location(of: table["at"]))
     case (_, .parts(let parts)): perDay = parts.count
-    case (.day, .spread): perDay = frequency.times
+    // "daily" (one a day) only picks the days.
+    case (.day, .spread): perDay = frequency.times > 1 ? frequency.times : nil
     default: perDay = nil
     }
     if let perDay, perDay != times.count {
