@@ -24,7 +24,10 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case wrongType(key: String, expected: String, at: SourceLocation)
   /// A value of the right type that means nothing: what it is, the value, an example.
   case invalidValue(key: String, value: String, example: String, at: SourceLocation)
-  case unknownPhrase(String, at: SourceLocation?)
+  /// A frequency phrase tiptoe does not know, with the closest one it does.
+  case unknownPhrase(String, suggestion: String?, at: SourceLocation?)
+  /// A frequency phrase tiptoe knows but cannot plan as written: a number out of range, clock times, a clash.
+  case badPhrase(String, reason: String, at: SourceLocation?)
   case duplicateID(String, firstLine: Int, at: SourceLocation)
   case everyAndAt(exercise: String, at: SourceLocation)
   case noTiming(exercise: String, at: SourceLocation)
@@ -36,15 +39,6 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case badDate(String)
   /// A routine file longer than `RoutineLoader.maximumBytes`: its size (one past the limit: at least that).
   case tooLarge(file: String, bytes: Int)
-
-  /// Accepted frequency phrases, for error messages and the README.
-  public static let acceptedPhrases = """
-    "N times a day" (or daily / per day / every day / on a daily basis), "once a day", \
-    "twice daily", "thrice a day", "at least twice a day", "daily", "every day", \
-    "N times a week" (or per week / weekly), "once a week", "weekly", "a few times a week", \
-    "twice or three times a week", "2-3 times a week", "every other day"; \
-    N is a digit or a word (one … twelve), at most 24 a day and 7 a week
-    """
 
   public var errorDescription: String? {
     switch self {
@@ -59,13 +53,17 @@ public enum CoreError: Error, LocalizedError, Equatable {
       return "\(location): error: '\(key)' must be \(expected)"
     case .invalidValue(let key, let value, let example, let location):
       return "\(location): error: '\(value)' is not a valid \(key) (example: \(example))"
-    case .unknownPhrase(let phrase, let location):
+    case .unknownPhrase(let phrase, let suggestion, let location):
       let prefix = location.map { "\($0): error: " } ?? "error: "
-      return prefix + "unknown frequency \"\(phrase)\"; accepted: \(Self.acceptedPhrases)"
+      let hint = suggestion.map { "; did you mean \"\($0)\"?" } ?? ""
+      return prefix + "unknown frequency \"\(phrase)\"\(hint) (every phrase: tiptoe routine --phrases)"
+    case .badPhrase(let phrase, let reason, let location):
+      let prefix = location.map { "\($0): error: " } ?? "error: "
+      return prefix + "\"\(phrase)\": \(reason)"
     case .duplicateID(let id, let firstLine, let location):
       return "\(location): error: exercise id '\(id)' is already used on line \(firstLine)"
     case .everyAndAt(let exercise, let location):
-      return "\(location): error: exercise '\(exercise)' has both 'every' and 'at'; keep one"
+      return "\(location): error: exercise '\(exercise)' has an interval in 'every' and times in 'at'; keep one"
     case .noTiming(let exercise, let location):
       return
         "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"

@@ -93,8 +93,9 @@ def exported(tiptoe, night, zone, tmp_path):
     return path
 
 
-def khal_starts(path, tmp_path, start, end):
-    """(time, UTC start) of every event khal lists from `start` to `end`, after `khal import`."""
+def khal_starts(path, tmp_path, start, end, key=series_of):
+    """(key of the UID, UTC start) of every event khal lists from `start` to `end`, after `khal import`;
+    the key is by default the time of day (`series_of`)."""
     khal = shutil.which("khal")
     assert khal, "khal is missing (make test-deps installs it from PyPI)"
     (tmp_path / "khal").mkdir()
@@ -116,7 +117,7 @@ def khal_starts(path, tmp_path, start, end):
             when, uid = line.split()
             instant = dt.datetime.fromisoformat(when).replace(tzinfo=UTC)
             if start <= instant < end:
-                result.append((series_of(uid), instant))
+                result.append((key(uid), instant))
     # An event that spans midnight is listed under both days.
     return sorted(set(result))
 
@@ -188,6 +189,47 @@ def test_calcurse_shows_the_plan_on_change_days(tiptoe, night_by_minutes, tmp_pa
         return wall.replace(fold=0).utcoffset() == wall.replace(fold=1).utcoffset()
 
     assert sorted(filter(once, got)) == sorted(filter(once, want))
+
+
+# A kind of frequency phrase each (an interval from 01:00, across the gaps and folds), on sample days:
+# change days, and the first Monday of a month. Fewer than fixtures/export-phrases.toml (which
+# test_export_expansion.py expands in full): khal takes minutes to import that one.
+PHRASES = [
+    "every 2 hours", "3x/week", "every weekday", "every 3 days", "fortnightly", "every other friday",
+    "on the 1st and 15th", "first monday of the month", "morning and evening", "before bed on weekends",
+]
+PHRASE_DAYS = [("Europe/Berlin", "2027-03-28"), ("America/New_York", "2027-11-07"),
+               ("Australia/Lord_Howe", "2027-10-03"), ("Europe/Berlin", "2027-03-01")]
+
+
+def exercise_and_series(uid_or_slot: str) -> tuple:
+    return uid_or_slot.split(".")[0].split("/")[0], series_of(uid_or_slot)
+
+
+@pytest.mark.parametrize("zone,day", PHRASE_DAYS)
+def test_khal_and_calcurse_show_every_phrase_as_planned(tiptoe, tmp_path, zone, day):
+    routine = tmp_path / "phrases.toml"
+    routine.write_text('[day]\nstart = "01:00"\nend = "23:30"\n' + "".join(
+        f'[[exercise]]\nid = "p{n}"\ntitle = "{phrase}"\nevery = "{phrase}"\n' for n, phrase in enumerate(PHRASES)))
+    first, start, end = window(zone, day)
+    slots = planned_starts(plan(tiptoe, "--routine", routine, "--tz", zone, "--from", first, days=3))
+    want = sorted(set((exercise_and_series(slot), t) for _, slot, t in slots))
+    assert len(want) > 40
+    path = exported(tiptoe, routine, zone, tmp_path)
+    assert khal_starts(path, tmp_path, start, end, key=exercise_and_series) == want
+    # calcurse keeps no UIDs: the instants, as wall times in the zone, and as instants where the wall
+    # time occurs once (see test_calcurse_shows_the_plan_on_change_days).
+    got = calcurse_starts(path, tmp_path, zone, first, start, end)
+    local = ZoneInfo(zone)
+    planned = [t for _, _, t in slots]
+    assert sorted(t.astimezone(local).replace(tzinfo=None) for t in got) == sorted(
+        t.astimezone(local).replace(tzinfo=None) for t in planned)
+
+    def once(t):
+        wall = t.astimezone(local)
+        return wall.replace(fold=0).utcoffset() == wall.replace(fold=1).utcoffset()
+
+    assert sorted(filter(once, got)) == sorted(filter(once, planned))
 
 
 @pytest.mark.parametrize("zone", ZONES)

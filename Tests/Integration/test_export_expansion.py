@@ -1,7 +1,7 @@
 """The calendar shows what tiptoe plans, to the second: expand every export over 400 days
 with recurring-ical-events and compare each start instant with `tiptoe plan --json --days 400`.
 
-Both routines, four zones, export dates on and around the DST changes (DTSTART itself
+Three routines (the built-in one, a large one, every kind of frequency phrase), four zones, export dates on and around the DST changes (DTSTART itself
 then falls on a changing day), and three ways of reading the file:
 - `series`: the RRULEs, with the parser's own copy of the IANA zone (as Google, Apple and
   Outlook do for a known TZID);
@@ -16,7 +16,7 @@ import icalendar
 import pytest
 
 from test_export_support import (
-    LARGE, PRIVATE_TZID, expanded_starts, export, plan, planned_starts, with_private_tzid)
+    FIXTURES, LARGE, PRIVATE_TZID, expanded_starts, export, plan, planned_starts, with_private_tzid)
 
 DAYS = 400
 # Each zone with the days of its 2027 changes: spring forward, fall back.
@@ -27,7 +27,9 @@ ZONES = {
     "UTC": [],
 }
 CASES = [(zone, first) for zone, days in ZONES.items() for first in ["2026-11-23", *days]]
-ROUTINES = {"built-in": [], "large": ["--routine", LARGE]}
+# Every kind of frequency phrase, one exercise each (intervals across the DST gaps, monthly days).
+PHRASES = FIXTURES / "export-phrases.toml"
+ROUTINES = {"built-in": [], "large": ["--routine", LARGE], "phrases": ["--routine", PHRASES]}
 
 
 def ordinal(slot_or_uid: str) -> str:

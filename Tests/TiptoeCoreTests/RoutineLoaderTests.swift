@@ -57,11 +57,31 @@ struct RoutineLoaderTests {
     ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"sometimes\"",
-      "test.toml:4:9: error: unknown frequency \"sometimes\"; accepted:"
+      "test.toml:4:9: error: unknown frequency \"sometimes\"; did you mean"
     ),
     (
-      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nat = [\"08:00\"]",
-      "error: exercise 'a' has both 'every' and 'at'"
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"hourly\"\nat = [\"08:00\"]",
+      "test.toml:5:6: error: exercise 'a' has an interval in 'every' and times in 'at'; keep one"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"twice a day\"\nat = [\"08:00\"]",
+      "test.toml:5:6: error: \"twice a day\" plans 2 a day and 'at' lists 1"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"every weekday\"\ndays = [\"mon\"]",
+      "test.toml:5:8: error: \"every weekday\" already names its days"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"once a month\"\ndays = [\"weekends\"]",
+      "test.toml:5:8: error: 'days' does not go with \"once a month\""
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"30 times a day\"",
+      "test.toml:4:9: error: \"30 times a day\": at most 24 a day; for more, use 'every N minutes'"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"at 08:00 and 20:00\"",
+      "test.toml:4:9: error: \"at 08:00 and 20:00\": clock times go in 'at': write them as at = [\"08:00\", \"20:00\"]"
     ),
     ("[[exercise]]\nid = \"a\"\ntitle = \"A\"", "test.toml:1:1: error: exercise 'a' needs 'every'"),
     ("[[exercise]]\ntitle = \"A\"\nevery = \"daily\"", "test.toml:1:1: error: [[exercise]] needs 'id'"),
@@ -122,6 +142,38 @@ struct RoutineLoaderTests {
       let message = error.localizedDescription
       #expect(message.contains(expected), "\(message)")
     }
+  }
+
+  /// With `at`, the phrase picks the days and `at` the times; `days = ["weekdays"]` names a group.
+  @Test func aPhraseWithAtAndDayGroups() throws {
+    let loaded = try routine(
+      """
+      [[exercise]]
+      id = "gym"
+      title = "Gym"
+      every = "3 times a week"
+      at = ["18:30"]
+      [[exercise]]
+      id = "drops"
+      title = "Eye drops"
+      every = "daily"
+      at = ["09:00", "13:00", "21:00"]
+      [[exercise]]
+      id = "pill"
+      title = "Pill"
+      every = "morning and evening"
+      at = ["07:15", "22:00"]
+      days = ["weekdays"]
+      """)
+    let planner = Planner(routine: loaded, timeZone: zone("UTC"))
+    let week = Array(planner.slots(from: date("2026-11-23"), days: 7))
+    let gym = week.filter { $0.exercise == "gym" }
+    #expect(gym.map(\.date.weekday) == [.monday, .wednesday, .friday])
+    #expect(gym.allSatisfy { $0.time.description == "18:30" })
+    let pill = week.filter { $0.exercise == "pill" }
+    #expect(pill.count == 10 && Set(pill.map(\.time.description)) == ["07:15", "22:00"])
+    #expect(!pill.contains { $0.date.weekday == .saturday || $0.date.weekday == .sunday })
+    #expect(week.filter { $0.exercise == "drops" }.count == 21)
   }
 
   /// A routine file past the size limit is refused as such, naming the file.

@@ -3,7 +3,8 @@ import Foundation
 import TiptoeCore
 
 extension Tiptoe {
-  /// `tiptoe routine [--check [FILE] | --print]`: the routine in words, checked, or as TOML.
+  /// `tiptoe routine [--check [FILE] | --print | --phrases]`: the routine in words, checked, or as TOML;
+  /// or every frequency phrase `every` accepts.
   struct RoutineCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
       commandName: "routine", abstract: "Show the routine, check it, or print it as TOML.",
@@ -11,16 +12,23 @@ extension Tiptoe {
         The routine in use is --routine FILE, else $TIPTOE_ROUTINE, else ~/.config/tiptoe/routine.toml \
         (written by 'tiptoe init'), else the built-in foot routine. Its format: man 5 tiptoe-routine.
         Examples: tiptoe routine --check · tiptoe routine --check ~/my-routine.toml · \
-        tiptoe routine --print > ~/my-routine.toml
+        tiptoe routine --print > ~/my-routine.toml · tiptoe routine --phrases
         """)
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Check the routine (FILE, else the one in use) and exit: 0 when it is valid, 65 when not.")
+    @Flag(
+      help: """
+        Check the routine (FILE, else the one in use) and exit: 0 when it is valid (with warnings \
+        on stderr for slots in a quiet span, 'at' outside the day, doses that meet on a spring-forward day), 65 when not.
+        """)
     var check = false
 
     @Flag(name: .customLong("print"), help: "Print the routine in use as TOML, as its file has it.")
     var printTOML = false
+
+    @Flag(help: "List every frequency phrase 'every' accepts, with what it plans.")
+    var phrases = false
 
     @Argument(
       help: ArgumentHelp("The routine file to check (with --check).", valueName: "file"),
@@ -28,8 +36,8 @@ extension Tiptoe {
     var file: String?
 
     func validate() throws {
-      if check && printTOML {
-        throw ValidationError("use --check or --print, not both (example: tiptoe routine --print)")
+      if [check, printTOML, phrases].filter({ $0 }).count > 1 {
+        throw ValidationError("use one of --check, --print, --phrases (example: tiptoe routine --print)")
       }
       if let file, !check {
         throw ValidationError(
@@ -39,10 +47,23 @@ extension Tiptoe {
     }
 
     func run() throws {
+      if phrases {
+        print(Self.phraseList())
+        return
+      }
       if check {
         let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
-        let routine = try RoutineLoader.load(try source.read(argument: argument), file: source.name)
+        let text = try source.read(argument: argument)
+        let routine = try RoutineLoader.load(text, file: source.name)
+        let zone = routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        let now = try Clock.now()
+        let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
+        for warning in RoutineLoader.warnings(
+          in: text, file: source.name, routine: routine, timeZone: zone, from: today)
+        {
+          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        }
         print("\(source.name): ok: \(Self.summary(of: routine))")
         return
       }
@@ -65,6 +86,21 @@ extension Tiptoe {
         from: LocalDate(dayNumber: 0), days: 7)
       let count = slots.reduce(0) { n, _ in n + 1 }
       return "\(Self.count(routine.exercises.count, "exercise")), \(Self.count(count, "slot")) a week"
+    }
+
+    /// Every kind of phrase: the example, what it plans, other ways to write it.
+    static func phraseList() -> String {
+      var lines = [
+        "Phrases for 'every' (case does not matter; numbers as digits or words; x, /, per, a, each, every).",
+        "The waking window is [day] start-end; 'at' times replace a phrase's times, the phrase then picks the days.",
+      ]
+      for phrase in FrequencyParser.phrases {
+        lines.append("")
+        lines.append("  " + phrase.example)
+        lines.append("      " + phrase.plans)
+        lines.append("      also: " + phrase.also.joined(separator: " · "))
+      }
+      return lines.joined(separator: "\n")
     }
 
     /// `1 exercise`, `5 exercises`.

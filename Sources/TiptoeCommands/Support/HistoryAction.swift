@@ -101,7 +101,7 @@ struct HistoryAction {
   }
 
   static func isWeekly(_ exercise: Exercise) -> Bool {
-    if case .every(let frequency, _) = exercise.timing { return frequency.period == .week }
+    if case .every(let frequency, _, _) = exercise.timing { return frequency.period == .week }
     return false
   }
 
@@ -116,11 +116,14 @@ struct HistoryAction {
   /// The first date after the period `day` is in: the next day for daily exercises, the next Monday for
   /// weekly ones, the day after tomorrow for every-other-day ones.
   static func horizon(of exercise: Exercise, from day: LocalDate) -> LocalDate {
-    guard case .every(let frequency, _) = exercise.timing else { return day.adding(days: 1) }
+    guard case .every(let frequency, _, _) = exercise.timing else { return day.adding(days: 1) }
     switch frequency.period {
     case .day: return day.adding(days: 1)
     case .week: return day.adding(days: 7 - day.weekday.index)
     case .everyOtherDay: return day.adding(days: 2)
+    case .days(let n): return day.adding(days: n)
+    case .weeks: return day.adding(days: 7 - day.weekday.index)
+    case .monthDays, .monthWeekday: return day.adding(days: 1)
     }
   }
 

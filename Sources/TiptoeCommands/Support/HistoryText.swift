@@ -32,7 +32,7 @@ enum HistoryText {
     func done(_ slots: some Sequence<Slot>) -> Int {
       slots.filter { $0.exercise == exercise.id && history.status(of: $0, now: context.now) == .done }.count
     }
-    if case .every(let frequency, _) = exercise.timing, frequency.period != .day {
+    if case .every(let frequency, _, _) = exercise.timing, frequency.period != .day {
       guard frequency.period == .week else { return nil }
       let monday = slot.date.adding(days: -slot.date.weekday.index)
       let goal = frequency.goal == frequency.times ? "\(frequency.goal)" : "\(frequency.goal)–\(frequency.times)"

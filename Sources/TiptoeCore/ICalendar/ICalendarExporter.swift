@@ -4,7 +4,9 @@ import Foundation
 ///
 /// `.series` writes one recurring VEVENT per exercise and time of day: daily
 /// times `RRULE:FREQ=DAILY`, weekly ones `FREQ=WEEKLY;BYDAY=MO,WE,FR`, every
-/// other day `FREQ=DAILY;INTERVAL=2` on even day numbers, each starting on the
+/// other day `FREQ=DAILY;INTERVAL=2` on even day numbers (every n days
+/// `INTERVAL=n`), every n weeks `FREQ=WEEKLY;INTERVAL=n;BYDAY=MO`, days of the
+/// month `FREQ=MONTHLY;BYMONTHDAY=1,15` or `BYDAY=1MO`, each starting on the
 /// first planned date on or after `from`. `.instances(days:)` writes each slot
 /// as its own VEVENT instead. Every start is `DTSTART;TZID=<zone>` with a
 /// VTIMEZONE for the zone, so calendars expand the same instants as the
@@ -127,6 +129,11 @@ public struct ICalendarExporter: Sendable {
       case .weekly(let days) where days.isEmpty: continue
       case .weekly(let days): rule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarName).joined(separator: ",")
       case .everyOtherDay: rule = "FREQ=DAILY;INTERVAL=2"
+      case .everyDays(let n): rule = "FREQ=DAILY;INTERVAL=\(n)"
+      case .everyWeeks(let n, let days):
+        rule = "FREQ=WEEKLY;INTERVAL=\(n);BYDAY=" + days.map(\.icalendarName).joined(separator: ",") + ";WKST=MO"
+      case .monthDays(let days): rule = "FREQ=MONTHLY;BYMONTHDAY=" + days.map(String.init).joined(separator: ",")
+      case .monthWeekday(let n, let day): rule = "FREQ=MONTHLY;BYDAY=\(n)\(day.icalendarName)"
       }
       let first = pattern.firstDate(onOrAfter: from)
       for (position, time) in pattern.times.enumerated() {

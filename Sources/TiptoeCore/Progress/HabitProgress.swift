@@ -140,13 +140,17 @@ public struct HabitProgress: Sendable {
   /// Loop's frequency for an exercise: daily ones 1, every other day 1/2, a weekly goal of n n/7,
   /// daily slots on some weekdays only their count of days / 7.
   public static func rate(of exercise: Exercise) -> HabitScore.Rate {
-    let weekdays = exercise.days.map { Set($0).count } ?? 7
+    let weekdays = exercise.weekdays.map { Set($0).count } ?? 7
     switch exercise.timing {
-    case .every(let frequency, _):
+    case .every(let frequency, _, _):
       switch frequency.period {
       case .day: return weekdays == 7 ? .daily : HabitScore.Rate(times: weekdays, days: 7)
       case .week: return HabitScore.Rate(times: max(1, min(frequency.goal, weekdays)), days: 7)
       case .everyOtherDay: return HabitScore.Rate(times: 1, days: 2)
+      case .days(let n): return HabitScore.Rate(times: 1, days: n)
+      case .weeks(let n): return HabitScore.Rate(times: max(1, min(frequency.goal, weekdays)), days: 7 * n)
+      case .monthDays(let days): return HabitScore.Rate(times: 12 * days.count, days: 365)
+      case .monthWeekday: return HabitScore.Rate(times: 12, days: 365)
       }
     case .at: return weekdays == 7 ? .daily : HabitScore.Rate(times: weekdays, days: 7)
     }
@@ -154,7 +158,7 @@ public struct HabitProgress: Sendable {
 
   /// Whether the exercise is planned by the week ("twice a week").
   public static func isWeekly(_ exercise: Exercise) -> Bool {
-    if case .every(let frequency, _) = exercise.timing { return frequency.period == .week }
+    if case .every(let frequency, _, _) = exercise.timing { return frequency.period == .week }
     return false
   }
 }

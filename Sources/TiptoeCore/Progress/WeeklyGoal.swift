@@ -32,7 +32,8 @@ public struct WeeklyGoals: Hashable, Sendable {
 
   /// The goal of a weekly exercise whose phrase sets one below the planned count, else nil.
   public static func goal(of exercise: Exercise) -> Int? {
-    guard case .every(let frequency, _) = exercise.timing, frequency.period == .week, frequency.goal < frequency.times
+    guard case .every(let frequency, _, _) = exercise.timing, frequency.period == .week,
+      frequency.goal < frequency.times
     else { return nil }
     return frequency.goal
   }

@@ -1,8 +1,9 @@
 /// One exercise of a routine: what to do and when.
 public struct Exercise: Hashable, Sendable, Identifiable {
-  /// When an exercise is planned: by a frequency phrase or at explicit times.
+  /// When an exercise is planned: by a frequency phrase (with `at` times replacing the phrase's
+  /// times of day, when given) or at explicit times every day.
   public enum Timing: Hashable, Sendable {
-    case every(Frequency, phrase: String)
+    case every(Frequency, phrase: String, at: [LocalTime]? = nil)
     case at([LocalTime])
   }
 
@@ -12,6 +13,12 @@ public struct Exercise: Hashable, Sendable, Identifiable {
   public let timing: Timing
   /// Days of the week it may be planned on; nil means any day.
   public let days: [Weekday]?
+  /// The days of the week it may be planned on: `days`, else the ones its phrase names; nil means any.
+  public var weekdays: [Weekday]? {
+    if let days { return days }
+    if case .every(let frequency, _, _) = timing { return frequency.weekdays }
+    return nil
+  }
   /// How long it takes, in minutes: the calendar event's length.
   public let minutes: Int
   public let steps: [String]
@@ -49,7 +56,9 @@ public struct Exercise: Hashable, Sendable, Identifiable {
   public var scheduleDescription: String {
     var text: String
     switch timing {
-    case .every(let frequency, _): text = frequency.description
+    case .every(let frequency, _, let at):
+      text = frequency.description
+      if let at { text += " at " + at.map(\.description).joined(separator: ", ") }
     case .at(let times): text = "at " + times.map(\.description).joined(separator: ", ")
     }
     if let days { text += " (" + days.map(\.rawValue).joined(separator: ", ") + ")" }

@@ -1,31 +1,40 @@
-/// Parses frequency phrases as people write them: "3 times a day",
-/// "at least twice a day", "twice or three times a week", "every other day".
+/// Parses frequency phrases as people write them: "3 times a day", "5x daily", "every 2 hours",
+/// "every weekday", "fortnightly", "on the 1st and 15th", "morning and evening".
+///
+/// A phrase is a core ("twice a week", "every 3 days", "hourly"), optionally followed by times of day
+/// ("in the evening") and days of the week ("on weekdays"), in either order; either may stand alone.
 ///
 ///     try FrequencyParser.parse("3 times on a daily basis")  // 3× a day
 public enum FrequencyParser {
-  /// Parses `phrase`, case-insensitively; throws `CoreError.unknownPhrase` quoting it.
+  /// Parses `phrase`, case-insensitively. Throws `CoreError.unknownPhrase` with the closest accepted
+  /// phrase, or `CoreError.badPhrase` saying what is out of range or does not go together.
   public static func parse(_ phrase: String, at location: SourceLocation? = nil) throws -> Frequency {
-    guard let frequency = frequency(of: normalize(phrase)) else {
-      throw CoreError.unknownPhrase(phrase, at: location)
+    let reader = PhraseReader(phrase: phrase, location: location)
+    if let times = clockTimes(in: phrase.lowercased()), !times.isEmpty {
+      let list = times.map { "\"\($0)\"" }.joined(separator: ", ")
+      throw reader.bad("clock times go in 'at': write them as at = [\(list)]")
+    }
+    guard let frequency = try reader.frequency(normalize(phrase), days: nil, parts: nil) else {
+      throw CoreError.unknownPhrase(phrase, suggestion: closestPhrase(to: phrase), at: location)
     }
     return frequency
   }
 
-  static let numberWords = [
-    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12,
-  ]
-  static let adverbs = ["once": 1, "twice": 2, "thrice": 3]
-  static let dayUnits: Set<String> = [
-    "a day", "per day", "daily", "every day", "each day", "on a daily basis", "a daily basis",
-  ]
-  static let weekUnits: Set<String> = [
-    "a week", "per week", "weekly", "every week", "each week", "on a weekly basis",
-  ]
-
-  /// Lowercased words, without punctuation, filler and "at least".
+  /// Lowercased words, without punctuation, filler and "at least"; `5x` and `x` become "times",
+  /// `/` becomes "per".
   static func normalize(_ phrase: String) -> [Substring] {
-    var words = cleaned(phrase).split(separator: " ")
+    let spaced = phrase.lowercased().replacingAll("/", with: " per ").replacingAll("×", with: "x")
+    var words: [Substring] = []
+    for word in cleaned(spaced).split(separator: " ") {
+      if word == "x" {
+        words.append("times")
+      } else if word.count > 1, word.last == "x", Int(word.dropLast()) != nil {
+        words.append(word.dropLast())
+        words.append("times")
+      } else {
+        words.append(word)
+      }
+    }
     for filler in [["at", "least"], ["about"], ["roughly"], ["up", "to"]] where words.starts(with: filler) {
       words.removeFirst(filler.count)
     }
@@ -43,52 +52,40 @@ public enum FrequencyParser {
       })
   }
 
-  static func frequency(of words: [Substring]) -> Frequency? {
-    let text = sentence(words[...])
-    switch text {
-    case "daily", "every day", "each day", "once daily": return Frequency(period: .day, times: 1)
-    case "weekly", "every week", "once weekly": return Frequency(period: .week, times: 1)
-    case "every other day", "every second day", "on alternate days", "alternate days":
-      return Frequency(period: .everyOtherDay, times: 1)
-    default: break
+  /// The clock times in a lowercased phrase, as `HH:MM`: "8:00", "20.30", "8h30", "8am", "8 pm"; nil when none.
+  static func clockTimes(in text: String) -> [String]? {
+    let characters = Array(text)
+    func digit(_ index: Int) -> Bool {
+      index < characters.count && characters[index].isASCII && characters[index].isNumber
     }
-    // Split "COUNT UNIT", where COUNT is one to five words long.
-    for split in stride(from: min(5, words.count - 1), through: 1, by: -1) {
-      let unit = sentence(words[split...])
-      let period: Frequency.Period
-      if dayUnits.contains(unit) {
-        period = .day
-      } else if weekUnits.contains(unit) {
-        period = .week
-      } else {
+    var times: [String] = []
+    var index = 0
+    while index < characters.count {
+      guard digit(index), index == 0 || !(characters[index - 1].isLetter || characters[index - 1].isNumber) else {
+        index += 1
         continue
       }
-      guard let (low, high) = count(Array(words[..<split])), low >= 1, high >= low, high <= 24 else {
-        continue
+      var end = index
+      while digit(end) { end += 1 }
+      let hour = end - index <= 2 ? Int(String(characters[index..<end])) ?? 99 : 99
+      var minute: Int?
+      var after = end
+      if end < characters.count, ":.h".contains(characters[end]), digit(end + 1), digit(end + 2), !digit(end + 3) {
+        minute = Int(String(characters[(end + 1)...(end + 2)]))
+        after = end + 3
       }
-      if period == .week && high > 7 { return nil }
-      return Frequency(period: period, times: high, goal: low)
+      var rest = after
+      while rest < characters.count, characters[rest] == " " { rest += 1 }
+      let suffix = String(characters[rest..<min(rest + 2, characters.count)])
+      let meridiem =
+        (suffix == "am" || suffix == "pm") && (rest + 2 >= characters.count || !characters[rest + 2].isLetter)
+      if (minute != nil || meridiem) && hour <= 24 && (minute ?? 0) < 60 {
+        let hour24 = meridiem ? hour % 12 + (suffix == "pm" ? 12 : 0) : hour % 24
+        times.append(LocalTime(secondsOfDay: hour24 * 3600 + (minute ?? 0) * 60).description)
+      }
+      index = after + 1
     }
-    return nil
-  }
-
-  /// "3 times", "three times", "twice", "a few times", "2-3 times", "twice or three times".
-  static func count(_ words: [Substring]) -> (Int, Int)? {
-    let text = sentence(words[...])
-    switch text {
-    case "a few times", "few times", "several times": return (3, 3)
-    case "a couple of times", "a couple times", "couple of times": return (2, 2)
-    default: break
-    }
-    if let times = single(text) { return (times, times) }
-    for separator in [" or ", " to ", "-", " - "] {
-      guard let parts = halves(text, around: separator) else { continue }
-      // "twice or three times": the first half may lack "times".
-      let high = single(parts[1])
-      let low = single(parts[0]) ?? single(parts[0] + " times")
-      if let low, let high { return (low, high) }
-    }
-    return nil
+    return times.isEmpty ? nil : times
   }
 
   /// The words with one space between them. Not `joined(separator:)`: for `Substring`s it is
@@ -114,18 +111,25 @@ public enum FrequencyParser {
       String(decoding: bytes[(start + pattern.count)...], as: UTF8.self),
     ]
   }
+}
 
-  /// "3 times", "three times", "once", "twice", "1 time".
-  static func single(_ text: String) -> Int? {
-    if let value = adverbs[text] { return value }
-    let words = text.split(separator: " ")
-    guard words.count == 2, words[1] == "times" || words[1] == "time" else { return nil }
-    return Int(words[0]) ?? numberWords[String(words[0])]
+extension String {
+  fileprivate func replacingAll(_ target: Character, with replacement: String) -> String {
+    guard contains(target) else { return self }
+    var result = ""
+    for character in self {
+      if character == target { result += replacement } else { result.append(character) }
+    }
+    return result
   }
 }
 
 extension Array where Element == Substring {
-  fileprivate func starts(with prefix: [String]) -> Bool {
+  func starts(with prefix: [String]) -> Bool {
     count >= prefix.count && zip(self, prefix).allSatisfy { $0 == $1 }
+  }
+
+  func ends(with suffix: [String]) -> Bool {
+    count >= suffix.count && zip(self[(count - suffix.count)...], suffix).allSatisfy { $0 == $1 }
   }
 }

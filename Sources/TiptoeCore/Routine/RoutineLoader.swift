@@ -197,33 +197,55 @@ struct RoutineReader {
   }
 
   func timing(_ table: TOMLTable, id: String) throws -> Exercise.Timing {
-    switch (table["every"], table["at"]) {
-    case (.some, .some(let at)): throw CoreError.everyAndAt(exercise: id, at: location(of: at))
-    case (nil, nil): throw CoreError.noTiming(exercise: id, at: location(table))
-    case (let every?, nil):
-      let phrase = try string(table, "every")!
-      return .every(try FrequencyParser.parse(phrase, at: location(of: every)), phrase: phrase)
-    case (nil, let at?):
+    let times = try table["at"].map { at in
       guard case .array(let elements) = at.value, !elements.isEmpty else {
         let expected = "a list of one or more times like [\"08:30\", \"19:00\"]"
         throw CoreError.wrongType(key: "at", expected: expected, at: location(of: at))
       }
-      return .at(try elements.map { try time($0, key: "at") })
+      return try elements.map { try time($0, key: "at") }
     }
+    guard let every = table["every"] else {
+      guard let times else { throw CoreError.noTiming(exercise: id, at: location(table)) }
+      return .at(times)
+    }
+    let phrase = try string(table, "every")!
+    let frequency = try FrequencyParser.parse(phrase, at: location(of: every))
+    guard let times else { return .every(frequency, phrase: phrase) }
+    // The phrase picks the days, `at` the times: as many as the phrase plans a day.
+    let perDay: Int?
+    switch (frequency.period, frequency.placement) {
+    case (_, .interval): throw CoreError.everyAndAt(exercise: id, at: location(of: table["at"]))
+    case (_, .parts(let parts)): perDay = parts.count
+    // "daily" (one a day) only picks the days.
+    case (.day, .spread): perDay = frequency.times > 1 ? frequency.times : nil
+    default: perDay = nil
+    }
+    if let perDay, perDay != times.count {
+      let message =
+        "\"\(phrase)\" plans \(perDay) a day and 'at' lists \(times.count) (list \(perDay), "
+        + "or write every = \"daily\")"
+      throw CoreError.cannotPlan(message, at: location(of: table["at"]))
+    }
+    return .every(frequency, phrase: phrase, at: times)
   }
 
   func days(_ table: TOMLTable) throws -> [Weekday]? {
     guard let names = try strings(table, "days") else { return nil }
-    let example = "[\"mon\", \"wed\", \"fri\"]"
+    let example = "[\"mon\", \"wed\", \"fri\"] or [\"weekdays\"]"
     guard !names.isEmpty else {
       let expected = "a list of one or more days like \(example)"
       throw CoreError.wrongType(key: "days", expected: expected, at: location(of: table["days"]))
     }
-    let days = try names.map { name, node in
-      guard let day = Weekday(parsing: name) else {
-        throw CoreError.invalidValue(key: "day", value: name, example: example, at: location(of: node))
+    let days = try names.flatMap { name, node in
+      switch name.lowercased() {
+      case "weekdays", "weekday": return [Weekday.monday, .tuesday, .wednesday, .thursday, .friday]
+      case "weekends", "weekend": return [Weekday.saturday, .sunday]
+      default:
+        guard let day = Weekday(parsing: name) else {
+          throw CoreError.invalidValue(key: "day", value: name, example: example, at: location(of: node))
+        }
+        return [day]
       }
-      return day
     }
     return Array(Set(days)).sorted()
   }
@@ -231,33 +253,49 @@ struct RoutineReader {
   /// What each value allows but the exercise as a whole cannot do: the same `at` time twice, `days`
   /// with "every other day", fewer `days` than a weekly goal, more daily slots than the window holds.
   func checkPlannable(_ exercise: Exercise, _ table: TOMLTable, window: DayWindow) throws {
+    var listed: [LocalTime]?
+    if case .at(let times) = exercise.timing { listed = times }
+    if case .every(_, _, let times) = exercise.timing { listed = times }
+    if let times = listed, let index = times.indices.first(where: { times[..<$0].contains(times[$0]) }) {
+      var node = table["at"]
+      if case .array(let elements)? = node?.value, index < elements.count { node = elements[index] }
+      let message = "exercise '\(exercise.id)' lists \(times[index]) twice in 'at'"
+      throw CoreError.cannotPlan(message, at: location(of: node))
+    }
     switch exercise.timing {
-    case .at(let times):
-      if let index = times.indices.first(where: { times[..<$0].contains(times[$0]) }) {
-        var node = table["at"]
-        if case .array(let elements)? = node?.value, index < elements.count { node = elements[index] }
-        let message = "exercise '\(exercise.id)' lists \(times[index]) twice in 'at'"
-        throw CoreError.cannotPlan(message, at: location(of: node))
+    case .at: break
+    case .every(let frequency, let phrase, let at):
+      if exercise.days != nil, frequency.weekdays != nil {
+        let message = "\"\(phrase)\" already names its days; keep them there or in 'days', not both"
+        throw CoreError.cannotPlan(message, at: location(of: table["days"]))
       }
-    case .every(let frequency, let phrase):
       switch frequency.period {
-      case .everyOtherDay where exercise.days != nil:
+      case .everyOtherDay, .days, .monthDays, .monthWeekday:
+        guard exercise.days != nil else { break }
         let message =
-          "'days' does not go with \"\(phrase)\", which takes every second day of the calendar "
+          "'days' does not go with \"\(phrase)\", which picks its own days of the calendar "
           + "(example: every = \"3 times a week\" with days = [\"mon\", \"wed\", \"fri\"])"
         throw CoreError.cannotPlan(message, at: location(of: table["days"]))
-      case .week where (exercise.days?.count ?? 7) < frequency.goal:
+      case .week, .weeks:
         let count = exercise.days?.count ?? 7
+        guard count < frequency.goal else { break }
         let message =
           "\"\(phrase)\" needs \(frequency.goal) days a week, and 'days' lists \(count)"
           + " (add days, or lower the frequency)"
         throw CoreError.cannotPlan(message, at: location(of: table["days"]))
-      case .day where DayPattern.spread(frequency.times, over: window).count < frequency.times:
+      case .day: break
+      }
+      let wanted: Int
+      switch frequency.placement {
+      case .spread: wanted = frequency.period == .day ? frequency.times : 1
+      case .parts(let parts): wanted = parts.count
+      case .interval: wanted = 1
+      }
+      if at == nil, DayPattern.times(of: frequency, in: window).count < wanted {
         let message =
           "\"\(phrase)\" does not fit in the waking window \(window.start)-\(window.end): slots are at least "
           + "5 minutes apart (widen [day], or lower the frequency)"
         throw CoreError.cannotPlan(message, at: location(of: table["every"]))
-      default: break
       }
     }
   }

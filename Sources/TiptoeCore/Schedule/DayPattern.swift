@@ -3,14 +3,23 @@
 /// The pattern is all the engine and the iCalendar export need: the engine
 /// walks it day by day, the export writes it as one RRULE per time.
 public struct DayPattern: Hashable, Sendable {
-  /// The days of a pattern.
+  /// The days of a pattern. Day numbers count from 1970-01-01 (day 0, a Thursday); week numbers
+  /// count Monday-first weeks from the week of Monday 1970-01-05 (week 0).
   public enum Recurrence: Hashable, Sendable {
     /// Every day.
     case daily
     /// The listed days of every week, Monday first.
     case weekly([Weekday])
-    /// Every second day: the days whose day number (days since 1970-01-01) is even.
+    /// Every second day: the days whose day number is even.
     case everyOtherDay
+    /// One day in every n: the days whose day number is a multiple of n.
+    case everyDays(Int)
+    /// The listed days of every n-th week: the weeks whose number is a multiple of n.
+    case everyWeeks(Int, [Weekday])
+    /// The listed days of every month.
+    case monthDays([Int])
+    /// The n-th (-1: last) weekday of every month.
+    case monthWeekday(Int, Weekday)
   }
 
   public let recurrence: Recurrence
@@ -23,6 +32,22 @@ public struct DayPattern: Hashable, Sendable {
     case .daily: return true
     case .weekly(let days): return days.contains(date.weekday)
     case .everyOtherDay: return date.dayNumber % 2 == 0
+    case .everyDays(let n): return date.dayNumber % n == 0
+    case .everyWeeks(let n, let days):
+      return days.contains(date.weekday) && Self.floorDivide(date.dayNumber - 4, 7) % n == 0
+    case .monthDays(let days): return days.contains(date.fields.day)
+    case .monthWeekday(let n, let weekday):
+      guard date.weekday == weekday else { return false }
+      let (year, month, day) = date.fields
+      return n == -1 ? day + 7 > LocalDate.daysIn(month: month, year: year) : (day - 1) / 7 + 1 == n
+    }
+  }
+
+  /// Whether the days depend only on the weekday and the day number's parity (the planner's templates).
+  var isWeeklyOrParity: Bool {
+    switch recurrence {
+    case .daily, .weekly, .everyOtherDay: return true
+    default: return false
     }
   }
 
@@ -32,33 +57,58 @@ public struct DayPattern: Hashable, Sendable {
     while !occurs(on: day) { day = day.adding(days: 1) }
     return day
   }
+
+  static func floorDivide(_ a: Int, _ b: Int) -> Int { a >= 0 ? a / b : (a - b + 1) / b }
 }
 
 extension DayPattern {
   /// The pattern of `exercise` inside the waking `window`.
   ///
   /// A daily frequency of n puts n slots at the centres of n equal parts of
-  /// the window, rounded to 5 minutes; a weekly frequency of n takes n days
-  /// spread evenly over the week (3 → Mon, Wed, Fri), or over `days` when
-  /// given, at the centre of the window.
+  /// the window, rounded to 5 minutes; an interval puts one at the window's
+  /// start and then one every interval up to its end; times of day go where
+  /// `PartOfDay` says. A weekly frequency of n takes n days spread evenly over
+  /// the week (3 → Mon, Wed, Fri), or over the named days; longer periods one
+  /// slot at the centre of the window. `at` times replace the phrase's times.
   public init(exercise: Exercise, window: DayWindow) {
     switch exercise.timing {
     case .at(let times):
       let days = exercise.days.map { Recurrence.weekly($0) } ?? .daily
       self.init(recurrence: days, times: Array(Set(times)).sorted())
-    case .every(let frequency, _):
+    case .every(let frequency, _, let at):
+      let weekdays = exercise.weekdays
+      let times = at.map { Array(Set($0)).sorted() } ?? Self.times(of: frequency, in: window)
+      let recurrence: Recurrence
       switch frequency.period {
-      case .day:
-        let days = exercise.days.map { Recurrence.weekly($0) } ?? .daily
-        self.init(recurrence: days, times: Self.spread(frequency.times, over: window))
-      case .week:
-        let candidates = exercise.days ?? Weekday.allCases
-        let count = min(frequency.times, candidates.count)
-        let chosen = (0..<count).map { candidates[$0 * candidates.count / count] }
-        self.init(recurrence: .weekly(chosen), times: Self.spread(1, over: window))
-      case .everyOtherDay:
-        self.init(recurrence: .everyOtherDay, times: Self.spread(1, over: window))
+      case .day: recurrence = weekdays.map { .weekly($0) } ?? .daily
+      case .week: recurrence = .weekly(Self.choose(frequency.times, from: weekdays ?? Weekday.allCases))
+      case .everyOtherDay: recurrence = .everyOtherDay
+      case .days(let n): recurrence = .everyDays(n)
+      case .weeks(let n): recurrence = .everyWeeks(n, Self.choose(frequency.times, from: weekdays ?? Weekday.allCases))
+      case .monthDays(let days): recurrence = .monthDays(days)
+      case .monthWeekday(let n, let day): recurrence = .monthWeekday(n, day)
       }
+      self.init(recurrence: recurrence, times: times)
+    }
+  }
+
+  /// `count` days spread evenly over `candidates` (3 of all: Mon, Wed, Fri).
+  static func choose(_ count: Int, from candidates: [Weekday]) -> [Weekday] {
+    let count = min(count, candidates.count)
+    return (0..<count).map { candidates[$0 * candidates.count / count] }
+  }
+
+  /// The times of day a frequency plans in `window`.
+  static func times(of frequency: Frequency, in window: DayWindow) -> [LocalTime] {
+    switch frequency.placement {
+    case .spread: return spread(frequency.period == .day ? frequency.times : 1, over: window)
+    case .interval(let minutes):
+      let start = window.start.secondsOfDay
+      var end = window.end.secondsOfDay
+      if end <= start { end += 86400 }
+      return Array(Set(stride(from: start, through: end, by: minutes * 60).map { LocalTime(secondsOfDay: $0 % 86400) }))
+        .sorted()
+    case .parts(let parts): return Array(Set(parts.map { $0.time(in: window) })).sorted()
     }
   }
 

@@ -14,6 +14,8 @@ public struct Planner: Sendable {
   private let exerciseIDs: [String]
   /// Per weekday (0 = Monday) and day parity: (seconds of day, exercise index, ordinal), sorted.
   private let templates: [[Entry]]
+  /// The patterns whose days depend on more than the weekday and parity ("every 3 days", monthly).
+  private let others: [Int]
 
   private struct Entry: Sendable {
     let time: LocalTime
@@ -34,13 +36,14 @@ public struct Planner: Sendable {
       let parity = kind / 7
       let date = LocalDate(dayNumber: 4 + weekday + 7 * ((parity + weekday) % 2))
       var entries: [Entry] = []
-      for (index, pattern) in patterns.enumerated() where pattern.occurs(on: date) {
+      for (index, pattern) in patterns.enumerated() where pattern.isWeeklyOrParity && pattern.occurs(on: date) {
         for (position, time) in pattern.times.enumerated() {
           entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
         }
       }
       return entries.sorted { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
     }
+    others = patterns.indices.filter { !patterns[$0].isWeeklyOrParity }
   }
 
   public var timeZone: TimeZone { resolver.timeZone }
@@ -48,7 +51,15 @@ public struct Planner: Sendable {
   /// The slots of one local date, sorted by start.
   public func slots(on date: LocalDate) -> [Slot] {
     let parity = ((date.dayNumber % 2) + 2) % 2
-    let entries = templates[date.weekdayIndex + 7 * parity]
+    var entries = templates[date.weekdayIndex + 7 * parity]
+    if !others.isEmpty {
+      for index in others where patterns[index].occurs(on: date) {
+        for (position, time) in patterns[index].times.enumerated() {
+          entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
+        }
+      }
+      entries.sort { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
+    }
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
     let uniform = resolver.uniformOffset(on: date)

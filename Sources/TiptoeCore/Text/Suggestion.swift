@@ -8,9 +8,10 @@ public enum Suggestion {
   }
 
   /// Levenshtein distance between two strings, by characters.
-  static func distance(_ a: String, _ b: String) -> Int {
-    let a = Array(a)
-    let b = Array(b)
+  static func distance(_ a: String, _ b: String) -> Int { distance(Array(a), Array(b)) }
+
+  /// Levenshtein distance between two sequences.
+  static func distance<Element: Equatable>(_ a: [Element], _ b: [Element]) -> Int {
     guard !a.isEmpty else { return b.count }
     guard !b.isEmpty else { return a.count }
     var previous = Array(0...b.count)
