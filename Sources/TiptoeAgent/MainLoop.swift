@@ -16,6 +16,9 @@ final class MainLoop {
 
   init() {
     loop = g_main_loop_new(nil, 0)
+    // GLib's idle worker threads (`pool`) otherwise wake up some seconds into the agent's sleep, only
+    // to exit; with no idle timeout they just wait for work.
+    g_thread_pool_set_max_idle_time(0)
   }
 
   deinit {

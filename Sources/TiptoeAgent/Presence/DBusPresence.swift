@@ -21,8 +21,9 @@ protocol PresenceMonitor: AnyObject {
 ///   `PrepareForSleep` (asleep counts as locked);
 /// - away: Mutter's idle monitor (`AddIdleWatch` at `awayAfter`, then `AddUserActiveWatch`), else
 ///   logind's session `IdleHint`;
-/// - do not disturb: the `Inhibited` property of `org.freedesktop.Notifications`, and dunst's
-///   `paused` (`org.dunstproject.cmd0`).
+/// - do not disturb: the `Inhibited` property of `org.freedesktop.Notifications`, dunst's
+///   `paused` (`org.dunstproject.cmd0`), and GNOME's `show-banners` setting off (GSettings, only when
+///   its schema is installed).
 ///
 /// A reason is on when any of its sources says yes, off when one says no and none yes, and unknown
 /// when none is there: then nothing is held, as without the monitor.
@@ -43,6 +44,7 @@ final class DBusPresence: PresenceMonitor {
   private var sessionPath: String?
   private var idleWatch: UInt32?
   private var activeWatch: UInt32?
+  private var showBanners: GSettingsKey?
 
   static let login1 = "org.freedesktop.login1"
   static let loginSession = "org.freedesktop.login1.Session"
@@ -91,6 +93,7 @@ final class DBusPresence: PresenceMonitor {
     startScreenSavers()
     if awayAfter > 0 { startIdleMonitor() }
     startNotifications()
+    startShowBanners()
     self.changed = changed
     return presence
   }
@@ -246,5 +249,14 @@ final class DBusPresence: PresenceMonitor {
         set(inhibited, nil)
         set(paused, nil)
       })
+  }
+
+  /// GNOME's do-not-disturb is `show-banners` off; without the schema GNOME's setting is unknown.
+  private func startShowBanners() {
+    guard let key = GSettingsKey(schema: "org.gnome.desktop.notifications", key: "show-banners") else { return }
+    let source = Source(reason: .doNotDisturb, name: "GNOME show-banners off")
+    showBanners = key
+    key.follow { [unowned self] show in set(source, !show) }
+    set(source, !key.value)
   }
 }
