@@ -96,7 +96,7 @@ struct RoutineReader {
   }
 
   /// A string, its control characters replaced (`DisplayText`): what a routine holds reaches
-  /// terminals, the journal and notifications. Only a note keeps its line breaks.
+  /// terminals, the journal and notifications. Only a note and steps keep their line breaks.
   func string(_ table: TOMLTable, _ key: String) throws -> String? {
     guard let node = table[key] else { return nil }
     guard case .string(let text) = node.value else {
@@ -118,7 +118,7 @@ struct RoutineReader {
     return number
   }
 
-  /// A list of strings, each with its node (for pointing at a bad element).
+  /// A list of strings, each with its node (for pointing at a bad element), cleaned as `string`.
   func strings(_ table: TOMLTable, _ key: String) throws -> [(String, TOMLNode)]? {
     guard let node = table[key] else { return nil }
     guard case .array(let elements) = node.value else {
@@ -128,7 +128,7 @@ struct RoutineReader {
       guard case .string(let text) = element.value else {
         throw CoreError.wrongType(key: key, expected: "a list of strings", at: location(of: element))
       }
-      return (DisplayText.clean(text), element)
+      return (DisplayText.clean(text, keepingNewlines: key == "steps"), element)
     }
   }
 
