@@ -41,8 +41,14 @@ READINGS = [(reading, zone, first) for reading in ["series", "series-own-zone", 
             for zone, first in CASES if reading != "instances" or first == "2026-11-23"]
 
 
-@pytest.mark.parametrize("routine", ROUTINES)
-@pytest.mark.parametrize("reading,zone,first", READINGS)
+# The phrases' routine is there for its rules: read as series from one date in each zone (its 400 days
+# span both changes). Its intervals plan dozens of slots a day, so the other readings, which the two
+# other routines cover, would take minutes each.
+EXPANSIONS = [(routine, reading, zone, first) for routine in ROUTINES for reading, zone, first in READINGS
+              if routine != "phrases" or (reading != "instances" and first == "2026-11-23")]
+
+
+@pytest.mark.parametrize("routine,reading,zone,first", EXPANSIONS)
 def test_expanded_starts_equal_the_plan(tiptoe, routine, zone, first, reading):
     args = [*ROUTINES[routine], "--tz", zone, "--from", first]
     want = planned_starts(plan(tiptoe, *args, days=DAYS))
