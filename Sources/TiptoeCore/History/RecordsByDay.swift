@@ -3,8 +3,7 @@ import Foundation
 /// A history's slot records by exercise and local date, each with its ordinal: the ids parsed once,
 /// for what reads the history day by day (weekly goals, progress, statuses).
 public struct RecordsByDay: Sendable {
-  /// By exercise id, then `LocalDate.dayNumber`. (Keys of types the program already hashes: the
-  /// first dictionary of a new key type costs a cold command a search of every conformance.)
+  /// By exercise id, then `LocalDate.dayNumber`.
   private var records: [String: [Int: [(ordinal: Int, record: SlotRecord)]]] = [:]
   /// The dates that have records: the other dates need no look-up.
   public private(set) var dates: Set<LocalDate> = []
