@@ -100,4 +100,3 @@ private struct StoredInstant: DatabaseValueConvertible, StatementColumnConvertib
 
   private init(date: Date) { self.date = date }
 }
-
