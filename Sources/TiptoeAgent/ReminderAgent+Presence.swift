@@ -4,16 +4,20 @@ import TiptoeService
 
 extension ReminderAgent {
   /// Starts the presence monitor (unless `--no-presence`): what it knows now counts for the first
-  /// decision, and each change after logs one line and decides again.
+  /// decision, and each change after logs one line and decides again. With sync set up, the screen
+  /// unlocked and the machine resumed each start a round.
   func startPresence() {
     guard let presenceMonitor else { return }
-    let presence = presenceMonitor.start { [unowned self] presence, cause in
+    let changed = { [unowned self] (presence: Presence, cause: String) in
+      let unlocked = state.presence?.locked == true && presence.locked != true
       update(presence)
       let holding = presence.holding
       let effect = holding.isEmpty ? "reminders show" : "reminders wait"
       log("presence: \(cause) → \(presence.summary); \(effect)")
       evaluate()
+      if unlocked { sync?.now("screen unlocked") }
     }
+    let presence = presenceMonitor.start(changed) { [unowned self] in sync?.now("resumed") }
     update(presence)
     log("presence: \(presence.summary)\(presence.holding.isEmpty ? "" : "; reminders wait")")
   }
