@@ -7,8 +7,9 @@ import Foundation
 
 /// Runs `tiptoe sync` in a child process from the agent's loop: at start, a few seconds after each
 /// local action, when the user is back (the screen unlocked, the machine resumed) and every `every`
-/// seconds. Made only when sync.toml exists, so an agent without it arms no timer at all. What a round merges reaches the agent through the history's directory
-/// watch, like any other change, and closes the reminders settled elsewhere.
+/// seconds. Made only when sync.toml exists, so an agent without it arms no timer at all. What a
+/// round merges reaches the agent through the history's directory watch, like any other change, and
+/// closes the reminders settled elsewhere.
 final class BackgroundSync {
   let command: [String]
   let every: TimeInterval
@@ -27,9 +28,9 @@ final class BackgroundSync {
   private var retrying = false
   /// When the round under way started (monotonic microseconds).
   private var startedAt = 0
-  private var soonSource: UInt32 = 0
+  /// A round armed for later (after a local action, or to try again).
+  private var laterSource: UInt32 = 0
   private var periodicSource: UInt32 = 0
-  private var retrySource: UInt32 = 0
 
   init(command: [String], every: TimeInterval, log: @escaping (String) -> Void) {
     self.command = command
@@ -38,9 +39,8 @@ final class BackgroundSync {
   }
 
   deinit {
-    if soonSource != 0 { g_source_remove(soonSource) }
+    if laterSource != 0 { g_source_remove(laterSource) }
     if periodicSource != 0 { g_source_remove(periodicSource) }
-    if retrySource != 0 { g_source_remove(retrySource) }
   }
 
   /// Syncs now, then every `every` seconds.
@@ -55,13 +55,16 @@ final class BackgroundSync {
   }
 
   /// Syncs a few seconds from now (a local action); one round for several calls.
-  func soon() {
-    guard soonSource == 0 else { return }
-    soonSource = g_timeout_add_seconds(
-      Self.delay,
+  func soon() { later(Self.delay) }
+
+  /// Runs a round `seconds` from now, unless one is already waiting.
+  private func later(_ seconds: UInt32) {
+    guard laterSource == 0 else { return }
+    laterSource = g_timeout_add_seconds(
+      seconds,
       { data in
         let sync = Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue()
-        sync.soonSource = 0
+        sync.laterSource = 0
         sync.run()
         return tiptoe_source_remove
       }, Unmanaged.passUnretained(self).toOpaque())
@@ -110,16 +113,9 @@ final class BackgroundSync {
     // 69: the server is out of reach; the next round sends what is waiting.
     let unreachable = status != 0 && (status >> 8) == 69
     if status != 0 && !unreachable { log("tiptoe sync exited with status \(status >> 8)") }
-    if unreachable && retrying && retrySource == 0 {
+    if unreachable && retrying {
       log("the server is out of reach; trying again in \(Self.retryDelay) s")
-      retrySource = g_timeout_add_seconds(
-        Self.retryDelay,
-        { data in
-          let sync = Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue()
-          sync.retrySource = 0
-          sync.run()
-          return tiptoe_source_remove
-        }, Unmanaged.passUnretained(self).toOpaque())
+      later(Self.retryDelay)
     }
     retrying = false
     if again {

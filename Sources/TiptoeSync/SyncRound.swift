@@ -98,16 +98,12 @@ public struct SyncRound {
     let token = try store.write { try $0.syncValue("token.log") } ?? ""
     var listing: MultiStatus
     var full = token.isEmpty
+    var ctag: String?
     do {
       if let answer = try client.syncCollection(logURL, token: token) {
         listing = answer
       } else {
-        try client.makeCalendar(logURL, name: "tiptoe log", component: "VTODO")
-        report.created.append(Self.logName + "/")
-        try store.write { tx in
-          try tx.removeSyncItems(collection: "log")
-          try tx.setSyncValue("token.log", nil)
-        }
+        try createLog()
         listing = try fullListing()
         full = true
       }
@@ -115,9 +111,14 @@ public struct SyncRound {
       listing = try fullListing()
       full = true
     } catch is DAVClient.NoSyncCollection {
-      // A server without RFC 6578: every member's etag, compared with the stored ones.
+      // A server without RFC 6578: its ctag says whether anything changed since the last round; if
+      // so, every member's etag is compared with the stored ones.
+      let (exists, tag) = try client.ctag(logURL)
+      if !exists { try createLog() }
+      if let tag, tag == (try store.write { try $0.syncValue("ctag.log") }) { return }
       listing = try client.etags(logURL)
       full = true
+      ctag = tag
     }
     let known = try store.write { try $0.syncItems("log") }
     var fetched: [(href: String, etag: String?, todo: SlotTodo)] = []
@@ -142,6 +143,18 @@ public struct SyncRound {
       for href in gone { try tx.removeSyncItem(collection: "log", href: href) }
       for item in fetched { try merge(item.todo, href: item.href, etag: item.etag, tx) }
       try tx.setSyncValue("token.log", listing.syncToken)
+      try tx.setSyncValue("ctag.log", ctag)
+    }
+  }
+
+  /// Makes the log collection (it is missing): nothing the server held is known any more.
+  mutating func createLog() throws {
+    try client.makeCalendar(logURL, name: "tiptoe log", component: "VTODO")
+    report.created.append(Self.logName + "/")
+    try store.write { tx in
+      try tx.removeSyncItems(collection: "log")
+      try tx.setSyncValue("token.log", nil)
+      try tx.setSyncValue("ctag.log", nil)
     }
   }
 
