@@ -100,25 +100,22 @@ public struct SyncRound {
     var full = token.isEmpty
     var ctag: String?
     do {
-      if let answer = try client.syncCollection(logURL, token: token) {
-        listing = answer
-      } else {
-        try createLog()
+      do {
+        if let answer = try client.syncCollection(logURL, token: token) {
+          listing = answer
+        } else {
+          try createLog()
+          listing = try fullListing()
+          full = true
+        }
+      } catch is DAVClient.InvalidToken {
         listing = try fullListing()
         full = true
       }
-    } catch is DAVClient.InvalidToken {
-      listing = try fullListing()
-      full = true
     } catch is DAVClient.NoSyncCollection {
-      // A server without RFC 6578: its ctag says whether anything changed since the last round; if
-      // so, every member's etag is compared with the stored ones.
-      let (exists, tag) = try client.ctag(logURL)
-      if !exists { try createLog() }
-      if let tag, tag == (try store.write { try $0.syncValue("ctag.log") }) { return }
-      listing = try client.etags(logURL)
+      guard let changed = try etagListing() else { return }
+      (listing, ctag) = changed
       full = true
-      ctag = tag
     }
     let known = try store.write { try $0.syncItems("log") }
     var fetched: [(href: String, etag: String?, todo: SlotTodo)] = []
@@ -156,6 +153,15 @@ public struct SyncRound {
       try tx.setSyncValue("token.log", nil)
       try tx.setSyncValue("ctag.log", nil)
     }
+  }
+
+  /// For a server without RFC 6578: every member's etag, with the collection's ctag (which says
+  /// whether anything changed since); nil when the ctag is the one stored by the last round.
+  mutating func etagListing() throws -> (MultiStatus, ctag: String?)? {
+    let (exists, ctag) = try client.ctag(logURL)
+    if !exists { try createLog() }
+    if let ctag, ctag == (try store.write { try $0.syncValue("ctag.log") }) { return nil }
+    return (try client.etags(logURL), ctag)
   }
 
   func fullListing() throws -> MultiStatus {

@@ -35,6 +35,7 @@ class Front:
     def __init__(self, radicale: Radicale, sync_collection: bool = True, prefix: str = ""):
         self.radicale = radicale
         self.sync_collection = sync_collection
+        self.refusal = SUPPORTED_REPORT  # the body of the 403 to a sync-collection
         self.prefix = prefix
         self.requests: list[tuple[str, str, str, int]] = []  # method, path, depth, status
         front = self
@@ -68,7 +69,7 @@ class Front:
 
     def answer(self, method: str, path: str, headers: dict, body: bytes):
         if not self.sync_collection and method == "REPORT" and b"sync-collection" in body:
-            return 403, [("Content-Type", "application/xml; charset=utf-8")], SUPPORTED_REPORT
+            return 403, [("Content-Type", "application/xml; charset=utf-8")], self.refusal
         upstream, script = path, ""
         if self.prefix:
             if path.startswith(self.prefix + "/"):
@@ -157,6 +158,26 @@ def test_without_sync_collection_a_missing_log_collection_is_made(front_without_
     result = laptop.json("sync", "--json")
     assert (result["created"], result["sent"]) == (["tiptoe-log/", "tiptoe-plan/"], 1)
     assert laptop.json("sync", "--json")["sent"] == 0
+
+
+def test_a_server_that_stops_answering_sync_collection_without_saying_why_is_followed_by_etags(radicale, tmp_path):
+    """A 403 with no precondition to the stored token, then to none (the server was replaced, or a
+    proxy forbids the report): the token is given up, then sync-collection, and the round goes on."""
+    front = Front(radicale)
+    try:
+        laptop = machine(tmp_path, "laptop", front.root + "alice/")
+        laptop.sync()
+        front.sync_collection, front.refusal = False, b""
+        laptop.run("done", "toe-presses")
+        requests = front.round(laptop)
+        assert [(m, d, status) for m, p, d, status in requests if log_path(p) and m in ("REPORT", "PROPFIND")] == [
+            ("REPORT", "1", 403), ("REPORT", "1", 403), ("PROPFIND", "0", 207), ("PROPFIND", "1", 207)]
+        assert laptop.json("sync", "--json")["sent"] == 0
+        assert [(e["kind"], e["device"]) for e in laptop.events()] == [("done", None)]
+        assert "STATUS:COMPLETED" in (
+            radicale.storage / "collection-root" / "alice" / "tiptoe-log" / f"toe-presses.{DAY}.1.ics").read_text()
+    finally:
+        front.close()
 
 
 def test_a_token_the_server_no_longer_knows_means_one_full_listing(radicale, tmp_path):
