@@ -220,7 +220,8 @@ extension DAVClient {
       return answer
     case 404: return nil
     case 403, 409:
-      if error.contains("valid-sync-token") || (!token.isEmpty && !error.contains("supported-report")) {
+      // With no token there is none to refuse: the report is what is refused.
+      if !token.isEmpty, error.contains("valid-sync-token") || !error.contains("supported-report") {
         throw InvalidToken()
       }
       // Not the token: no sync-collection here, or no access at all, which the PROPFIND after says.

@@ -42,11 +42,14 @@ def two_machines(tiptoe, tmp_path, radicale, seconds: int):
     """The laptop (synced once, so the collections exist) and the desktop (the test's home), with the
     same routine: one Toe presses slot `seconds` ahead. Returns the laptop, the slot's id and epoch."""
     laptop = Tiptoe(tmp_path / "laptop")
-    epoch, clock = ahead(seconds)
-    for home, device in ((laptop.home, "laptop"), (tiptoe.home, "desktop")):
-        write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
-        configure(home, device, radicale)
+    configure(laptop.home, "laptop", radicale)
+    configure(tiptoe.home, "desktop", radicale)
+    write_routine_in(laptop.home, [("toe-presses", "Toe presses", ["00:00"])])
     laptop.run("sync")
+    # The slot's time is chosen after that round, however long it took; its id stays the same.
+    epoch, clock = ahead(seconds)
+    for home in (laptop.home, tiptoe.home):
+        write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
     return laptop, f"toe-presses/{time.strftime('%Y-%m-%d', time.gmtime(epoch))}/1", epoch
 
 
