@@ -30,6 +30,11 @@ final class BackgroundSync {
   private var startedAt = 0
   /// A round armed for later (after a local action, or to try again).
   private var laterSource: UInt32 = 0
+  /// What waits for the round the user's return started (showing what came due meanwhile), and how
+  /// long it waits at the most.
+  private var waiting: [() -> Void] = []
+  private var patienceSource: UInt32 = 0
+  static let patience: UInt32 = 3
   private var periodicSource: UInt32 = 0
 
   init(command: [String], every: TimeInterval, log: @escaping (String) -> Void) {
@@ -41,6 +46,7 @@ final class BackgroundSync {
   deinit {
     if laterSource != 0 { g_source_remove(laterSource) }
     if periodicSource != 0 { g_source_remove(periodicSource) }
+    if patienceSource != 0 { g_source_remove(patienceSource) }
   }
 
   /// Syncs now, then every `every` seconds.
@@ -71,13 +77,36 @@ final class BackgroundSync {
   }
 
   /// Syncs now because the user is back (`reason`: "screen unlocked", "resumed"), so what was done
-  /// elsewhere meanwhile is here before they answer a reminder. A round started in the last two
-  /// seconds counts (a resume without a lock screen is both at once). Out of reach, it is tried once
-  /// more a few seconds later.
-  func now(_ reason: String) {
-    if running && g_get_monotonic_time() - startedAt < 2_000_000 { return }
-    log("syncing (\(reason))")
-    run(retrying: true)
+  /// elsewhere meanwhile is here before they answer a reminder; `then` runs once that round has
+  /// ended, or after `patience` seconds however far it got. A round started in the last two seconds
+  /// counts (a resume without a lock screen is both at once). Out of reach, it is tried once more a
+  /// few seconds later.
+  func now(_ reason: String, then: (() -> Void)? = nil) {
+    if let then { waiting.append(then) }
+    if !(running && g_get_monotonic_time() - startedAt < 2_000_000) {
+      log("syncing (\(reason))")
+      run(retrying: true)
+    }
+    guard running else { return release() }
+    if !waiting.isEmpty && patienceSource == 0 {
+      patienceSource = g_timeout_add_seconds(
+        Self.patience,
+        { data in
+          let sync = Unmanaged<BackgroundSync>.fromOpaque(data!).takeUnretainedValue()
+          sync.patienceSource = 0
+          sync.release()
+          return tiptoe_source_remove
+        }, Unmanaged.passUnretained(self).toOpaque())
+    }
+  }
+
+  /// Runs what waited for a round.
+  private func release() {
+    if patienceSource != 0 { g_source_remove(patienceSource) }
+    patienceSource = 0
+    let waiting = self.waiting
+    self.waiting = []
+    for then in waiting { then() }
   }
 
   /// Starts a round, or asks for another one after the round under way.
@@ -124,5 +153,7 @@ final class BackgroundSync {
       retryingAgain = false
       run(retrying: retrying)
     }
+    // Waiting for the round asked for after this one, if it started.
+    if !running { release() }
   }
 }

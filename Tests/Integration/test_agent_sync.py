@@ -38,9 +38,10 @@ def configure(home, device: str, radicale: Radicale) -> None:
     config.chmod(0o600)
 
 
-def two_machines(tiptoe, tmp_path, radicale, seconds: int):
+def two_machines(tiptoe, tmp_path, radicale, seconds: int, others=()):
     """The laptop (synced once, so the collections exist) and the desktop (the test's home), with the
-    same routine: one Toe presses slot `seconds` ahead. Returns the laptop, the slot's id and epoch."""
+    same routine: one Toe presses slot `seconds` ahead (and one of each of `others`, (id, title), at
+    the same time). Returns the laptop, the Toe presses slot's id and its epoch."""
     laptop = Tiptoe(tmp_path / "laptop")
     configure(laptop.home, "laptop", radicale)
     configure(tiptoe.home, "desktop", radicale)
@@ -49,7 +50,7 @@ def two_machines(tiptoe, tmp_path, radicale, seconds: int):
     # The slot's time is chosen after that round, however long it took; its id stays the same.
     epoch, clock = ahead(seconds)
     for home in (laptop.home, tiptoe.home):
-        write_routine_in(home, [("toe-presses", "Toe presses", [clock])])
+        write_routine_in(home, [("toe-presses", "Toe presses", [clock])] + [(i, t, [clock]) for i, t in others])
     return laptop, f"toe-presses/{time.strftime('%Y-%m-%d', time.gmtime(epoch))}/1", epoch
 
 
@@ -124,6 +125,28 @@ def test_back_at_the_desktop_the_agent_syncs_and_closes_what_the_laptop_settled(
     assert events_of(tiptoe, slot) == [("fired", None), ("done", "laptop")]
     # A resume without a lock screen is also the end of "locked": one round for both.
     assert agent.count(r"syncing \(") == 1
+
+
+def test_on_unlock_what_the_laptop_settled_meanwhile_does_not_flash_up(
+        tiptoe, tmp_path, radicale, desktop, agents, mocks):
+    """Two slots come due while the screen is locked; one is done on the laptop meanwhile. On unlock
+    the agent shows what came due only once its round is back: the other one alone."""
+    mocks.logind()
+    laptop, slot, epoch = two_machines(tiptoe, tmp_path, radicale, 3, others=[("heel-raises", "Heel raises")])
+    agent = agents("--sync-every", "1h", env=mocks.env)
+    agent.await_line(r"presence: locked no")
+    mocks.lock(True)
+    agent.await_line(r"reminders wait")
+    desktop.expect_no("Notify", within=max(0.0, epoch + 1 - time.time()), where=from_tiptoe)
+    laptop.run("done", "toe-presses")
+    laptop.run("sync")
+    mocks.lock(False)
+    agent.await_line(r"syncing \(screen unlocked\)")
+    note = desktop.await_notify(from_tiptoe, timeout=6)
+    assert note.summary.startswith("Heel raises") and "Toe presses" not in note.summary + note.body
+    desktop.expect_no("Notify", within=1.0, where=from_tiptoe)
+    assert events_of(tiptoe, slot) == [("done", "laptop")]
+    assert [e["kind"] for e in history(tiptoe) if e["slot"].startswith("heel-raises/")] == ["fired"]
 
 
 def test_back_from_a_suspend_with_the_server_out_of_reach_it_tries_again(
