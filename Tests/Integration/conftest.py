@@ -20,6 +20,7 @@ BIN = Path(os.environ.get("TIPTOE_BIN", ROOT / ".build" / "debug" / "tiptoe"))
 DESKTOP_TESTS = {"test_guide_start.py", "test_init.py", "test_install.py", "test_package.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(items):
     for item in items:
         if item.path.name.startswith("test_agent") or item.path.name in DESKTOP_TESTS:
