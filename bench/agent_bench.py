@@ -153,7 +153,9 @@ def idle(tiptoe: str, work: Path, seconds: float, routines: list[str]) -> dict:
             "threads": after["threads"], "memory_start": memory_before[agent.name], "memory_end": agent.memory(),
         }
     for agent in agents:
-        out["agents"][agent.name]["log"] = agent.stop()
+        log = agent.stop()
+        # A clock set by anyone wakes the agent on purpose (it plans again); it logs each one.
+        out["agents"][agent.name].update(log=log, clock_sets=log.count("the clock was set"))
     return out
 
 

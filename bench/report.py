@@ -268,15 +268,20 @@ class Report:
                      "purpose: a sleeping process's wake-ups do not depend on load (its RSS here may be higher "
                      "than below: tiptoe processes running meanwhile map the same binary pages, which the agent "
                      "then cannot release).", "")
+            self.add("Setting the clock wakes the agent on purpose (it plans again, and logs \"the clock was "
+                     "set\"): the tests of `test_agent_time.py` do, on the whole machine. Those wake-ups are "
+                     "counted apart; the target is on the others.", "")
             rows = []
             for name, a in idle["agents"].items():
-                rows.append([name, str(a["wakeups"]), f"{a['wakeups'] / minutes:.2f}", str(a["involuntary"]),
-                             str(a["threads"]), mib(a["memory_start"]["rss_kib"]), mib(a["memory_end"]["rss_kib"]),
-                             mib(a["memory_end"]["hwm_kib"])])
-            self.table(["Routine", "Wake-ups", "Per minute", "Involuntary", "Threads", "RSS at start", "RSS at end",
-                        "Peak RSS"], rows)
-            worst = max(a["wakeups"] for a in idle["agents"].values())
-            self.targets.append(("Zero idle wake-ups between slots", "0", str(worst), worst == 0))
+                rows.append([name, str(a["wakeups"]), str(a.get("clock_sets", 0)), f"{a['wakeups'] / minutes:.2f}",
+                             str(a["involuntary"]), str(a["threads"]), mib(a["memory_start"]["rss_kib"]),
+                             mib(a["memory_end"]["rss_kib"]), mib(a["memory_end"]["hwm_kib"])])
+            self.table(["Routine", "Wake-ups", "Clock sets", "Per minute", "Involuntary", "Threads", "RSS at start",
+                        "RSS at end", "Peak RSS"], rows)
+            worst = max(max(a["wakeups"] - a.get("clock_sets", 0), 0) for a in idle["agents"].values())
+            sets = sum(a.get("clock_sets", 0) for a in idle["agents"].values())
+            measured = str(worst) + (f" (and {sets} for clock sets)" if sets else "")
+            self.targets.append(("Zero idle wake-ups between slots", "0", measured, worst == 0))
         else:
             self.add("Idle: failed — " + "`" + str(idle.get("error", "not run"))[-500:].replace("\n", " ") + "`", "")
             self.targets.append(("Zero idle wake-ups between slots", "0", "failed", False))
