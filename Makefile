@@ -38,19 +38,14 @@ test-deps:
 	@scripts/ensure-packages $(TEST_PACKAGES)
 	@scripts/ensure-python
 
-# The integration tests of the command line alone (no agent), run again on the release binary.
-CLI_TESTS := $(addprefix Tests/Integration/,test_history.py test_plan.py test_stats.py test_one_reading.py \
-  test_seeds.py test_zones.py test_sync.py test_export.py test_export_expansion.py test_export_properties.py \
-  test_export_timezones.py test_export_phrases.py test_hostile.py)
-
-## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
-## integration tests again on the release build (the static binary users get).
+## Lint, the unit tests (debug build), then every integration test inside a throwaway desktop,
+## against the release build: the static binaries users get.
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
-	Tests/Integration/with-desktop python3 -m pytest -q -p no:cacheprovider Tests/Integration
 	$(MAKE) --no-print-directory build
-	TIPTOE_BIN=$(BIN) python3 -m pytest -q -p no:cacheprovider $(CLI_TESTS)
+	TIPTOE_BIN=$(BIN) Tests/Integration/with-desktop python3 -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup \
+	  Tests/Integration
 
 lint:
 	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests

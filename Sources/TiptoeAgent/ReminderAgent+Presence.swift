@@ -4,16 +4,25 @@ import TiptoeService
 
 extension ReminderAgent {
   /// Starts the presence monitor (unless `--no-presence`): what it knows now counts for the first
-  /// decision, and each change after logs one line and decides again.
+  /// decision, and each change after logs one line and decides again. With sync set up, the screen
+  /// unlocked and the machine resumed each start a round, and the decision on unlocking waits for it.
   func startPresence() {
     guard let presenceMonitor else { return }
-    let presence = presenceMonitor.start { [unowned self] presence, cause in
+    let changed = { [unowned self] (presence: Presence, cause: String) in
+      let unlocked = state.presence?.locked == true && presence.locked != true
       update(presence)
       let holding = presence.holding
       let effect = holding.isEmpty ? "reminders show" : "reminders wait"
       log("presence: \(cause) → \(presence.summary); \(effect)")
-      evaluate()
+      // Back, with sync: what came due meanwhile shows once the round has brought what was answered
+      // elsewhere (or a few seconds later), so a reminder settled there does not flash up here.
+      if unlocked, let sync {
+        sync.now("screen unlocked") { [unowned self] in evaluate() }
+      } else {
+        evaluate()
+      }
     }
+    let presence = presenceMonitor.start(changed) { [unowned self] in sync?.now("resumed") }
     update(presence)
     log("presence: \(presence.summary)\(presence.holding.isEmpty ? "" : "; reminders wait")")
   }

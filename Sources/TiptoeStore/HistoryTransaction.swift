@@ -53,7 +53,7 @@ public struct HistoryTransaction {
     for (offset, event) in events.enumerated() {
       let record = EventRecord(event, id: first + Int64(offset), batch: first)
       try record.insert(db)
-      if let event = try record.event(path: path) { stored.append(event) }
+      stored.append(try record.event(path: path))
     }
     return stored
   }
@@ -71,18 +71,18 @@ public struct HistoryTransaction {
       SELECT \(EventRecord.selection) FROM event WHERE batch = (SELECT batch FROM event WHERE \(standing) ORDER BY id DESC LIMIT 1)
       AND \(standing) ORDER BY id
       """
-    let targets = try EventRecord.fetchAll(db, sql: sql).compactMap { try $0.event(path: path) }
+    let targets = try Row.fetchAll(db, sql: sql).compactMap { try EventRecord.event(in: $0, path: path) }
     try append(targets.map { NewEvent.undoing($0, at: at) })
     return targets
   }
 
   /// The events that `clauses` select.
   private func fetch(_ clauses: String, _ arguments: StatementArguments = []) throws -> [HistoryEvent] {
-    let rows = try EventRecord.fetchCursor(
+    let rows = try Row.fetchCursor(
       db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
     var events: [HistoryEvent] = []
-    while let record = try rows.next() {
-      if let event = try record.event(path: path) { events.append(event) }
+    while let row = try rows.next() {
+      if let event = try EventRecord.event(in: row, path: path) { events.append(event) }
     }
     return events
   }

@@ -12,6 +12,8 @@ struct DAVClient {
     let status: Int
     let etag: String?
     let body: Data
+    /// Where a redirect points.
+    var location: String?
   }
 
   let host: String
@@ -65,7 +67,9 @@ struct DAVClient {
       if http.statusCode == 401 || (http.statusCode == 403 && forbiddenIsRefusal) {
         throw SyncError.refused(host: host, status: http.statusCode)
       }
-      return Response(status: http.statusCode, etag: http.value(forHTTPHeaderField: "ETag"), body: data)
+      return Response(
+        status: http.statusCode, etag: http.value(forHTTPHeaderField: "ETag"), body: data,
+        location: http.value(forHTTPHeaderField: "Location"))
     }
   }
 
@@ -90,9 +94,19 @@ struct DAVClient {
   /// Ends the request when the server asks for credentials (a 401 to the ones sent): without a
   /// delegate, FoundationNetworking on Linux leaves such a request waiting forever
   /// (swift-corelibs-foundation#5456). The request then fails, and `send` reports the refusal.
+  ///
+  /// Redirects are not followed: URLSession would repeat a PROPFIND or REPORT after a 301 or 302 as a
+  /// GET. Discovery follows them itself (``principal(at:)``); elsewhere a redirect is an answer.
   private final class ChallengeDecliner: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
     private let lock = NSLock()
     private var declined = false
+
+    func urlSession(
+      _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+      newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+    ) {
+      completionHandler(nil)
+    }
 
     func urlSession(
       _ session: URLSession, task: URLSessionTask, didReceive challenge: URLAuthenticationChallenge,
@@ -113,38 +127,62 @@ struct DAVClient {
 }
 
 extension DAVClient {
-  /// PROPFIND with the given properties (`<D:displayname/>`-style XML), Depth 0.
-  func propfind(_ url: URL, properties: String) throws -> MultiStatus? {
+  /// PROPFIND with the given properties (`<D:displayname/>`-style XML), Depth 0; the answer's status
+  /// and, for a 207, its multistatus.
+  func propfind(_ url: URL, properties: String) throws -> (status: Int, answer: MultiStatus?, location: String?) {
     let body = """
       <?xml version="1.0" encoding="utf-8"?>
-      <D:propfind xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav"><D:prop>\(properties)</D:prop></D:propfind>
+      <D:propfind xmlns:D="DAV:" xmlns:C="urn:ietf:params:xml:ns:caldav" xmlns:CS="http://calendarserver.org/ns/">\
+      <D:prop>\(properties)</D:prop></D:propfind>
       """
     let response = try send("PROPFIND", url, headers: ["Depth": "0"], body: Data(body.utf8))
-    guard response.status == 207 else { return nil }
-    return MultiStatus.parse(response.body)
+    return (response.status, response.status == 207 ? MultiStatus.parse(response.body) : nil, response.location)
   }
 
-  /// The calendar home: `url` itself when it is one, else found through the current user's
-  /// principal (RFC 5397, RFC 4791 §6.2.1).
+  static let homeSet = "{urn:ietf:params:xml:ns:caldav}calendar-home-set"
+
+  /// The calendar home: `url` itself when it is one, else found through the current user's principal
+  /// (RFC 5397, RFC 4791 §6.2.1). As RFC 6764 says, a server's root is first looked up at
+  /// `/.well-known/caldav`, which leads to the context path to ask for the principal (Nextcloud:
+  /// `/remote.php/dav/`); so is any other URL that is no WebDAV resource (a web page of the server).
   func calendarHome(_ url: URL) throws -> URL {
-    let properties = "<D:current-user-principal/><C:calendar-home-set/><D:resourcetype/>"
-    guard let answer = try propfind(url, properties: properties) else {
+    let wellKnown = URL(string: "/.well-known/caldav", relativeTo: url)!.absoluteURL
+    let isRoot = url.path.isEmpty || url.path == "/"
+    let found =
+      try isRoot
+      ? principal(at: wellKnown) ?? principal(at: url) : principal(at: url) ?? principal(at: wellKnown)
+    guard let (context, answer) = found else {
       throw SyncError.server(host: host, what: "PROPFIND \(url.path) (is this a CalDAV server?)", status: 0)
     }
-    let found = answer.responses.first?.properties ?? [:]
-    if let home = found["{urn:ietf:params:xml:ns:caldav}calendar-home-set"], !home.isEmpty {
-      return URL(string: home, relativeTo: url)!.absoluteURL
+    let properties = answer.responses.first?.properties ?? [:]
+    if let home = properties[Self.homeSet], !home.isEmpty {
+      return URL(string: home, relativeTo: context)!.absoluteURL
     }
-    if let principal = found["{DAV:}current-user-principal"], !principal.isEmpty {
-      let principalURL = URL(string: principal, relativeTo: url)!.absoluteURL
-      if principalURL != url,
-        let home = try propfind(principalURL, properties: "<C:calendar-home-set/>")?.responses.first?
-          .properties["{urn:ietf:params:xml:ns:caldav}calendar-home-set"], !home.isEmpty
+    if let principal = properties["{DAV:}current-user-principal"], !principal.isEmpty {
+      let principalURL = URL(string: principal, relativeTo: context)!.absoluteURL
+      if principalURL != context,
+        let home = try propfind(principalURL, properties: "<C:calendar-home-set/>").answer?.responses.first?
+          .properties[Self.homeSet], !home.isEmpty
       {
         return URL(string: home, relativeTo: principalURL)!.absoluteURL
       }
     }
-    return url
+    return context
+  }
+
+  /// The current user's principal and calendar home as `url` answers them, following its redirects
+  /// (at most five): the URL that answered, and its answer; nil when none answered as WebDAV.
+  func principal(at url: URL) throws -> (url: URL, answer: MultiStatus)? {
+    var next: URL? = url
+    for _ in 0..<5 {
+      guard let current = next else { return nil }
+      let properties = "<D:current-user-principal/><C:calendar-home-set/><D:resourcetype/>"
+      let (status, answer, location) = try propfind(current, properties: properties)
+      if let answer { return (current, answer) }
+      guard (300..<400).contains(status), let location else { return nil }
+      next = URL(string: location, relativeTo: current)?.absoluteURL
+    }
+    return nil
   }
 
   /// MKCALENDAR for a collection holding `component` (VEVENT or VTODO), named `name`.
@@ -170,8 +208,10 @@ extension DAVClient {
       <D:sync-collection xmlns:D="DAV:"><D:sync-token>\(Self.escape(token))</D:sync-token>\
       <D:sync-level>1</D:sync-level><D:prop><D:getetag/></D:prop></D:sync-collection>
       """
-    let response = try send(
-      "REPORT", url, headers: ["Depth": "1"], body: Data(body.utf8), forbiddenIsRefusal: token.isEmpty)
+    let response = try send("REPORT", url, headers: ["Depth": "1"], body: Data(body.utf8), forbiddenIsRefusal: false)
+    // The precondition a 403 or 409 names (RFC 6578 §3.2, RFC 3253 §3.6): `<D:valid-sync-token/>`
+    // for a token the server no longer knows, `<D:supported-report/>` for a report it does not have.
+    let error = String(decoding: response.body, as: UTF8.self)
     switch response.status {
     case 207:
       guard let answer = MultiStatus.parse(response.body) else {
@@ -179,10 +219,26 @@ extension DAVClient {
       }
       return answer
     case 404: return nil
-    case 403 where !token.isEmpty, 409 where !token.isEmpty: throw InvalidToken()
-    case 400, 405, 501: throw NoSyncCollection()
+    case 403, 409:
+      // With no token there is none to refuse: the report is what is refused.
+      if !token.isEmpty, error.contains("valid-sync-token") || !error.contains("supported-report") {
+        throw InvalidToken()
+      }
+      // Not the token: no sync-collection here, or no access at all, which the PROPFIND after says.
+      throw NoSyncCollection()
+    case 400, 405, 415, 501: throw NoSyncCollection()
     default: throw SyncError.server(host: host, what: "REPORT sync-collection \(url.path)", status: response.status)
     }
+  }
+
+  /// The collection's `getctag` (CalendarServer's extension, which changes whenever a member does),
+  /// for servers without sync-collection; `exists` is false when the collection is not there.
+  func ctag(_ url: URL) throws -> (exists: Bool, ctag: String?) {
+    let (status, answer, _) = try propfind(url, properties: "<CS:getctag/>")
+    if status == 404 { return (false, nil) }
+    guard let answer else { throw SyncError.server(host: host, what: "PROPFIND \(url.path)", status: status) }
+    let tag = answer.responses.first?.properties["{http://calendarserver.org/ns/}getctag"]
+    return (true, tag?.isEmpty == false ? tag : nil)
   }
 
   /// The server refused the stored sync token (`DAV:valid-sync-token`): list everything.

@@ -98,25 +98,23 @@ public struct SyncRound {
     let token = try store.write { try $0.syncValue("token.log") } ?? ""
     var listing: MultiStatus
     var full = token.isEmpty
+    var ctag: String?
     do {
-      if let answer = try client.syncCollection(logURL, token: token) {
-        listing = answer
-      } else {
-        try client.makeCalendar(logURL, name: "tiptoe log", component: "VTODO")
-        report.created.append(Self.logName + "/")
-        try store.write { tx in
-          try tx.removeSyncItems(collection: "log")
-          try tx.setSyncValue("token.log", nil)
+      do {
+        if let answer = try client.syncCollection(logURL, token: token) {
+          listing = answer
+        } else {
+          try createLog()
+          listing = try fullListing()
+          full = true
         }
+      } catch is DAVClient.InvalidToken {
         listing = try fullListing()
         full = true
       }
-    } catch is DAVClient.InvalidToken {
-      listing = try fullListing()
-      full = true
     } catch is DAVClient.NoSyncCollection {
-      // A server without RFC 6578: every member's etag, compared with the stored ones.
-      listing = try client.etags(logURL)
+      guard let changed = try etagListing() else { return }
+      (listing, ctag) = changed
       full = true
     }
     let known = try store.write { try $0.syncItems("log") }
@@ -142,7 +140,28 @@ public struct SyncRound {
       for href in gone { try tx.removeSyncItem(collection: "log", href: href) }
       for item in fetched { try merge(item.todo, href: item.href, etag: item.etag, tx) }
       try tx.setSyncValue("token.log", listing.syncToken)
+      try tx.setSyncValue("ctag.log", ctag)
     }
+  }
+
+  /// Makes the log collection (it is missing): nothing the server held is known any more.
+  mutating func createLog() throws {
+    try client.makeCalendar(logURL, name: "tiptoe log", component: "VTODO")
+    report.created.append(Self.logName + "/")
+    try store.write { tx in
+      try tx.removeSyncItems(collection: "log")
+      try tx.setSyncValue("token.log", nil)
+      try tx.setSyncValue("ctag.log", nil)
+    }
+  }
+
+  /// For a server without RFC 6578: every member's etag, with the collection's ctag (which says
+  /// whether anything changed since); nil when the ctag is the one stored by the last round.
+  mutating func etagListing() throws -> (MultiStatus, ctag: String?)? {
+    let (exists, ctag) = try client.ctag(logURL)
+    if !exists { try createLog() }
+    if let ctag, ctag == (try store.write { try $0.syncValue("ctag.log") }) { return nil }
+    return (try client.etags(logURL), ctag)
   }
 
   func fullListing() throws -> MultiStatus {

@@ -14,6 +14,19 @@ ROOT = Path(__file__).resolve().parents[2]
 BIN = Path(os.environ.get("TIPTOE_BIN", ROOT / ".build" / "debug" / "tiptoe"))
 
 
+# The throwaway desktop of `with-desktop` (one dunst, one dbus-monitor log, one pressed-button file)
+# is shared: the tests that use it run one after another in one pytest-xdist worker, while the
+# others spread over the remaining workers (`make test` runs `-n 2 --dist loadgroup`).
+DESKTOP_TESTS = {"test_guide_start.py", "test_init.py", "test_install.py", "test_package.py"}
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if item.path.name.startswith("test_agent") or item.path.name in DESKTOP_TESTS:
+            item.add_marker(pytest.mark.xdist_group("desktop"))
+
+
 class Tiptoe:
     """Runs `tiptoe` with an isolated environment; `env` may be extended per test."""
 

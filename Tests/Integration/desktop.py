@@ -486,10 +486,6 @@ class AgentProcess:
             memory[key] = int(value.split()[0])
         return memory
 
-    def is_static_build(self) -> bool:
-        """Whether the binary carries the Swift runtime itself (a release build, as `make run` makes)."""
-        return "libswiftCore.so" not in Path(f"/proc/{self.pid}/maps").read_text()
-
 
 # -- fixtures and helpers of the agent tests ----------------------------------------------------
 

@@ -278,10 +278,10 @@ def test_the_idle_agent_does_not_wake_up_and_stays_small(tiptoe, desktop, agents
     agent.await_quiet()
     woke = agent.wakeups(5)
     assert woke == 0, f"{woke} wake-ups in 5 s while idle"
+    # Its own memory only: the RSS of the static build also counts the pages of its 90 MB file it
+    # has touched, which the kernel shares and drops as it needs (BENCHMARKS.md has both).
     memory = agent.memory_kib()
     assert memory["Anonymous"] < 8 * 1024, f"{memory['Anonymous']} KiB of its own memory"
-    if agent.is_static_build():
-        assert memory["Rss"] < 15 * 1024, f"RSS {memory['Rss']} KiB"
 
 
 def test_status_predicts_with_the_running_agents_own_timings(tiptoe, desktop, agents):

@@ -180,6 +180,7 @@ def test_locked_before_the_slot_nothing_shows_until_unlocked_and_nothing_is_miss
     assert "while you were away" in note.body
     agent.await_line(r"shown \(catchUp\)")
     assert kinds(tiptoe, slot_id("toe-presses")) == ["fired"]
+    assert agent.count(r"syncing") == 0, "without sync.toml, unlocking starts no round"
 
 
 def test_locked_past_the_catch_up_window_it_is_logged_missed_and_one_summary_says_so(

@@ -15,7 +15,7 @@ final class AgentPresenceTests {
   final class SwitchedPresence: PresenceMonitor {
     var changed: ((Presence, String) -> Void)?
 
-    func start(_ changed: @escaping (Presence, String) -> Void) -> Presence {
+    func start(_ changed: @escaping (Presence, String) -> Void, resumed: @escaping () -> Void) -> Presence {
       self.changed = changed
       return Presence(locked: false)
     }

@@ -122,6 +122,21 @@ struct HistoryStoreTests {
     #expect(events.map(\.id).sorted() == Array(1...200))
   }
 
+  /// Instants are read from the column's bytes: one another program wrote wrong (text that is not
+  /// the stored format, a number, a fraction) is a damaged history naming the event, not a crash.
+  @Test(arguments: ["'2026-11-23 09:00:00'", "1795420800", "'2026-11-23T09:00:00.5Z'", "x'00'"])
+  func anInstantNotInTheStoredFormatIsDamageNamingTheEvent(value: String) throws {
+    let store = try HistoryStore.open(path: directory.historyPath)
+    try store.append([.done(slot("toe-presses", "2026-11-23T09:10:00+01:00"), at: nine)])
+    _ = try sqlite3(directory.historyPath, "UPDATE event SET at = \(value) WHERE id = 1")
+    #expect {
+      _ = try HistoryStore.open(path: directory.historyPath).events()
+    } throws: { error in
+      guard case .corrupt(_, let detail) = error as? StoreError else { return false }
+      return detail.hasPrefix("event 1 has at ") && detail.hasSuffix(", not a UTC time")
+    }
+  }
+
   @Test func anotherProgramsDatabaseIsRefusedAndLeftUntouched() throws {
     let path = directory.historyPath
     try StoreFile.makeDirectory(HistoryStore.directory(of: path))

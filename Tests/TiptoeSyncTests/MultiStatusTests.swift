@@ -34,4 +34,16 @@ struct MultiStatusTests {
     #expect(answer.responses[0].properties == ["{DAV:}current-user-principal": "/alice/"])
     #expect(MultiStatus.parse(Data("not xml".utf8)) == nil)
   }
+
+  /// A ctag under the CalendarServer namespace, whatever its prefix (Radicale: `CS`, others `cs` or a
+  /// default namespace).
+  @Test func readsTheCalendarServerCtag() throws {
+    let xml = """
+      <multistatus xmlns="DAV:" xmlns:X="http://calendarserver.org/ns/"><response><href>/alice/tiptoe-log/</href>\
+      <propstat><prop><X:getctag>"7f3e"</X:getctag></prop><status>HTTP/1.1 200 OK</status></propstat>\
+      </response></multistatus>
+      """
+    let answer = try #require(MultiStatus.parse(Data(xml.utf8)))
+    #expect(answer.responses[0].properties["{http://calendarserver.org/ns/}getctag"] == "\"7f3e\"")
+  }
 }

@@ -10,8 +10,8 @@ import TiptoeService
 /// it switches itself.
 protocol PresenceMonitor: AnyObject {
   /// Starts listening and returns what is known now; `changed` gets each later change on the agent's
-  /// loop, with what said so.
-  func start(_ changed: @escaping (Presence, String) -> Void) -> Presence
+  /// loop, with what said so, and `resumed` each return from suspend.
+  func start(_ changed: @escaping (Presence, String) -> Void, resumed: @escaping () -> Void) -> Presence
 }
 
 /// Presence from what desktops publish on D-Bus, each source yes / no / unknown, all event-driven:
@@ -41,6 +41,7 @@ final class DBusPresence: PresenceMonitor {
   private var session: DBusConnection?
   private var values: [Source: Bool] = [:]
   private var changed: ((Presence, String) -> Void)?
+  private var resumed: (() -> Void)?
   private var sessionPath: String?
   private var idleWatch: UInt32?
   private var activeWatch: UInt32?
@@ -82,7 +83,7 @@ final class DBusPresence: PresenceMonitor {
 
   private var idleHint: Source { Source(reason: .away, name: "logind IdleHint") }
 
-  func start(_ changed: @escaping (Presence, String) -> Void) -> Presence {
+  func start(_ changed: @escaping (Presence, String) -> Void, resumed: @escaping () -> Void) -> Presence {
     do {
       system = try DBusConnection(system: true)
     } catch {
@@ -95,6 +96,7 @@ final class DBusPresence: PresenceMonitor {
     startNotifications()
     startShowBanners()
     self.changed = changed
+    self.resumed = resumed
     return presence
   }
 
@@ -126,7 +128,9 @@ final class DBusPresence: PresenceMonitor {
     let asleep = Source(reason: .locked, name: "logind PrepareForSleep")
     system.subscribe("org.freedesktop.login1.Manager", "PrepareForSleep") { [unowned self] parameters in
       // Asleep counts as locked until the machine is back; then the other sources say.
-      set(asleep, parameters[0]?.bool == true ? true : nil)
+      let sleeping = parameters[0]?.bool == true
+      if !sleeping { resumed?() }
+      set(asleep, sleeping ? true : nil)
     }
     follow(
       system, Self.login1,

@@ -48,7 +48,8 @@ extension Tiptoe {
 
     @Option(
       help: ArgumentHelp(
-        "With sync set up (sync.toml): sync this often, and at start and after each answer.", valueName: "duration"))
+        "With sync set up (sync.toml): sync this often, and at start, after each answer, on unlock and resume.",
+        valueName: "duration"))
     var syncEvery = "15m"
 
     @Option(

@@ -66,7 +66,8 @@ public enum ISO8601 {
     return parsed ?? Array(text.utf8).withUnsafeBufferPointer { instant(utf8: $0, strict: strict) }
   }
 
-  private static func instant(utf8 bytes: UnsafeBufferPointer<UInt8>, strict: Bool) -> Date? {
+  /// `instant(_:strict:)` over UTF-8 bytes, as a database column hands them over.
+  public static func instant(utf8 bytes: UnsafeBufferPointer<UInt8>, strict: Bool) -> Date? {
     if strict && (bytes.count != 20 || bytes[10] != UInt8(ascii: "T") || bytes[19] != UInt8(ascii: "Z")) {
       return nil
     }

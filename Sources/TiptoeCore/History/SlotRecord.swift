@@ -59,10 +59,13 @@ public struct SlotRecord: Hashable, Sendable {
   /// Each slot's record, by slot id, from events in any order (others than slot events are
   /// ignored). An undone decision leaves the slot as it was before: the reminders shown before it
   /// count again.
-  public static func build(from events: some Sequence<HistoryEvent>) -> [String: SlotRecord] {
-    let events = events.sorted { $0.id < $1.id }
+  public static func build(from events: [HistoryEvent]) -> [String: SlotRecord] {
+    // The store reads events in append order; sorting them again would copy every one.
+    let inOrder = events.indices.dropFirst().allSatisfy { events[$0 - 1].id < events[$0].id }
+    let events = inOrder ? events : events.sorted { $0.id < $1.id }
     let undone = HistoryEvent.undoneIDs(in: events)
     var records: [String: SlotRecord] = [:]
+    records.reserveCapacity(events.count)
     for event in events where event.kind != .undone && !undone.contains(event.id) {
       guard let slot = event.slot else { continue }
       records[slot, default: SlotRecord()].apply(event)
