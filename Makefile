@@ -13,7 +13,7 @@ BUILD_PACKAGES := pkg-config libnotify-dev libsqlite3-dev libcurl4-openssl-dev
 DEB_PACKAGES := dpkg-dev lintian
 TEST_PACKAGES := $(BUILD_PACKAGES) sqlite3 libglib2.0-bin dunst notify-osd xvfb dbus-x11 libnotify-bin faketime x11-utils imagemagick \
 	librsvg2-bin calcurse libical-dev gcc tmux $(DEB_PACKAGES) binutils man-db mandoc bash-completion zsh fish \
-	radicale python3-dbusmock gsettings-desktop-schemas
+	radicale python3-dbusmock python3-gi gsettings-desktop-schemas
 
 .PHONY: run build test lint format man install uninstall deb bench soak clean deps test-deps
 

@@ -5,6 +5,7 @@
 // macros and variadic functions Swift cannot call.
 #include <glib.h>
 #include <glib-unix.h>
+#include <gio/gio.h>
 #include <libnotify/notify.h>
 
 /// G_SOURCE_CONTINUE / G_SOURCE_REMOVE as plain values.
@@ -51,6 +52,36 @@ static inline void tiptoe_set_hint_bool(NotifyNotification *notification, const 
 /// The message of a GError, or "" for none.
 static inline const char *tiptoe_error_message(const GError *error) {
   return error && error->message ? error->message : "";
+}
+
+/// Runs `notify_notification_show`, or `notify_notification_close` when `close`, on a GLib worker
+/// thread (GTask): libnotify only calls the server synchronously, and a server that never answers
+/// would hold the caller for D-Bus's 25 s. `callback` runs on the caller's thread-default main
+/// context; finish with `tiptoe_task_finish`.
+static inline void tiptoe_call_in_thread(GTask *task, gpointer source, gpointer data, GCancellable *cancellable) {
+  GError *error = NULL;
+  NotifyNotification *notification = NOTIFY_NOTIFICATION(source);
+  gboolean done = GPOINTER_TO_INT(data) ? notify_notification_close(notification, &error)
+                                        : notify_notification_show(notification, &error);
+  if (done) {
+    g_task_return_boolean(task, TRUE);
+  } else {
+    g_task_return_error(task, error);
+  }
+}
+
+static inline void tiptoe_call_async(
+  NotifyNotification *notification, gboolean close, GAsyncReadyCallback callback, gpointer data)
+{
+  GTask *task = g_task_new(notification, NULL, callback, data);
+  g_task_set_task_data(task, GINT_TO_POINTER(close), NULL);
+  g_task_run_in_thread(task, tiptoe_call_in_thread);
+  g_object_unref(task);
+}
+
+/// The outcome of a `tiptoe_call_async`: TRUE, or FALSE with `error` set.
+static inline gboolean tiptoe_task_finish(GAsyncResult *result, GError **error) {
+  return g_task_propagate_boolean(G_TASK(result), error);
 }
 
 #endif

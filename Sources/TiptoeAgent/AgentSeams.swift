@@ -14,24 +14,35 @@ extension WakeTimer: AgentTimer {}
 protocol AgentNotification: AnyObject {
   /// The server's id once shown (0 before); set, the next show replaces that notification.
   var id: Int32 { get set }
+  /// The server answered a show with the id, or the id was set: it can be replaced and closed.
+  var isShown: Bool { get }
   func setUrgency(_ urgency: DesktopNotification.Urgency)
   func setTimeout(_ timeout: DesktopNotification.Timeout)
   func setCategory(_ category: String)
   func setDesktopEntry(_ name: String)
   /// The freedesktop sound hints: `sound-name` "message-new-instant" when on, `suppress-sound` when off.
   func setSound(_ on: Bool)
+  /// The `x-dunst-stack-tag` hint: the server replaces a notification with the same tag.
+  func setStackTag(_ tag: String)
   func clearActions()
   /// Adds a button; `handler` gets the action key when it is pressed.
   func addAction(_ key: String, label: String, handler: @escaping (String) -> Void)
   /// Called once when the server closes the notification.
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void)
-  func show() throws
-  func close() throws
+  /// Sends it without waiting; `completion` gets the server's answer (the id is known by then).
+  func show(completion: @escaping (NotifyError?) -> Void)
+  /// Asks the server to close it (after a show under way is answered) without waiting.
+  func close(completion: @escaping (NotifyError?) -> Void)
+  /// Closes it before returning, on the way out (no loop is left to hear the answer); false while a
+  /// show or close is under way, which the notification waits for.
+  func closeNow() -> Bool
   /// Lets it go without a word to the server (the server that showed it went away).
   func abandon()
 }
 
 extension DesktopNotification: AgentNotification {
+  func setStackTag(_ tag: String) { setHint(tag, for: "x-dunst-stack-tag") }
+
   func setSound(_ on: Bool) {
     if on { setHint("message-new-instant", for: "sound-name") } else { setHint(true, for: "suppress-sound") }
   }

@@ -1,3 +1,4 @@
+import Foundation
 import TiptoeCore
 import TiptoeNotify
 
@@ -8,12 +9,19 @@ final class OpenReminder {
   var canSnooze: Bool
   /// Nil when it went to stderr.
   let notification: (any AgentNotification)?
+  /// Its own stack tag, unlike any other notification's: a server that stacks by tag replaces a popup
+  /// with the same tag, even one whose id never came back to an earlier run (killed mid-`Notify`).
+  let tag: String
 
-  init(slots: [Slot], kind: ReminderKind, canSnooze: Bool, notification: (any AgentNotification)?) {
+  init(
+    slots: [Slot], kind: ReminderKind, canSnooze: Bool, notification: (any AgentNotification)?,
+    tag: String = "tiptoe-" + UUID().uuidString.lowercased()
+  ) {
     self.slots = slots
     self.kind = kind
     self.canSnooze = canSnooze
     self.notification = notification
+    self.tag = tag
   }
 
   var reminder: Reminder { Reminder(kind: kind, slots: slots, canSnooze: canSnooze) }

@@ -46,6 +46,8 @@ extension ReminderAgent {
   }
 
   private func reportNoServer(_ error: Error) {
+    // A server that hangs is still the server: it is asked again on the next reminder.
+    if case NotifyError.noReply = error { return log("\(error.localizedDescription); reminders go to stderr") }
     notifier?.forget()
     guard !reportedNoServer else { return }
     reportedNoServer = true
@@ -97,16 +99,31 @@ extension ReminderAgent {
     }
     notifier.refresh(notification, title: text.title, body: text.body, icon: Self.icon)
     configure(notification, text: text, entry: entry)
-    do {
-      try notification.show()
-      // The id is saved before it is logged: a restart right after still finds it.
-      saveState()
-      log("shown (\(reminder.kind.rawValue)) at \(stamp()) as notification \(notification.id): \(entry.label)")
-    } catch {
-      reportNoServer(error)
-      log("reminder (\(reminder.kind.rawValue)) at \(stamp()): \(text.line)  [\(entry.label)]")
-      saveState()
+    // A first show is on disk (its tag) before it is sent: a run killed before the id comes back
+    // leaves the next one a way to reach the popup.
+    saveState()
+    let kind = reminder.kind
+    notification.show { [unowned self, weak entry] error in
+      answered(notification, of: entry, kind: kind, line: text.line, error: error)
     }
+  }
+
+  /// The server answered a show: the reminder is on screen with its id, or goes to stderr.
+  private func answered(
+    _ notification: any AgentNotification, of entry: OpenReminder?, kind: ReminderKind, line: String,
+    error: NotifyError?
+  ) {
+    // Let go meanwhile (answered and closed, or its server went away): a close waits for this answer.
+    guard let entry, entry.notification === notification, open.contains(where: { $0 === entry }) else { return }
+    if let error {
+      reportNoServer(error)
+      log("reminder (\(kind.rawValue)) at \(stamp()): \(line)  [\(entry.label)]")
+      saveState()
+      return
+    }
+    // The id is saved before it is logged: a restart right after still finds it.
+    saveState()
+    log("shown (\(kind.rawValue)) at \(stamp()) as notification \(notification.id): \(entry.label)")
   }
 
   private func configure(_ notification: any AgentNotification, text: ReminderText, entry: OpenReminder) {
@@ -116,6 +133,7 @@ extension ReminderAgent {
     notification.setCategory(Self.category)
     notification.setDesktopEntry(Self.desktopEntry)
     notification.setSound(configuration.sound)
+    if notifier?.server?.supportsStackTag == true { notification.setStackTag(entry.tag) }
     notification.clearActions()
     for button in text.buttons {
       notification.addAction(button.key, label: button.label) { [unowned self, weak entry] key in
@@ -181,60 +199,13 @@ extension ReminderAgent {
   /// Closes the reminder's notification and forgets it.
   func close(_ entry: OpenReminder) {
     forget(entry)
-    do {
-      try entry.notification?.close()
-    } catch {
-      log(error.localizedDescription)
+    entry.notification?.close { [unowned self] error in
+      if let error { log(error.localizedDescription) }
     }
     saveState()
   }
 
   private func forget(_ entry: OpenReminder) {
     open.removeAll { $0 === entry }
-  }
-
-  /// After a restart: shows again, in place of the old ones, the reminders still waiting for an answer.
-  func reattach(_ previous: [String: Int32]) {
-    guard !previous.isEmpty else { return }
-    let now = configuration.now()
-    var rules = rules
-    rules.holding = Set(previous.keys)
-    do {
-      let history = try store.history(around: now, rules: rules)
-      let waiting = rules.waiting(history, now: now).filter { previous[$0.id] != nil }
-      // What the earlier run left on screen for slots settled since (answered while it was down, or
-      // missed): closed, so no reminder of a settled slot stays behind.
-      let kept = Set(waiting.compactMap { previous[$0.id] })
-      for id in Set(previous.values).subtracting(kept).sorted() {
-        guard let notifier, notifier.server != nil else { break }
-        let stale = notifier.makeNotification(title: "", body: "")
-        stale.id = id
-        do {
-          try stale.close()
-          log("closed notification \(id), left by an earlier run for slots settled since")
-        } catch {
-          log(error.localizedDescription)
-        }
-      }
-      for (id, group) in Dictionary(grouping: waiting, by: { previous[$0.id]! }).sorted(by: { $0.key < $1.key }) {
-        let canSnooze = group.allSatisfy { rules.canSnooze(history.record(of: $0)) }
-        let fired = group.map { history.record(of: $0).firedSinceDecision.count }.max() ?? 1
-        let reminder = Reminder(kind: fired > 1 ? .nudge : .due, slots: group, canSnooze: canSnooze)
-        let text = ReminderText(
-          reminder, planner: planner, snooze: settings.snooze, buttons: true,
-          start: !configuration.guideCommand.isEmpty && TerminalLauncher.find() != nil, progress: progress(of: reminder)
-        )
-        guard let notifier else { break }
-        // With no server now, it goes to stderr and shows once a server appears.
-        let notification = notifier.server == nil ? nil : notifier.makeNotification(title: text.title, body: text.body)
-        notification?.id = id
-        let entry = OpenReminder(
-          slots: group, kind: reminder.kind, canSnooze: canSnooze, notification: notification)
-        open.append(entry)
-        present(reminder, replacing: entry)
-      }
-    } catch {
-      log("cannot read the history: \(error.localizedDescription)")
-    }
   }
 }

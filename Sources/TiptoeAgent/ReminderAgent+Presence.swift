@@ -60,11 +60,9 @@ extension ReminderAgent {
     notification.setCategory(Self.category)
     notification.setDesktopEntry(Self.desktopEntry)
     notification.setSound(configuration.sound)
-    do {
-      try notification.show()
+    notification.show { [unowned self] error in
+      guard error == nil else { return log("while you were away: \(line)") }
       log("shown (while away) at \(stamp()) as notification \(notification.id): \(line)")
-    } catch {
-      log("while you were away: \(line)")
     }
   }
 }

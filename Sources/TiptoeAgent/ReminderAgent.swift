@@ -131,7 +131,7 @@ public final class ReminderAgent {
     log(
       "started (pid \(getpid())): \(planner.routine.name), \(count) exercise\(count == 1 ? "" : "s"), "
         + "zone \(planner.timeZone.identifier)")
-    reattach(previous?.open ?? [:])
+    reattach(previous?.open ?? [:], pending: previous?.pending ?? [:])
     startPresence()
     evaluate()
     if !configuration.syncCommand.isEmpty {
@@ -140,13 +140,14 @@ public final class ReminderAgent {
     }
   }
 
-  /// On the way out: closes the open reminders and says in the state file that none is open.
+  /// On the way out: closes the open reminders and says in the state file what is left open.
   func stop() {
-    for reminder in open { try? reminder.notification?.close() }
-    open.removeAll()
-    state.open = [:]
+    // One still waiting for the server's answer cannot be closed yet: it stays in the state file (its
+    // id or tag), for the next run to reach.
+    open.removeAll { $0.notification?.closeNow() ?? true }
     state.nextWake = nil
-    try? AgentFiles.write(state, directory: directory)
+    saveState()
+    open.removeAll()
   }
 
   /// The timer fired: at the armed instant, or because the clock was set.
@@ -327,11 +328,15 @@ public final class ReminderAgent {
 
   func saveState() {
     var open: [String: Int32] = [:]
+    var pending: [String: String] = [:]
     for reminder in self.open {
-      guard let id = reminder.notification?.id, id > 0 else { continue }
-      for slot in reminder.slots { open[slot.id] = id }
+      guard let notification = reminder.notification else { continue }
+      for slot in reminder.slots {
+        if notification.isShown { open[slot.id] = notification.id } else { pending[slot.id] = reminder.tag }
+      }
     }
     state.open = open
+    state.pending = pending.isEmpty ? nil : pending
     state.server = notifier?.server?.summary
     guard savedState != state else { return }
     do {

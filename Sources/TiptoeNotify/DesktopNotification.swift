@@ -29,6 +29,11 @@ public final class DesktopNotification {
   private var keepAlive: DesktopNotification?
   private var closedHandler: ((CloseReason) -> Void)?
   private var closedBox: Box?
+  /// A show or close is on its way to the server (on a worker thread, which owns `handle` until the
+  /// answer): what is asked meanwhile waits in `queued`, in order.
+  private var busy = false
+  private var queued: [() -> Void] = []
+  private var knownID: Int32 = 0
 
   init(title: String, body: String, icon: String?) {
     handle = notify_notification_new(title, body, icon)
@@ -39,17 +44,25 @@ public final class DesktopNotification {
   }
 
   func update(title: String, body: String, icon: String?) {
-    _ = notify_notification_update(handle, title, body, icon)
+    whenIdle { [handle] in _ = notify_notification_update(handle, title, body, icon) }
   }
 
-  func setAppName(_ name: String) { tiptoe_notification_set_app_name(handle, name) }
+  func setAppName(_ name: String) { whenIdle { [handle] in tiptoe_notification_set_app_name(handle, name) } }
 
-  /// The server's id once shown (0 before); setting it makes the next show replace that notification,
-  /// even one shown by an earlier process.
+  /// The server's id once a show was answered (0 before); setting it makes the next show replace that
+  /// notification, even one shown by an earlier process.
   public var id: Int32 {
-    get { tiptoe_notification_id(handle) }
-    set { tiptoe_notification_set_id(handle, newValue) }
+    get { knownID }
+    set {
+      knownID = newValue
+      isShown = true
+      whenIdle { [handle] in tiptoe_notification_set_id(handle, newValue) }
+    }
   }
+
+  /// The server answered a show with its ``id`` (or the id was set): it can be replaced and closed.
+  /// Not the id's value: notify-osd gives its first notification the id 0.
+  public private(set) var isShown = false
 
   public func setUrgency(_ urgency: Urgency) {
     let value: NotifyUrgency
@@ -58,45 +71,55 @@ public final class DesktopNotification {
     case .normal: value = NOTIFY_URGENCY_NORMAL
     case .critical: value = NOTIFY_URGENCY_CRITICAL
     }
-    notify_notification_set_urgency(handle, value)
+    whenIdle { [handle] in notify_notification_set_urgency(handle, value) }
   }
 
   public func setTimeout(_ timeout: Timeout) {
+    let value: Int32
     switch timeout {
-    case .serverDefault: notify_notification_set_timeout(handle, NOTIFY_EXPIRES_DEFAULT)
-    case .never: notify_notification_set_timeout(handle, NOTIFY_EXPIRES_NEVER)
-    case .milliseconds(let value): notify_notification_set_timeout(handle, value)
+    case .serverDefault: value = NOTIFY_EXPIRES_DEFAULT
+    case .never: value = NOTIFY_EXPIRES_NEVER
+    case .milliseconds(let milliseconds): value = milliseconds
     }
+    whenIdle { [handle] in notify_notification_set_timeout(handle, value) }
   }
 
   /// The spec's category, e.g. `"x-tiptoe.reminder"`.
-  public func setCategory(_ category: String) { notify_notification_set_category(handle, category) }
+  public func setCategory(_ category: String) {
+    whenIdle { [handle] in notify_notification_set_category(handle, category) }
+  }
 
   /// The `desktop-entry` hint: the basename of the app's .desktop file, e.g. `"tiptoe"`.
   public func setDesktopEntry(_ name: String) { setHint(name, for: "desktop-entry") }
 
-  public func setHint(_ value: String, for key: String) { tiptoe_set_hint_string(handle, key, value) }
+  public func setHint(_ value: String, for key: String) {
+    whenIdle { [handle] in tiptoe_set_hint_string(handle, key, value) }
+  }
 
-  public func setHint(_ value: Bool, for key: String) { tiptoe_set_hint_bool(handle, key, value ? 1 : 0) }
+  public func setHint(_ value: Bool, for key: String) {
+    whenIdle { [handle] in tiptoe_set_hint_bool(handle, key, value ? 1 : 0) }
+  }
 
   /// Adds a button; `handler` gets the action key when it is pressed (on the main loop).
   public func addAction(_ key: String, label: String, handler: @escaping (String) -> Void) {
-    let box = Unmanaged.passRetained(Box(action: handler)).toOpaque()
-    notify_notification_add_action(
-      handle, key, label,
-      { _, action, data in
-        guard let data else { return }
-        let box = Unmanaged<Box>.fromOpaque(data).takeUnretainedValue()
-        box.action?(action.map { String(cString: $0) } ?? "")
-      }, box,
-      { data in
-        guard let data else { return }
-        Unmanaged<Box>.fromOpaque(data).release()
-      })
+    whenIdle { [handle] in
+      let box = Unmanaged.passRetained(Box(action: handler)).toOpaque()
+      notify_notification_add_action(
+        handle, key, label,
+        { _, action, data in
+          guard let data else { return }
+          let box = Unmanaged<Box>.fromOpaque(data).takeUnretainedValue()
+          box.action?(action.map { String(cString: $0) } ?? "")
+        }, box,
+        { data in
+          guard let data else { return }
+          Unmanaged<Box>.fromOpaque(data).release()
+        })
+    }
   }
 
   /// Removes every button (before adding a new set for an update).
-  public func clearActions() { notify_notification_clear_actions(handle) }
+  public func clearActions() { whenIdle { [handle] in notify_notification_clear_actions(handle) } }
 
   /// Called once when the server closes the notification, with the reason.
   public func onClosed(_ handler: @escaping (CloseReason) -> Void) {
@@ -116,30 +139,43 @@ public final class DesktopNotification {
       })
   }
 
-  /// Sends it to the server (again, replacing it in place, when it was shown before).
-  public func show() throws {
+  /// Sends it to the server (again, replacing it in place, when it was shown before) without waiting
+  /// for the answer: `completion` gets it on the main loop, with the ``id`` known when it succeeded.
+  /// A server that never answers holds only this notification: what is asked of it meanwhile waits.
+  public func show(completion: @escaping (NotifyError?) -> Void) {
     if closedBox == nil { onClosed { _ in } }
-    var error: UnsafeMutablePointer<GError>?
-    if notify_notification_show(handle, &error) == 0 {
-      let message = String(cString: tiptoe_error_message(error))
-      let domain = error.map { $0.pointee.domain } ?? 0
-      g_clear_error(&error)
-      // D-Bus and I/O errors (ServiceUnknown, NoReply, no bus at all) mean nobody is there to show it.
-      let unreachable = domain == g_dbus_error_quark() || domain == g_io_error_quark()
-      throw unreachable ? NotifyError.noServer(message) : NotifyError.showFailed(message)
+    whenIdle { [self] in
+      send(close: false) { [self] error in
+        if error == nil {
+          keepAlive = self
+          isShown = true
+        }
+        completion(error.map { NotifyError.showing($0) })
+      }
     }
-    keepAlive = self
   }
 
-  /// Asks the server to close it; the object may be dropped afterwards.
-  public func close() throws {
-    defer { keepAlive = nil }
-    var error: UnsafeMutablePointer<GError>?
-    if notify_notification_close(handle, &error) == 0 {
-      let message = String(cString: tiptoe_error_message(error))
-      g_clear_error(&error)
-      throw NotifyError.closeFailed(message)
+  /// Asks the server to close it, once a show under way is answered, without waiting; the object may
+  /// be dropped afterwards. Never shown, there is nothing to close.
+  public func close(completion: @escaping (NotifyError?) -> Void = { _ in }) {
+    keepAlive = nil
+    whenIdle { [self] in
+      guard isShown else { return completion(nil) }
+      send(close: true) { error in completion(error.map { NotifyError.closeFailed($0.message) }) }
     }
+  }
+
+  /// Closes it before returning, on the way out (no loop is left to hear an answer). False, doing
+  /// nothing, while a show or close is under way: a worker thread owns the notification until then.
+  @discardableResult
+  public func closeNow() -> Bool {
+    guard !busy else { return false }
+    keepAlive = nil
+    guard isShown else { return true }
+    var error: UnsafeMutablePointer<GError>?
+    _ = notify_notification_close(handle, &error)
+    g_clear_error(&error)
+    return true
   }
 
   /// Lets it go without asking the server: the server that showed it is gone (its id may already
@@ -148,6 +184,31 @@ public final class DesktopNotification {
 
   /// Whether it is shown and not closed yet, as far as this process knows.
   public var isOpen: Bool { keepAlive != nil }
+
+  /// Runs `work` now, or after the show or close under way is answered.
+  private func whenIdle(_ work: @escaping () -> Void) {
+    if busy { queued.append(work) } else { work() }
+  }
+
+  /// Shows or closes it from a worker thread; `done` runs on the main loop with the error.
+  private func send(close: Bool, done: @escaping (BusError?) -> Void) {
+    busy = true
+    let reply = Box(reply: { [self] result in
+      var error: UnsafeMutablePointer<GError>?
+      let failure = tiptoe_task_finish(result, &error) == 0 ? BusError(error) : nil
+      g_clear_error(&error)
+      knownID = tiptoe_notification_id(handle)
+      busy = false
+      done(failure)
+      while !busy, !queued.isEmpty { queued.removeFirst()() }
+    })
+    tiptoe_call_async(
+      handle, close ? 1 : 0,
+      { _, result, data in
+        guard let data else { return }
+        Unmanaged<Box>.fromOpaque(data).takeRetainedValue().reply?(result)
+      }, Unmanaged.passRetained(reply).toOpaque())
+  }
 
   private func serverClosed() {
     let reason = CloseReason(rawValue: notify_notification_get_closed_reason(handle)) ?? .undefined
@@ -160,10 +221,14 @@ public final class DesktopNotification {
   final class Box {
     let action: ((String) -> Void)?
     let closed: (() -> Void)?
+    let reply: ((OpaquePointer?) -> Void)?
 
-    init(action: ((String) -> Void)? = nil, closed: (() -> Void)? = nil) {
+    init(
+      action: ((String) -> Void)? = nil, closed: (() -> Void)? = nil, reply: ((OpaquePointer?) -> Void)? = nil
+    ) {
       self.action = action
       self.closed = closed
+      self.reply = reply
     }
   }
 }

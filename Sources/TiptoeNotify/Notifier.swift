@@ -3,13 +3,13 @@ import CLibnotify
 /// The connection to the desktop's notification server, through libnotify.
 ///
 /// Use it, and every ``DesktopNotification``, on the GLib main loop's thread only: action and
-/// "closed" callbacks arrive there.
+/// "closed" callbacks and the answers to shows arrive there.
 ///
 ///     let notifier = try Notifier(appName: "tiptoe")
 ///     let server = try notifier.connect()          // name and capabilities, read once
 ///     let note = notifier.notification(title: "Toe presses", body: "Grip the floor & hold")
 ///     if server.supportsActions { note.addAction("done", label: "Done") { _ in print("done") } }
-///     try note.show()
+///     note.show { error in print(error?.localizedDescription ?? "shown as \(note.id)") }
 public final class Notifier {
   public let appName: String
   /// What the server said the last time ``connect()`` reached it; nil until then, and after ``forget()``.
@@ -62,7 +62,7 @@ public final class Notifier {
     return notification
   }
 
-  /// Changes the text of `notification` (shown again with ``DesktopNotification/show()``).
+  /// Changes the text of `notification` (shown again with ``DesktopNotification/show(completion:)``).
   public func update(_ notification: DesktopNotification, title: String, body: String, icon: String? = nil) {
     notification.update(title: title, body: bodyText(body), icon: icon)
   }

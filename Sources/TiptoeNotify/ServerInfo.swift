@@ -21,6 +21,9 @@ public struct ServerInfo: Hashable, Sendable {
   /// The body is read as markup, so user text must be escaped.
   public var supportsBodyMarkup: Bool { capabilities.contains("body-markup") }
 
+  /// A new notification replaces the one with the same `x-dunst-stack-tag` hint (dunst).
+  public var supportsStackTag: Bool { capabilities.contains("x-dunst-stack-tag") }
+
   /// `dunst 1.9.0 (actions, body, body-markup, …)`.
   public var summary: String { "\(name) \(version) (\(capabilities.sorted().joined(separator: ", ")))" }
 }

@@ -13,6 +13,9 @@ public struct AgentState: Codable, Equatable, Sendable {
   public var nextWake: String?
   /// Open notifications: slot id → the server's notification id (for replacing them after a restart).
   public var open: [String: Int32]
+  /// Reminders sent to the server whose id has not come back yet: slot id → the reminder's stack tag
+  /// (a run killed meanwhile leaves a popup only the tag can reach). Nil in files of older agents.
+  public var pending: [String: String]?
   /// The agent's timings, so that `status` and the overview say what it will do.
   public var settings: ReminderSettings?
   /// What the presence monitor last heard; nil when it is off (`--no-presence`).

@@ -66,6 +66,7 @@ final class SimulatedNotification: AgentNotification {
   /// Its place in the order notifications were made (the same from run to run, unlike its address).
   let serial: Int
   var id: Int32 = 0
+  var isShown: Bool { id != 0 }
   private(set) var actions: [String: (String) -> Void] = [:]
   private(set) var isOpen = false
   /// How many times it was shown; the user answers each show at most once.
@@ -81,18 +82,29 @@ final class SimulatedNotification: AgentNotification {
   func setCategory(_ category: String) {}
   func setDesktopEntry(_ name: String) {}
   func setSound(_ on: Bool) {}
+  func setStackTag(_ tag: String) {}
   func clearActions() { actions = [:] }
   func addAction(_ key: String, label: String, handler: @escaping (String) -> Void) { actions[key] = handler }
   func onClosed(_ handler: @escaping (DesktopNotification.CloseReason) -> Void) {}
 
-  func show() throws {
-    if notifier.isDown { throw NotifyError.noServer("the simulated server is down") }
+  /// Answered at once: the simulation's server is never slow.
+  func show(completion: @escaping (NotifyError?) -> Void) {
+    if notifier.isDown { return completion(NotifyError.noServer("the simulated server is down")) }
     notifier.showing(self)
     isOpen = true
     showCount += 1
+    completion(nil)
   }
 
-  func close() throws { isOpen = false }
+  func close(completion: @escaping (NotifyError?) -> Void) {
+    isOpen = false
+    completion(nil)
+  }
+
+  func closeNow() -> Bool {
+    isOpen = false
+    return true
+  }
 
   func abandon() { isOpen = false }
 
