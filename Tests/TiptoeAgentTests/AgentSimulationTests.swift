@@ -141,12 +141,14 @@ import TiptoeCore
     print(
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
-        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.actions) answers, "
+        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.locks) locks, "
+        + "\(counts.aways) times away, \(counts.actions) answers, "
         + "\(counts.dayEnds) day ends checked "
-        + "against the plan, \(simulation.epochs.count) zones, in \(clock.now - began)")
+        + "against the plan, \(simulation.epochs.count) zones, \(simulation.step) steps, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
     #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
+    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }
