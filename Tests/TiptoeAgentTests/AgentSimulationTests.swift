@@ -106,6 +106,14 @@ import TiptoeCore
     #expect(again.step == first.step && again.message == first.message)
   }
 
+  /// An agent that shows reminders while the screen is locked or nobody is there is caught, reproducibly.
+  @Test func remindersShownWhileLockedAreCaughtWithTheirSeedAndStep() throws {
+    let first = try failure(seed: 5, mutation: .deafToPresence)
+    #expect(first.message.contains("while locked or away"))
+    let again = try failure(seed: 5, mutation: .deafToPresence)
+    #expect(again.step == first.step && again.message == first.message)
+  }
+
   /// Runs a broken agent for 45 days in Berlin; returns how the checker stopped it.
   private func failure(seed: UInt64, mutation: AgentSimulation.Mutation) throws -> SimulationFailure {
     let simulation = try AgentSimulation(
@@ -142,13 +150,13 @@ import TiptoeCore
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
         + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.locks) locks, "
-        + "\(counts.aways) times away, \(counts.actions) answers, "
+        + "\(counts.aways) times away (\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
         + "\(counts.dayEnds) day ends checked "
         + "against the plan, \(simulation.epochs.count) zones, \(simulation.step) steps, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
     #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
-    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8)
+    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.shownOnReturn > 0)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }

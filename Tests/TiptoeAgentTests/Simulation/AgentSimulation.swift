@@ -41,6 +41,8 @@ final class AgentSimulation {
     case showBeforeRecord
     /// The agent catches up slots three times as old as the catch-up window allows.
     case lateCatchUp
+    /// The agent hears nothing of the screen lock or the idle monitor (as with `--no-presence`).
+    case deafToPresence
   }
 
   /// A user's answer to a shown reminder, due at `at`.
@@ -92,7 +94,7 @@ final class AgentSimulation {
   /// What a run covered.
   var counts = (
     slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0,
-    locks: 0, aways: 0
+    locks: 0, aways: 0, shownOnReturn: 0
   )
 
   /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
@@ -237,7 +239,7 @@ final class AgentSimulation {
       }, now: { [unowned self] in now })
     let agent = try ReminderAgent(configuration: configuration, notifier: notifier)
     agent.timer = timer
-    agent.presenceMonitor = presence
+    if mutation != .deafToPresence { agent.presenceMonitor = presence }
     self.agent = agent
     try agent.start()
   }

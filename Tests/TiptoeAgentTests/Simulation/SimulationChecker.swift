@@ -89,6 +89,7 @@ final class SimulationChecker {
     guard let shownAt = heldBack(release) else {
       throw simulation.failure("\(id) due at \(stamp(release)) while awake, but \(event.kind) at \(stamp(at))")
     }
+    if simulation.away.contains(where: { $0.to == shownAt }) { simulation.counts.shownOnReturn += 1 }
     // The catch-up rule: missed once older than the window, or past its due end.
     let dueEnd = planner.dueEnd(of: slot)
     func tooLate(_ instant: Date) -> Bool {
