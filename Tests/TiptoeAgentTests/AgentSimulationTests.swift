@@ -6,8 +6,8 @@ import TiptoeCore
 
 /// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
 /// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
-/// crashes of the notification server and random answers from the buttons and the command line, with the invariants of ``SimulationChecker``
-/// checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
+/// crashes of the notification server, screen locks and times away, and random answers from the
+/// buttons and the command line, with the invariants of ``SimulationChecker`` checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
 /// seed alone, and a regression pins it in `seeds`.
 ///
 /// `make test` runs 45 days around each DST change; `TIPTOE_SIMULATION_YEARS=n` runs n whole years per

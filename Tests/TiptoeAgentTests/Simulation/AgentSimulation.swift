@@ -9,7 +9,7 @@ import TiptoeStore
 /// The real agent (its rules, its store transactions, its notifications) driven through a simulated
 /// stretch of time: a virtual clock that jumps to the next armed timer or user action, a recording
 /// notifier whose buttons the simulated user presses, a real SQLite history in a temporary directory,
-/// and suspends, restarts and clock sets at seeded random moments.
+/// and suspends, restarts, clock sets, screen locks and times away at seeded random moments.
 ///
 ///     var simulation = try AgentSimulation(seed: 7, zone: "Europe/Berlin", routine: routine)
 ///     try simulation.run()   // throws a `SimulationFailure` naming the seed and the step
