@@ -63,7 +63,9 @@ extension ReminderAgent {
     let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
     let exercises = Set(reminder.slots.map(\.exercise))
     do {
-      let all = try store.progressToday(planner, today: today, now: now)
+      let all = try store.read { transaction in
+        try recent.reading(transaction, keep: keptFrom(now)).progressToday(planner, today: today, now: now)
+      }
       return Dictionary(
         uniqueKeysWithValues: all.filter { exercises.contains($0.exercise.id) }.map { ($0.exercise.id, $0) })
     } catch {

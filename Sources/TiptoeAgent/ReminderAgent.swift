@@ -25,6 +25,8 @@ public final class ReminderAgent {
   var planner: Planner
   var rules: ReminderRules
   let store: HistoryStore
+  /// The recent events, so that a wake-up reads only the rows appended since the last one.
+  let recent = RecentEvents()
   let directory: String
   let loop = MainLoop()
   var timer: (any AgentTimer)?
@@ -230,7 +232,7 @@ public final class ReminderAgent {
       // is either seen here or written after, never overridden by a stale decision. Recorded before
       // showing: a crash in between must not show it twice after a restart.
       (history, decision) = try store.write { transaction in
-        let history = try transaction.history(around: now, rules: rules)
+        let history = try recent.reading(transaction, keep: keptFrom(now)).history(around: now, rules: rules)
         let decision = rules.decide(history, now: now)
         let stored = decision.isIdle ? [] : try transaction.append(decision.events(at: now))
         lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
@@ -259,7 +261,13 @@ public final class ReminderAgent {
     return rules
   }
 
-  private func today(_ now: Date) -> LocalDate {
+  /// How far back the agent keeps the history's events in memory: what the reminders' progress reads
+  /// (`progressToday`: four weeks, from a Monday, a day's margin) and a decision looks back to.
+  func keptFrom(_ now: Date) -> Date {
+    planner.dayStart(today(now).adding(days: -42))
+  }
+
+  func today(_ now: Date) -> LocalDate {
     ISO8601.localDateTime(now, utcOffset: planner.timeZone.secondsFromGMT(for: now)).0
   }
 

@@ -6,8 +6,8 @@ import TiptoeCore
 
 /// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
 /// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
-/// crashes of the notification server and random answers from the buttons and the command line, with the invariants of ``SimulationChecker``
-/// checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
+/// crashes of the notification server, screen locks and times away, and random answers from the
+/// buttons and the command line, with the invariants of ``SimulationChecker`` checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
 /// seed alone, and a regression pins it in `seeds`.
 ///
 /// `make test` runs 45 days around each DST change; `TIPTOE_SIMULATION_YEARS=n` runs n whole years per
@@ -106,6 +106,14 @@ import TiptoeCore
     #expect(again.step == first.step && again.message == first.message)
   }
 
+  /// An agent that shows reminders while the screen is locked or nobody is there is caught, reproducibly.
+  @Test func remindersShownWhileLockedAreCaughtWithTheirSeedAndStep() throws {
+    let first = try failure(seed: 5, mutation: .deafToPresence)
+    #expect(first.message.contains("while locked or away"))
+    let again = try failure(seed: 5, mutation: .deafToPresence)
+    #expect(again.step == first.step && again.message == first.message)
+  }
+
   /// Runs a broken agent for 45 days in Berlin; returns how the checker stopped it.
   private func failure(seed: UInt64, mutation: AgentSimulation.Mutation) throws -> SimulationFailure {
     let simulation = try AgentSimulation(
@@ -141,12 +149,14 @@ import TiptoeCore
     print(
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
-        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.actions) answers, "
+        + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.locks) locks, "
+        + "\(counts.aways) times away (\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
         + "\(counts.dayEnds) day ends checked "
-        + "against the plan, \(simulation.epochs.count) zones, in \(clock.now - began)")
+        + "against the plan, \(simulation.epochs.count) zones, \(simulation.step) steps, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
     #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
+    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.shownOnReturn > 0)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }

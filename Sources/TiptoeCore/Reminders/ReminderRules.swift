@@ -83,14 +83,23 @@ public struct ReminderRules: Sendable {
     var wake: [Date] = []
     var dueNow: [(slot: Slot, kind: ReminderKind)] = []
     var upcoming: [(slot: Slot, at: Date)] = []
+    var soonest: Date?
     var nudges: [Slot] = []
+    let horizon = now.addingTimeInterval(settings.mergeWindow)
     for slot in slots(around: now) {
       let record = history.record(of: slot)
+      // Neither shown nor snoozed, and later than the merge window and a reminder already ahead (the
+      // slots come by start, and none shows before its start): not shown now, not the next wake-up.
+      if let soonest, slot.start > max(soonest, horizon), record.firedSinceDecision.isEmpty,
+        record.decision != .snoozed
+      {
+        continue
+      }
       // Settled, or optional once the week has its goal: nothing to remind, nothing to miss.
       if record.isSettled || history.isOptional(slot) { continue }
       // Past the start of the exercise's next slot (or the end of the day) it is missed, as the status says.
-      let dueEnd = planner.dueEnd(of: slot)
       if let first = record.firedSinceDecision.first {
+        let dueEnd = planner.dueEnd(of: slot)
         // Shown and not answered: once more after a while, then missed; the time held does not count.
         let missAt = min(holds.deadline(from: first, after: settings.missAfter) ?? dueEnd, dueEnd)
         if now >= missAt {
@@ -111,7 +120,8 @@ public struct ReminderRules: Sendable {
       let snoozed = record.decision == .snoozed
       let planned = snoozed ? (record.snoozedUntil ?? slot.start) : slot.start
       // (A slot moved past its dueEnd by a spring-forward gap still fires once, at its moved time.)
-      if now.timeIntervalSince(planned) > settings.catchUpWindow || (now >= dueEnd && now >= planned) {
+      if now.timeIntervalSince(planned) > settings.catchUpWindow || (now >= planned && now >= planner.dueEnd(of: slot))
+      {
         decision.missed.append(slot)
         if holds.contains(where: { $0.overlaps(from: planned, to: now) }) { decision.missedWhileAway.append(slot) }
         continue
@@ -119,6 +129,7 @@ public struct ReminderRules: Sendable {
       guard let releaseAt = release(planned, pause: pause) else { continue }
       if releaseAt > now {
         upcoming.append((slot, releaseAt))
+        soonest = min(soonest ?? releaseAt, releaseAt)
         continue
       }
       // Held back because nobody was there when it would have shown: caught up, as after a suspend.
@@ -128,7 +139,6 @@ public struct ReminderRules: Sendable {
 
     if !dueNow.isEmpty {
       // One notification for everything due now and what comes due within the merge window.
-      let horizon = now.addingTimeInterval(settings.mergeWindow)
       let joining = upcoming.filter { $0.at <= horizon }
       upcoming.removeAll { $0.at <= horizon }
       let slots = (dueNow.map(\.slot) + joining.map(\.slot)).sorted { ($0.start, $0.id) < ($1.start, $1.id) }

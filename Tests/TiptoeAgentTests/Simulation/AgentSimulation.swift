@@ -9,7 +9,7 @@ import TiptoeStore
 /// The real agent (its rules, its store transactions, its notifications) driven through a simulated
 /// stretch of time: a virtual clock that jumps to the next armed timer or user action, a recording
 /// notifier whose buttons the simulated user presses, a real SQLite history in a temporary directory,
-/// and suspends, restarts and clock sets at seeded random moments.
+/// and suspends, restarts, clock sets, screen locks and times away at seeded random moments.
 ///
 ///     var simulation = try AgentSimulation(seed: 7, zone: "Europe/Berlin", routine: routine)
 ///     try simulation.run()   // throws a `SimulationFailure` naming the seed and the step
@@ -30,6 +30,9 @@ final class AgentSimulation {
     /// `down` (the agent follows its bus name).
     case serverCrash(down: TimeInterval)
     case serverStart
+    /// The screen is locked or the person goes away (idle) for `length`; `presenceEnds` then.
+    case presence(ReminderHold.Reason, length: TimeInterval)
+    case presenceEnds(ReminderHold.Reason)
   }
 
   /// A deliberately broken run, to show that the checker catches it.
@@ -38,6 +41,8 @@ final class AgentSimulation {
     case showBeforeRecord
     /// The agent catches up slots three times as old as the catch-up window allows.
     case lateCatchUp
+    /// The agent hears nothing of the screen lock or the idle monitor (as with `--no-presence`).
+    case deafToPresence
   }
 
   /// A user's answer to a shown reminder, due at `at`.
@@ -64,6 +69,8 @@ final class AgentSimulation {
   /// The command line's view of the history (another connection to the same file).
   let store: HistoryStore
   let timer = VirtualTimer()
+  /// The screen lock and the idle monitor, which every agent of the run listens to.
+  let presence = SimulatedPresence()
   private(set) var notifier: RecordingNotifier!
   private(set) var agent: ReminderAgent?
   var disruptions: [(at: Date, what: Disruption)] = []
@@ -74,6 +81,8 @@ final class AgentSimulation {
   var stopped: [(from: Date, to: Date)] = []
   /// While reminders were paused: `(from, to]`.
   var paused: [(from: Date, to: Date)] = []
+  /// While the screen was locked or nobody was there: `(from, to]`.
+  var away: [(from: Date, to: Date)] = []
   /// Around a clock set back or a zone change: times are not checked.
   var unchecked: [(from: Date, to: Date)] = []
   /// The next local day's end, where `tiptoe plan` and the agent must agree.
@@ -84,7 +93,8 @@ final class AgentSimulation {
   var checker: SimulationChecker!
   /// What a run covered.
   var counts = (
-    slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0
+    slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0,
+    locks: 0, aways: 0, shownOnReturn: 0
   )
 
   /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
@@ -155,6 +165,13 @@ final class AgentSimulation {
       let down = exp(Double.random(in: 0...log(7200.0), using: &random)).rounded()
       disruptions.append((moment(), .serverCrash(down: down)))
     }
+    // The screen locked for 2 minutes to 4 hours, and the person idle for 5 minutes to 3 hours.
+    for _ in 0..<8 {
+      let locked = exp(Double.random(in: log(120.0)...log(4 * 3600.0), using: &random)).rounded()
+      disruptions.append((moment(), .presence(.locked, length: locked)))
+      let away = exp(Double.random(in: log(300.0)...log(3 * 3600.0), using: &random)).rounded()
+      disruptions.append((moment(), .presence(.away, length: away)))
+    }
     disruptions.sort { $0.at < $1.at }
   }
 
@@ -222,6 +239,7 @@ final class AgentSimulation {
       }, now: { [unowned self] in now })
     let agent = try ReminderAgent(configuration: configuration, notifier: notifier)
     agent.timer = timer
+    if mutation != .deafToPresence { agent.presenceMonitor = presence }
     self.agent = agent
     try agent.start()
   }
@@ -289,6 +307,12 @@ final class AgentSimulation {
       // What is open now shows again as new notifications, without a new record.
       checker.reshows += agent.open.count
       agent.serverAppeared()
+    case .presence(let reason, let length):
+      if reason == .locked { counts.locks += 1 } else { counts.aways += 1 }
+      setPresence(reason, true)
+      disruptions.append((now.addingTimeInterval(length), .presenceEnds(reason)))
+    case .presenceEnds(let reason):
+      setPresence(reason, false)
     case .doneAhead:
       let history = try store.history(around: now, rules: rules)
       guard let slot = rules.slots(around: now).first(where: { $0.start > now && !history.record(of: $0).isSettled })
@@ -303,6 +327,14 @@ final class AgentSimulation {
       disruptions[index].at = now.addingTimeInterval(600 + Double(index))
     }
     disruptions.sort { $0.at < $1.at }
+  }
+
+  /// Locks or unlocks (or goes away or comes back), keeping `away` the spans in which nobody was there.
+  private func setPresence(_ reason: ReminderHold.Reason, _ on: Bool) {
+    let before = presence.isHolding
+    presence.set(reason, on)
+    if !before, presence.isHolding { away.append((now, .distantFuture)) }
+    if before, !presence.isHolding { away[away.count - 1].to = now }
   }
 
   /// A new pause or a resume ends the pause before it.
@@ -351,6 +383,8 @@ final class AgentSimulation {
     guard let agent, let entry = agent.open.first(where: { $0.notification === answer.notification }),
       answer.notification.isOpen
     else { return }
+    // Nobody is there to answer.
+    if presence.isHolding { return }
     counts.actions += 1
     let slots = entry.slots
     switch answer.key {

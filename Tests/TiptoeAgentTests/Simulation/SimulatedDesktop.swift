@@ -1,5 +1,7 @@
 import Foundation
+import TiptoeCore
 import TiptoeNotify
+import TiptoeService
 
 @testable import TiptoeAgent
 
@@ -24,6 +26,9 @@ final class RecordingNotifier: AgentNotifier {
   private(set) var newShows: [Date] = []
   /// Every show, updates included.
   private(set) var shows = 0
+  /// New "While you were away" notifications: slots logged missed while nobody was there (no record
+  /// of a show goes with them).
+  private(set) var summaries = 0
 
   init(now: @escaping () -> Date) { self.now = now }
 
@@ -45,7 +50,7 @@ final class RecordingNotifier: AgentNotifier {
 
   func makeNotification(title: String, body: String) -> any AgentNotification {
     made += 1
-    return SimulatedNotification(notifier: self, serial: made)
+    return SimulatedNotification(notifier: self, serial: made, isSummary: title == "While you were away")
   }
 
   func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {}
@@ -57,6 +62,7 @@ final class RecordingNotifier: AgentNotifier {
     lastID += 1
     notification.id = lastID
     newShows.append(now())
+    if notification.isSummary { summaries += 1 }
   }
 }
 
@@ -65,6 +71,8 @@ final class SimulatedNotification: AgentNotification {
   private unowned let notifier: RecordingNotifier
   /// Its place in the order notifications were made (the same from run to run, unlike its address).
   let serial: Int
+  /// A "While you were away" notification, not a reminder.
+  let isSummary: Bool
   var id: Int32 = 0
   var isShown: Bool { id != 0 }
   private(set) var actions: [String: (String) -> Void] = [:]
@@ -72,9 +80,10 @@ final class SimulatedNotification: AgentNotification {
   /// How many times it was shown; the user answers each show at most once.
   private(set) var showCount = 0
 
-  init(notifier: RecordingNotifier, serial: Int) {
+  init(notifier: RecordingNotifier, serial: Int, isSummary: Bool = false) {
     self.notifier = notifier
     self.serial = serial
+    self.isSummary = isSummary
   }
 
   func setUrgency(_ urgency: DesktopNotification.Urgency) {}
@@ -134,5 +143,28 @@ struct SeededGenerator: RandomNumberGenerator {
     value = (value ^ (value >> 30)) &* 0xBF58_476D_1CE4_E5B9
     value = (value ^ (value >> 27)) &* 0x94D0_49BB_1331_11EB
     return value ^ (value >> 31)
+  }
+}
+
+/// The screen lock and the idle monitor in a simulation: the simulated person locks the screen or
+/// walks away and comes back, and the agent hears each change as it would from D-Bus.
+final class SimulatedPresence: PresenceMonitor {
+  private(set) var presence = Presence(locked: false, away: false)
+  private var changed: ((Presence, String) -> Void)?
+
+  /// Whether nobody is there now (locked or away).
+  var isHolding: Bool { !presence.holding.isEmpty }
+
+  /// Called by each agent as it starts; a restarted agent hears what is true now.
+  func start(_ changed: @escaping (Presence, String) -> Void) -> Presence {
+    self.changed = changed
+    return presence
+  }
+
+  /// Sets `reason` on or off and tells the agent, as its D-Bus sources would.
+  func set(_ reason: ReminderHold.Reason, _ on: Bool) {
+    guard presence[reason] != on else { return }
+    presence[reason] = on
+    changed?(presence, "simulated \(reason.rawValue) \(on ? "on" : "off")")
   }
 }

@@ -12,6 +12,8 @@ import TiptoeStore
 ///   (or up to the merge window before, joining an earlier reminder);
 /// - a slot passed over while asleep or off is shown at the wake-up when the catch-up rule allows it,
 ///   and logged missed then otherwise (or, days old, is missed by its status alone);
+/// - while the screen is locked or nobody is there, nothing is shown, nudged or missed, and what came
+///   due then is shown on return (or missed by the catch-up rule), as after a suspend;
 /// - at the end every slot is settled, and every answer the user gave stands.
 final class SimulationChecker {
   private unowned let simulation: AgentSimulation
@@ -21,6 +23,7 @@ final class SimulationChecker {
   /// The new notifications checked.
   private(set) var newShowsChecked = 0
   private var showsBefore = 0
+  private var summariesChecked = 0
   private var firstSeen: Set<String> = []
   /// New notifications allowed in this step without a record: a restarted server's.
   var reshows = 0
@@ -42,12 +45,26 @@ final class SimulationChecker {
     newShowsChecked = simulation.notifier.newShows.count
     showsBefore = simulation.notifier.shows
     let fired = new.filter { $0.kind == .fired }
+    let summaries = simulation.notifier.summaries - summariesChecked
+    summariesChecked = simulation.notifier.summaries
     simulation.counts.shown += newShows
+    // Locked or away: nothing is shown, nudged or missed (a restarted server shows again what was open).
+    if simulation.presence.isHolding {
+      if let event = new.first(where: { $0.kind == .fired || $0.kind == .missed }) {
+        throw simulation.failure("\(event.slot ?? "?"): \(event.kind) while locked or away")
+      }
+      if newShows > reshows { throw simulation.failure("a new notification while locked or away") }
+    }
+    if summaries > 0, !new.contains(where: { $0.kind == .missed }) {
+      throw simulation.failure("a \"While you were away\" notification with nothing missed")
+    }
     // With the server down a reminder goes to stderr; once it is back, what is open shows again.
     if !fired.isEmpty, shows == 0, !simulation.notifier.isDown {
       throw simulation.failure("recorded as shown, but nothing was shown")
     }
-    if fired.isEmpty, newShows > reshows { throw simulation.failure("shown without a record in the history") }
+    if fired.isEmpty, newShows > reshows + summaries {
+      throw simulation.failure("shown without a record in the history")
+    }
     reshows = 0
     for event in new {
       guard let id = event.slot else { continue }
@@ -74,6 +91,7 @@ final class SimulationChecker {
     guard let shownAt = heldBack(release) else {
       throw simulation.failure("\(id) due at \(stamp(release)) while awake, but \(event.kind) at \(stamp(at))")
     }
+    if simulation.away.contains(where: { $0.to == shownAt }) { simulation.counts.shownOnReturn += 1 }
     // The catch-up rule: missed once older than the window, or past its due end.
     let dueEnd = planner.dueEnd(of: slot)
     func tooLate(_ instant: Date) -> Bool {
@@ -99,7 +117,8 @@ final class SimulationChecker {
       func end(_ spans: [(from: Date, to: Date)]) -> Date? {
         spans.filter { $0.from < instant && instant < $0.to }.map(\.to).max()
       }
-      let dark = end(simulation.dark)
+      // Locked or away holds a reminder as a suspend does: shown (or missed) on return.
+      let dark = end(simulation.dark + simulation.away)
       let paused = end(simulation.paused)
       guard let last = [dark, paused].compactMap({ $0 }).max() else { break }
       held = true
@@ -125,7 +144,8 @@ final class SimulationChecker {
         throw simulation.failure("at the day's end `tiptoe plan` says \(slot.id) is \(said), the agent \(seen)")
       }
     }
-    for entry in agent.open {
+    // Locked or away, the agent misses nothing until the person is back.
+    for entry in agent.open where !simulation.presence.isHolding {
       for slot in entry.slots where plan.status(of: slot, now: now) != .due {
         throw simulation.failure(
           "at the day's end \(slot.id) is on screen, but `tiptoe plan` says \(plan.status(of: slot, now: now))")
@@ -167,7 +187,9 @@ final class SimulationChecker {
       }
       let planned = record.snoozedUntil ?? slot.start
       let release = rules.release(planned, pause: .running) ?? planned
-      let asleep = (simulation.dark + simulation.paused).contains { $0.from < release && release <= $0.to }
+      let asleep = (simulation.dark + simulation.paused + simulation.away).contains {
+        $0.from < release && release <= $0.to
+      }
       // Due (or back from a snooze) while asleep or paused and out of the rules' sight at the end
       // of it (an earlier day), or to be missed while the agent was stopped (it forgets its reminders
       // then): missed by its status alone.
