@@ -118,13 +118,17 @@ struct RoutineText {
   func render() -> String {
     let day = routine.day
     var lines = [Terminal.styled(routine.name, .bold), Terminal.styled("from \(source)", .dim)]
-    var window = "Day \(day.start)–\(day.end), \(zone)"
+    let groups = routine.windowGroups
+    var window =
+      groups.count == 1
+      ? "Day \(day.start)–\(day.end)"
+      : groups.map { "\(WindowText.days($0.days)) \($0.window.start)–\($0.window.end)" }.joined(separator: ", ")
+    window += ", \(zone)"
     if !day.quiet.isEmpty { window += "; quiet " + day.quiet.map(\.description).joined(separator: ", ") }
     lines.append(window)
     for (exercise, pattern) in zip(routine.exercises, planner.patterns) {
       lines.append("")
-      var when =
-        exercise.scheduleDescription + " · " + pattern.times.map { String($0.description) }.joined(separator: ", ")
+      var when = exercise.scheduleDescription + " · " + WindowText.times(pattern, groups: groups)
       if case .weekly(let days) = pattern.recurrence, exercise.days == nil {
         when += " on " + days.map(\.rawValue).joined(separator: ", ")
       }
@@ -135,5 +139,23 @@ struct RoutineText {
       if let note = exercise.note { lines.append("  " + Terminal.styled(note, .dim)) }
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// Weekday groups and their times in words.
+enum WindowText {
+  /// `mon–fri`, `sat–sun`, `mon, wed`.
+  static func days(_ days: [Weekday]) -> String {
+    let run = days.count > 2 && days.last!.index - days.first!.index == days.count - 1
+    return run ? "\(days.first!.rawValue)–\(days.last!.rawValue)" : days.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// A pattern's times of day: `08:30, 13:00`, or per group when they differ
+  /// (`mon–fri 08:30, 13:00; sat–sun 10:00, 14:00`); a time after midnight says `(next morning)`.
+  static func times(_ pattern: DayPattern, groups: [(window: DayWindow, days: [Weekday])]) -> String {
+    let list = { (times: [SlotTime]) in times.map(\.description).joined(separator: ", ") }
+    let perGroup = groups.map { (days: $0.days, times: pattern.timesByWeekday[$0.days[0].index]) }
+    guard perGroup.contains(where: { $0.times != perGroup[0].times }) else { return list(perGroup[0].times) }
+    return perGroup.map { days($0.days) + " " + list($0.times) }.joined(separator: "; ")
   }
 }

@@ -18,7 +18,7 @@ public struct Planner: Sendable {
   private let others: [Int]
 
   private struct Entry: Sendable {
-    let time: LocalTime
+    let time: SlotTime
     let exercise: Int
     let ordinal: Int
   }
@@ -26,7 +26,7 @@ public struct Planner: Sendable {
   public init(routine: Routine, timeZone: TimeZone) {
     self.routine = routine
     self.resolver = ZoneResolver(timeZone: timeZone)
-    let patterns = routine.exercises.map { DayPattern(exercise: $0, window: routine.day) }
+    let patterns = routine.exercises.map { DayPattern(exercise: $0, windows: routine.windows) }
     self.patterns = patterns
     exerciseIDs = routine.exercises.map(\.id)
     // 14 kinds of day: 7 weekdays × even/odd day number (for "every other day").
@@ -37,7 +37,7 @@ public struct Planner: Sendable {
       let date = LocalDate(dayNumber: 4 + weekday + 7 * ((parity + weekday) % 2))
       var entries: [Entry] = []
       for (index, pattern) in patterns.enumerated() where pattern.isWeeklyOrParity && pattern.occurs(on: date) {
-        for (position, time) in pattern.times.enumerated() {
+        for (position, time) in pattern.times(on: date).enumerated() {
           entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
         }
       }
@@ -54,7 +54,7 @@ public struct Planner: Sendable {
     var entries = templates[date.weekdayIndex + 7 * parity]
     if !others.isEmpty {
       for index in others where patterns[index].occurs(on: date) {
-        for (position, time) in patterns[index].times.enumerated() {
+        for (position, time) in patterns[index].times(on: date).enumerated() {
           entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
         }
       }
@@ -63,17 +63,27 @@ public struct Planner: Sendable {
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
     let uniform = resolver.uniformOffset(on: date)
+    let overnight = routine.window(on: date).crossesMidnight
+    let uniformNext = overnight ? resolver.uniformOffset(on: date.adding(days: 1)) : uniform
     for entry in entries {
+      let local = date.dayNumber * 86400 + entry.time.seconds
       let (start, offset) =
-        uniform.map { (Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - $0)), $0) }
-        ?? resolver.resolve(date, entry.time)
+        (entry.time.nextDay ? uniformNext : uniform).map { (Date(timeIntervalSince1970: Double(local - $0)), $0) }
+        ?? resolver.resolve(localSeconds: local)
       slots.append(
         Slot(
           exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
-          time: entry.time, start: start, utcOffset: offset))
+          time: entry.time.time, nextDay: entry.time.nextDay, start: start, utcOffset: offset))
     }
-    if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
+    if uniform == nil || uniformNext == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
     return slots
+  }
+
+  /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
+  /// window that crosses midnight), then `date`'s.
+  public func slots(around date: LocalDate) -> [Slot] {
+    let before = routine.window(on: date.adding(days: -1)).crossesMidnight
+    return (before ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
   }
 
   /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.
