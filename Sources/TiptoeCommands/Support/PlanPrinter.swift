@@ -70,7 +70,8 @@ struct PlanPrinter {
   func lines(_ slots: [Slot], day: LocalDate, to out: inout some TextOutputStream) {
     // Per exercise and the date its slots belong to (the day before's night slots come first).
     var counts: [String: Int] = [:]
-    for slot in slots { counts[slot.exercise + "/\(slot.date)", default: 0] += 1 }
+    let night = slots.first.map { $0.date < day ? context.planner.slots(on: $0.date) : [] } ?? []
+    for slot in night + slots.filter({ $0.date == day }) { counts[slot.exercise + "/\(slot.date)", default: 0] += 1 }
     // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")

@@ -78,6 +78,7 @@ struct RoutineReader {
       }
       let exercise = try self.exercise(table)
       for window in windows { try checkPlannable(exercise, table, window: window) }
+      try checkNights(exercise, table, day: day, groups: groups)
       let idLocation = location(of: table["id"])
       if let line = firstLine[exercise.id] { throw CoreError.duplicateID(exercise.id, firstLine: line, at: idLocation) }
       firstLine[exercise.id] = idLocation.line
@@ -182,6 +183,27 @@ struct RoutineReader {
       throw CoreError.emptyWindow(start, at: location(of: table["end"] ?? table["start"]))
     }
     return (start, end)
+  }
+
+  /// An `at` time on a day before the night of the day before ends (a night shift on Friday, a snack at
+  /// 01:30 on Saturday): the plan would no longer be in order.
+  func checkNights(_ exercise: Exercise, _ table: TOMLTable, day: DayWindow, groups: [Weekday: DayWindow]) throws {
+    let listed: [LocalTime]
+    switch exercise.timing {
+    case .at(let times), .every(_, _, let times?): listed = times
+    default: return
+    }
+    for weekday in Weekday.allCases where exercise.weekdays?.contains(weekday) ?? true {
+      let night = groups[Weekday.allCases[(weekday.index + 6) % 7]] ?? day
+      let window = groups[weekday] ?? day
+      guard night.crossesMidnight,
+        let early = listed.first(where: { !window.slotTime($0).nextDay && $0 < night.end })
+      else { continue }
+      let message =
+        "'\(exercise.id)' at \(early) on \(weekday.fullName) comes before the night before ends (\(night.end)); "
+        + "list it with 'days', or move it"
+      throw CoreError.cannotPlan(message, at: location(of: table["at"]))
+    }
   }
 
   /// `[day.weekday]` (Monday to Friday) and `[day.weekend]`: their own start and end, the rest from `[day]`.
