@@ -31,6 +31,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case duplicateID(String, firstLine: Int, at: SourceLocation)
   case everyAndAt(exercise: String, at: SourceLocation)
   case noTiming(exercise: String, at: SourceLocation)
+  /// An exercise id that two routine files planned together both use.
+  case duplicateIDInFiles(String, first: SourceLocation, at: SourceLocation)
   case emptyWindow(LocalTime, at: SourceLocation)
   /// Values that are each fine but cannot be planned together: what is wrong and what would do.
   case cannotPlan(String, at: SourceLocation)
@@ -64,6 +66,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
       return "\(location): error: exercise id '\(id)' is already used on line \(firstLine)"
     case .everyAndAt(let exercise, let location):
       return "\(location): error: exercise '\(exercise)' has an interval in 'every' and times in 'at'; keep one"
+    case .duplicateIDInFiles(let id, let first, let location):
+      return "\(location): error: exercise id '\(id)' is already used in \(first) (ids are shared by all routines)"
     case .noTiming(let exercise, let location):
       return
         "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"

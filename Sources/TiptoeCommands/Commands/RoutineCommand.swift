@@ -76,7 +76,7 @@ extension Tiptoe {
       let context = try global.context()
       print(
         RoutineText(
-          routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel
+          routine: context.routine, planner: context.planner, sources: context.routineFiles, zone: context.zoneLabel
         ).render())
     }
 
@@ -108,14 +108,31 @@ extension Tiptoe {
   }
 }
 
-/// The routine for people: each exercise with its schedule, dose, steps and note.
+/// The routine for people: each exercise with its schedule, dose, steps and note; several routines
+/// planned together one after the other, each with its file and window.
 struct RoutineText {
   let routine: Routine
   let planner: Planner
-  let source: String
+  /// The file of each routine (one, or one per part).
+  let sources: [String]
   let zone: String
 
   func render() -> String {
+    guard !routine.parts.isEmpty else {
+      return block(routine, source: sources[0], exercises: routine.exercises.indices)
+    }
+    var blocks: [String] = []
+    var first = 0
+    for (index, part) in routine.parts.enumerated() {
+      let source = index < sources.count ? sources[index] : ""
+      blocks.append(block(part, source: source, exercises: first..<(first + part.exercises.count)))
+      first += part.exercises.count
+    }
+    return blocks.joined(separator: "\n\n")
+  }
+
+  /// One routine's heading, window and the exercises at `exercises` in the plan.
+  func block(_ routine: Routine, source: String, exercises: Range<Int>) -> String {
     let day = routine.day
     var lines = [Terminal.styled(routine.name, .bold), Terminal.styled("from \(source)", .dim)]
     let groups = routine.windowGroups
@@ -126,7 +143,8 @@ struct RoutineText {
     window += ", \(zone)"
     if !day.quiet.isEmpty { window += "; quiet " + day.quiet.map(\.description).joined(separator: ", ") }
     lines.append(window)
-    for (exercise, pattern) in zip(routine.exercises, planner.patterns) {
+    for index in exercises {
+      let (exercise, pattern) = (self.routine.exercises[index], planner.patterns[index])
       lines.append("")
       var when = exercise.scheduleDescription + " · " + WindowText.times(pattern, groups: groups)
       if case .weekly(let days) = pattern.recurrence, exercise.days == nil {

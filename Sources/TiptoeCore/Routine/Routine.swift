@@ -10,6 +10,10 @@ public struct Routine: Hashable, Sendable {
   /// The IANA zone the routine is planned in; nil means the system's zone.
   public let timeZoneIdentifier: String?
   public let exercises: [Exercise]
+  /// The routines planned together in this one (several files at once), in order; empty for one.
+  public let parts: [Routine]
+  /// Per exercise, the index of its part in `parts`.
+  private let partOfExercise: [Int]
 
   /// `groups` gives some weekdays their own window (`[.saturday: …, .sunday: …]`); the others use `day`.
   public init(
@@ -21,6 +25,32 @@ public struct Routine: Hashable, Sendable {
     self.windows = Weekday.allCases.map { groups[$0] ?? day }
     self.timeZoneIdentifier = timeZoneIdentifier
     self.exercises = exercises
+    parts = []
+    partOfExercise = []
+  }
+
+  /// Several routines planned together: each exercise keeps its own routine's windows and quiet
+  /// spans. The first routine's zone is the plan's; ids must be unique across them (the loader checks).
+  public init(combining routines: [Routine]) {
+    let first = routines[0]
+    name = routines.map(\.name).joined(separator: " + ")
+    day = first.day
+    windows = first.windows
+    timeZoneIdentifier = first.timeZoneIdentifier
+    exercises = routines.flatMap(\.exercises)
+    parts = routines
+    partOfExercise = routines.indices.flatMap { Array(repeating: $0, count: routines[$0].exercises.count) }
+  }
+
+  /// The index in `parts` of the routine an exercise comes from (0 for a single routine).
+  public func partIndex(ofExercise index: Int) -> Int { index < partOfExercise.count ? partOfExercise[index] : 0 }
+
+  /// The routine an exercise comes from: its part, or this one.
+  public func part(ofExercise index: Int) -> Routine { parts.isEmpty ? self : parts[partIndex(ofExercise: index)] }
+
+  /// Whether any window of any part crosses midnight.
+  public var hasNights: Bool {
+    windows.contains(where: \.crossesMidnight) || parts.contains(where: \.hasNights)
   }
 
   /// The exercise with this id.

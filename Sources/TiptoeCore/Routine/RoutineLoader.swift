@@ -385,3 +385,56 @@ extension RoutineLoader {
     return found
   }
 }
+
+extension RoutineLoader {
+  /// Parses several routine files to plan together (`Routine(combining:)`): an exercise id used in two
+  /// of them, two zones, or a night of one that runs into another's day is a `CoreError` naming both
+  /// files. With `zoneGiven` (`--tz`), their zones may differ.
+  public static func load(files: [(text: String, file: String)], zoneGiven: Bool = false) throws -> Routine {
+    guard files.count > 1 else { return try load(files[0].text, file: files[0].file) }
+    var routines: [Routine] = []
+    var seen: [String: SourceLocation] = [:]
+    for (text, file) in files {
+      let root = try TOMLParser.parse(text, file: file)
+      let routine = try RoutineReader(file: file).routine(root)
+      let reader = RoutineReader(file: file)
+      if case .array(let entries)? = root["exercise"]?.value {
+        for entry in entries {
+          guard case .table(let table) = entry.value, case .string(let id)? = table["id"]?.value else { continue }
+          let here = reader.location(of: table["id"])
+          if let first = seen[id] { throw CoreError.duplicateIDInFiles(id, first: first, at: here) }
+          seen[id] = here
+        }
+      }
+      if !zoneGiven, let zone = routine.timeZoneIdentifier, let other = routines.first?.timeZoneIdentifier,
+        zone != other
+      {
+        let message =
+          "the routine is in \(zone) and \(files[0].file) in \(other); routines planned together share one zone "
+          + "(make them agree, or give --tz)"
+        throw CoreError.cannotPlan(message, at: reader.location(of: root["day"]))
+      }
+      routines.append(routine)
+    }
+    try checkNights(routines, files: files.map(\.file))
+    return Routine(combining: routines)
+  }
+
+  /// A night of one routine must end before another's day begins, or the plan would not stay in order.
+  static func checkNights(_ routines: [Routine], files: [String]) throws {
+    for (index, routine) in routines.enumerated() {
+      for other in routines.indices where other != index {
+        for weekday in Weekday.allCases {
+          let night = routine.windows[weekday.index]
+          let next = Weekday.allCases[(weekday.index + 1) % 7]
+          let morning = routines[other].windows[next.index]
+          guard night.crossesMidnight, !morning.crossesMidnight, morning.start < night.end else { continue }
+          let message =
+            "its \(next.fullName) window starts at \(morning.start), before the \(weekday.fullName) night of "
+            + "\(files[index]) ends (\(night.end)); routines planned together keep their nights apart"
+          throw CoreError.cannotPlan(message, at: SourceLocation(file: files[other], line: 1, column: 1))
+        }
+      }
+    }
+  }
+}

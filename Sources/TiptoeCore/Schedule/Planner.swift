@@ -26,7 +26,9 @@ public struct Planner: Sendable {
   public init(routine: Routine, timeZone: TimeZone) {
     self.routine = routine
     self.resolver = ZoneResolver(timeZone: timeZone)
-    let patterns = routine.exercises.map { DayPattern(exercise: $0, windows: routine.windows) }
+    let patterns = routine.exercises.indices.map {
+      DayPattern(exercise: routine.exercises[$0], windows: routine.part(ofExercise: $0).windows)
+    }
     self.patterns = patterns
     exerciseIDs = routine.exercises.map(\.id)
     // 14 kinds of day: 7 weekdays × even/odd day number (for "every other day").
@@ -63,7 +65,7 @@ public struct Planner: Sendable {
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
     let uniform = resolver.uniformOffset(on: date)
-    let overnight = routine.window(on: date).crossesMidnight
+    let overnight = routine.hasNights
     let uniformNext = overnight ? resolver.uniformOffset(on: date.adding(days: 1)) : uniform
     for entry in entries {
       let local = date.dayNumber * 86400 + entry.time.seconds
@@ -82,8 +84,7 @@ public struct Planner: Sendable {
   /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
   /// window that crosses midnight), then `date`'s.
   public func slots(around date: LocalDate) -> [Slot] {
-    let before = routine.window(on: date.adding(days: -1)).crossesMidnight
-    return (before ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
+    return (routine.hasNights ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
   }
 
   /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.
