@@ -111,6 +111,9 @@ extension Tiptoe {
         loadPlanner: { try global.context().planner },
         // While the built-in routine is used, the user's file is watched, so creating it counts.
         routineFiles: sources.map { $0.path.map(absolute) ?? context.paths.routineFile })
+      if global.routines.isEmpty && Environment["TIPTOE_ROUTINE"] == nil {
+        configuration.routineFolders = [context.paths.configHome + "/tiptoe/routines"]
+      }
       configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
       if FileManager.default.fileExists(atPath: context.paths.configHome + "/tiptoe/sync.toml") {
         configuration.syncCommand = [Self.executablePath(), "sync"] + routineOptions
