@@ -94,3 +94,13 @@ def test_export_writes_both_in_one_calendar(tiptoe):
     assert str(calendar["NAME"]) == "Physio + Pills"
     assert {str(e["UID"]) for e in calendar.walk("VEVENT")} == {
         "toes.1@tiptoe", "toes.2@tiptoe", "pill.1@tiptoe", "pill.2@tiptoe"}
+
+
+def test_check_reads_them_together(tiptoe):
+    config = write(tiptoe)
+    result = tiptoe.run("routine", "--check", env=NOW)
+    assert result.stdout.strip() == (
+        f"{config / 'routine.toml'}, {config / 'routines' / 'pills.toml'}: ok: 2 exercises, 28 slots a week")
+    (config / "routines" / "pills.toml").write_text(PILLS.replace('"pill"', '"toes"'))
+    result = tiptoe.run("routine", "--check", check=False, env=NOW)
+    assert result.returncode == 65 and "error: exercise id 'toes' is already used in" in result.stderr

@@ -52,19 +52,21 @@ extension Tiptoe {
         return
       }
       if check {
-        let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
+        // FILE, else every routine in use (several are checked together: ids, zones, nights).
+        let sources = file.map { [RoutineSource(path: $0)] } ?? RoutineSource.locateAll(explicit: global.routines)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
-        let text = try source.read(argument: argument)
-        let routine = try RoutineLoader.load(text, file: source.name)
+        let files = try sources.map { (text: try $0.read(argument: argument), file: $0.name) }
+        let routine = try RoutineLoader.load(files: files, zoneGiven: global.tz != nil)
         let zone = routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let now = try Clock.now()
         let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
-        for warning in RoutineLoader.warnings(
-          in: text, file: source.name, routine: routine, timeZone: zone, from: today)
-        {
-          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        for (index, (text, name)) in files.enumerated() {
+          let part = routine.parts.isEmpty ? routine : routine.parts[index]
+          for warning in RoutineLoader.warnings(in: text, file: name, routine: part, timeZone: zone, from: today) {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+          }
         }
-        print("\(source.name): ok: \(Self.summary(of: routine))")
+        print("\(files.map(\.file).joined(separator: ", ")): ok: \(Self.summary(of: routine))")
         return
       }
       if printTOML {
