@@ -50,7 +50,7 @@ public struct ReminderRules: Sendable {
     var first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     if let held = holding.compactMap(Slot.date(ofID:)).min(), held < first { first = held }
     // A window that crosses midnight puts the day before's last slots on `first`.
-    if planner.routine.hasNights { first = first.adding(days: -1) }
+    if planner.hasNights { first = first.adding(days: -1) }
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + Self.daysAhead + 1).filter {
       $0.start >= earliest || holding.contains($0.id)
     }

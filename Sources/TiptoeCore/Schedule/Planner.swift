@@ -16,6 +16,8 @@ public struct Planner: Sendable {
   private let templates: [[Entry]]
   /// The patterns whose days depend on more than the weekday and parity ("every 3 days", monthly).
   private let others: [Int]
+  /// Whether a window crosses midnight, so that some slots fall on the next morning.
+  public let hasNights: Bool
 
   private struct Entry: Sendable {
     let time: SlotTime
@@ -46,6 +48,7 @@ public struct Planner: Sendable {
       return entries.sorted { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
     }
     others = patterns.indices.filter { !patterns[$0].isWeeklyOrParity }
+    hasNights = routine.hasNights
   }
 
   public var timeZone: TimeZone { resolver.timeZone }
@@ -64,27 +67,26 @@ public struct Planner: Sendable {
     }
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
-    let uniform = resolver.uniformOffset(on: date)
-    let overnight = routine.hasNights
-    let uniformNext = overnight ? resolver.uniformOffset(on: date.adding(days: 1)) : uniform
+    var uniform = resolver.uniformOffset(on: date)
+    // A night's slots reach into the next day, whose offset must then be the same.
+    if hasNights, uniform != resolver.uniformOffset(on: date.adding(days: 1)) { uniform = nil }
     for entry in entries {
       let local = date.dayNumber * 86400 + entry.time.seconds
       let (start, offset) =
-        (entry.time.nextDay ? uniformNext : uniform).map { (Date(timeIntervalSince1970: Double(local - $0)), $0) }
-        ?? resolver.resolve(localSeconds: local)
+        uniform.map { (Date(timeIntervalSince1970: Double(local - $0)), $0) } ?? resolver.resolve(localSeconds: local)
       slots.append(
         Slot(
           exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
           time: entry.time.time, nextDay: entry.time.nextDay, start: start, utcOffset: offset))
     }
-    if uniform == nil || uniformNext == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
+    if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
     return slots
   }
 
   /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
   /// window that crosses midnight), then `date`'s.
   public func slots(around date: LocalDate) -> [Slot] {
-    return (routine.hasNights ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
+    return (hasNights ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
   }
 
   /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.
