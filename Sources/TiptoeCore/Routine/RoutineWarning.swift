@@ -37,7 +37,9 @@ extension RoutineLoader {
       if case .array(let elements)? = table["at"]?.value {
         for element in elements {
           guard case .string(let text) = element.value, let time = LocalTime(parsing: text),
-            let outside = groups.first(where: { !$0.window.contains(time) })?.window
+            let outside = groups.first(where: { group in
+              !group.window.contains(time) && group.days.contains { exercise.weekdays?.contains($0) ?? true }
+            })?.window
           else { continue }
           let message = "'\(exercise.id)' at \(time) is outside the waking window \(outside.start)-\(outside.end)"
           warnings.append(RoutineWarning(location: SourceLocation(file: file, element.position), message: message))
