@@ -41,7 +41,7 @@ test-deps:
 # The integration tests of the command line alone (no agent), run again on the release binary.
 CLI_TESTS := $(addprefix Tests/Integration/,test_history.py test_plan.py test_stats.py test_one_reading.py \
   test_seeds.py test_zones.py test_sync.py test_export.py test_export_expansion.py test_export_properties.py \
-  test_export_timezones.py test_export_phrases.py test_hostile.py test_windows.py test_routines.py)
+  test_export_timezones.py test_export_phrases.py test_hostile.py)
 
 ## Lint, unit tests, the integration tests inside a throwaway desktop, then the command line's
 ## integration tests again on the release build (the static binary users get).
