@@ -106,7 +106,8 @@ public final class ReminderAgent {
     watch = try DirectoryWatch(loop: loop) { [unowned self] changes in changed(changes) }
     try watch?.add(directory)
     try? watch?.add("/etc")
-    for folder in Set(configuration.routineFiles.map { ($0 as NSString).deletingLastPathComponent }) {
+    let folders = configuration.routineFiles.map { ($0 as NSString).deletingLastPathComponent }
+    for folder in Set(folders + configuration.routineFolders) {
       try? watch?.add(folder)
     }
     if configuration.presence {
@@ -168,7 +169,9 @@ public final class ReminderAgent {
         if change.name.hasPrefix(HistoryStore.fileName) || change.name.isEmpty { history = true }
       } else if change.directory == "/etc" {
         if change.name == "localtime" || change.name == "timezone" { routine = true }
-      } else if configuration.routineFiles.contains(change.directory + "/" + change.name) {
+      } else if configuration.routineFiles.contains(change.directory + "/" + change.name)
+        || (configuration.routineFolders.contains(change.directory) && change.name.hasSuffix(".toml"))
+      {
         routine = true
       }
     }

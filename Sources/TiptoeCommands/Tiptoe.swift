@@ -13,7 +13,7 @@ public func runTiptoe(agent: AgentRunner? = nil, sync: SyncRunner? = nil) -> Nev
   Tiptoe.Sync.runner = sync
   if CommandLine.arguments.count == 1 {
     // Bare `tiptoe`, the command people type most, has nothing to parse.
-    do { try Tiptoe.Overview.show(Context.load(routine: nil, tz: nil)) } catch { ExitStatus.fail(error) }
+    do { try Tiptoe.Overview.show(Context.load(routines: [], tz: nil)) } catch { ExitStatus.fail(error) }
   } else {
     Tiptoe.main()
   }

@@ -31,7 +31,9 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case duplicateID(String, firstLine: Int, at: SourceLocation)
   case everyAndAt(exercise: String, at: SourceLocation)
   case noTiming(exercise: String, at: SourceLocation)
-  case windowEndsBeforeStart(start: LocalTime, end: LocalTime, at: SourceLocation)
+  /// An exercise id that two routine files planned together both use.
+  case duplicateIDInFiles(String, first: SourceLocation, at: SourceLocation)
+  case emptyWindow(LocalTime, at: SourceLocation)
   /// Values that are each fine but cannot be planned together: what is wrong and what would do.
   case cannotPlan(String, at: SourceLocation)
   case unknownTimeZone(String, at: SourceLocation?)
@@ -64,11 +66,15 @@ public enum CoreError: Error, LocalizedError, Equatable {
       return "\(location): error: exercise id '\(id)' is already used on line \(firstLine)"
     case .everyAndAt(let exercise, let location):
       return "\(location): error: exercise '\(exercise)' has an interval in 'every' and times in 'at'; keep one"
+    case .duplicateIDInFiles(let id, let first, let location):
+      return "\(location): error: exercise id '\(id)' is already used in \(first) (ids are shared by all routines)"
     case .noTiming(let exercise, let location):
       return
         "\(location): error: exercise '\(exercise)' needs 'every' (e.g. \"twice a day\") or 'at' (e.g. [\"08:30\"])"
-    case .windowEndsBeforeStart(let start, let end, let location):
-      return "\(location): error: the day ends (\(end)) before it starts (\(start))"
+    case .emptyWindow(let start, let location):
+      return
+        "\(location): error: the day starts and ends at \(start) (give it a length; an end before the start, "
+        + "\"22:00\" to \"06:00\", crosses midnight)"
     case .cannotPlan(let message, let location):
       return "\(location): error: \(message)"
     case .unknownTimeZone(let name, let location):

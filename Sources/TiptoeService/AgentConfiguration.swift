@@ -11,6 +11,9 @@ public struct AgentConfiguration {
   public var loadPlanner: () throws -> Planner
   /// Files whose change reloads the routine (the routine file); their directories are watched when they exist.
   public var routineFiles: [String]
+  /// Folders of routines planned together (`routines/`): a `.toml` file added, changed or removed there
+  /// plans again.
+  public var routineFolders: [String] = []
   /// The command line of `tiptoe guide` with the agent's routine and zone, to which a reminder's
   /// Start button appends its exercises; empty for no Start button.
   public var guideCommand: [String] = []

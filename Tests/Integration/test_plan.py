@@ -80,7 +80,7 @@ def test_unknown_key_suggests_the_right_one(tiptoe, tmp_path):
 @pytest.mark.parametrize("body, words", [
     ('[[exercise]]\nid = "a"\ntitle = "A"\nevery = "daily"\n[[exercise]]\nid = "a"\ntitle = "B"\nevery = "daily"\n',
      ":6:6: error: exercise id 'a' is already used on line 2"),
-    ('[day]\nstart = "21:00"\nend = "08:00"\n', ":3:7: error: the day ends (08:00) before it starts (21:00)"),
+    ('[day]\nstart = "21:00"\nend = "21:00"\n', ":3:7: error: the day starts and ends at 21:00"),
     ('[day]\ntimezone = "Mars/Olympus"\n', ":2:12: error: unknown time zone 'Mars/Olympus'"),
     ('[[exercise]]\nid = "a"\ntitle = "A"\nat = ["9:30"]\n', ":4:7: error: '9:30' is not a valid 'at' time"),
     ('[[exercise]]\nid = "a"\ntitle = "A"\nevery = "now and then"\n', ':4:9: error: unknown frequency "now and then"; did you mean'),

@@ -153,7 +153,7 @@ struct PhrasePlanTests {
   @Test(arguments: rows)
   func plansItsSlots(_ row: Row) throws {
     let planner = try Self.planner(row.phrase)
-    let times = planner.patterns[0].times.map(\.description)
+    let times = planner.patterns[0].timesByWeekday[0].map(\.description)
     #expect(times.count == row.times)
     #expect(times.first == row.first && times.last == row.last)
     // A week.
@@ -192,7 +192,7 @@ struct PhrasePlanTests {
       for day in days.map(date) {
         let slots = planner.slots(on: day)
         let pattern = planner.patterns[0]
-        #expect(slots.count == (pattern.occurs(on: day) ? pattern.times.count : 0), "\(phrase) \(zone) \(day)")
+        #expect(slots.count == (pattern.occurs(on: day) ? pattern.times(on: day).count : 0), "\(phrase) \(zone) \(day)")
         for slot in slots {
           #expect(slot.start == Self.instant(day, slot.time, in: timeZone), "\(phrase) \(zone) \(slot.id)")
         }

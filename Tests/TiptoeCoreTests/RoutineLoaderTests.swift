@@ -44,7 +44,9 @@ struct RoutineLoaderTests {
       "test.toml:7:6: error: exercise id 'a' is already used on line 2"
     ),
     (
-      "[day]\nstart = \"21:00\"\nend = \"08:00\"", "test.toml:3:7: error: the day ends (08:00) before it starts (21:00)"
+      "[day]\nstart = \"21:00\"\nend = \"21:00\"",
+      "test.toml:3:7: error: the day starts and ends at 21:00 (give it a length; an end before the start, "
+        + "\"22:00\" to \"06:00\", crosses midnight)"
     ),
     ("[day]\ntimezone = \"Europe/Berlinn\"", "test.toml:2:12: error: unknown time zone 'Europe/Berlinn'"),
     (

@@ -48,6 +48,32 @@ struct RoutineWarningTests {
     #expect(try warnings(zone: "Australia/Lord_Howe").count == 3)
   }
 
+  @Test func atTimesAreCheckedAgainstTheWindowsOfTheirDays() throws {
+    let text = """
+      [day]
+      start = "22:00"
+      end = "06:00"
+      [day.weekend]
+      start = "09:30"
+      end = "21:00"
+      [[exercise]]
+      id = "snack"
+      title = "Snack"
+      at = ["01:30"]
+      days = ["weekdays"]
+      [[exercise]]
+      id = "tea"
+      title = "Tea"
+      at = ["23:00"]
+      """
+    let routine = try RoutineLoader.load(text, file: "r.toml")
+    let warnings = RoutineLoader.warnings(
+      in: text, file: "r.toml", routine: routine, timeZone: TimeZone(identifier: "UTC")!, from: date("2026-11-30"))
+    // The snack's 01:30 is in the weekday night; tea at 23:00 falls outside the weekend's day.
+    #expect(
+      warnings.map(\.description) == ["r.toml:15:7: warning: 'tea' at 23:00 is outside the waking window 09:30-21:00"])
+  }
+
   @Test func theBuiltInRoutineHasNoWarnings() throws {
     let routine = try RoutineLoader.load(BuiltInRoutine.text, file: "foot-routine.toml")
     let found = RoutineLoader.warnings(

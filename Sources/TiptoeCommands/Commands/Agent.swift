@@ -106,12 +106,15 @@ extension Tiptoe {
       let context = try global.context()  // a bad routine or zone fails here, with its exit code
       // Only tiptoe-agent runs the agent, and only in a process that did not just create the history.
       guard let runner = Self.runner, try !createHistory(context.history) else { try Self.handOver() }
-      let source = RoutineSource.locate(explicit: global.routine, paths: context.paths)
+      let sources = RoutineSource.locateAll(explicit: global.routines, paths: context.paths)
       var configuration = AgentConfiguration(
         settings: try settings(), historyPath: context.history.path,
         loadPlanner: { try global.context().planner },
         // While the built-in routine is used, the user's file is watched, so creating it counts.
-        routineFiles: [source.path.map(absolute) ?? context.paths.routineFile])
+        routineFiles: sources.map { $0.path.map(absolute) ?? context.paths.routineFile })
+      if global.routines.isEmpty && Environment["TIPTOE_ROUTINE"] == nil {
+        configuration.routineFolders = [context.paths.configHome + "/tiptoe/routines"]
+      }
       configuration.guideCommand = [Self.executablePath(), "guide"] + routineOptions
       if FileManager.default.fileExists(atPath: context.paths.configHome + "/tiptoe/sync.toml") {
         configuration.syncCommand = [Self.executablePath(), "sync"] + routineOptions
@@ -133,7 +136,7 @@ extension Tiptoe {
     /// `--routine FILE` (absolute) and `--tz ZONE` as given, for the commands the agent starts.
     var routineOptions: [String] {
       var options: [String] = []
-      if let routine = global.routine { options += ["--routine", absolute(routine)] }
+      for routine in global.routines { options += ["--routine", absolute(routine)] }
       if let tz = global.tz { options += ["--tz", tz] }
       return options
     }

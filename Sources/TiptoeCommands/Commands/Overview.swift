@@ -26,14 +26,14 @@ extension Tiptoe {
             )
           }
         } ?? (.empty(context.planner), [])
-      let slots = context.planner.slots(on: context.today)
+      let slots = context.planner.slots(around: context.today)
       let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
       var out = StandardOutput()
       out.write(
         Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · "
           + context.zoneLabel + "\n\n")
       if slots.isEmpty { out.write("Nothing planned today.\n") }
-      printer.lines(slots, to: &out)
+      printer.lines(slots, day: context.today, to: &out)
       if !progress.isEmpty {
         out.write("\n" + Terminal.styled("Progress", .bold) + "\n")
         ProgressLines(context: context).write(progress, to: &out)

@@ -52,19 +52,21 @@ extension Tiptoe {
         return
       }
       if check {
-        let source = file.map { RoutineSource(path: $0) } ?? RoutineSource.locate(explicit: global.routine)
+        // FILE, else every routine in use (several are checked together: ids, zones, nights).
+        let sources = file.map { [RoutineSource(path: $0)] } ?? RoutineSource.locateAll(explicit: global.routines)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
-        let text = try source.read(argument: argument)
-        let routine = try RoutineLoader.load(text, file: source.name)
+        let files = try sources.map { (text: try $0.read(argument: argument), file: $0.name) }
+        let routine = try RoutineLoader.load(files: files, zoneGiven: global.tz != nil)
         let zone = routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
         let now = try Clock.now()
         let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
-        for warning in RoutineLoader.warnings(
-          in: text, file: source.name, routine: routine, timeZone: zone, from: today)
-        {
-          FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+        for (index, (text, name)) in files.enumerated() {
+          let part = routine.parts.isEmpty ? routine : routine.parts[index]
+          for warning in RoutineLoader.warnings(in: text, file: name, routine: part, timeZone: zone, from: today) {
+            FileHandle.standardError.write(Data((warning.description + "\n").utf8))
+          }
         }
-        print("\(source.name): ok: \(Self.summary(of: routine))")
+        print("\(files.map(\.file).joined(separator: ", ")): ok: \(Self.summary(of: routine))")
         return
       }
       if printTOML {
@@ -76,7 +78,7 @@ extension Tiptoe {
       let context = try global.context()
       print(
         RoutineText(
-          routine: context.routine, planner: context.planner, source: context.routineName, zone: context.zoneLabel
+          routine: context.routine, planner: context.planner, sources: context.routineFiles, zone: context.zoneLabel
         ).render())
     }
 
@@ -108,23 +110,45 @@ extension Tiptoe {
   }
 }
 
-/// The routine for people: each exercise with its schedule, dose, steps and note.
+/// The routine for people: each exercise with its schedule, dose, steps and note; several routines
+/// planned together one after the other, each with its file and window.
 struct RoutineText {
   let routine: Routine
   let planner: Planner
-  let source: String
+  /// The file of each routine (one, or one per part).
+  let sources: [String]
   let zone: String
 
   func render() -> String {
+    guard !routine.parts.isEmpty else {
+      return block(routine, source: sources[0], exercises: routine.exercises.indices)
+    }
+    var blocks: [String] = []
+    var first = 0
+    for (index, part) in routine.parts.enumerated() {
+      let source = index < sources.count ? sources[index] : ""
+      blocks.append(block(part, source: source, exercises: first..<(first + part.exercises.count)))
+      first += part.exercises.count
+    }
+    return blocks.joined(separator: "\n\n")
+  }
+
+  /// One routine's heading, window and the exercises at `exercises` in the plan.
+  func block(_ routine: Routine, source: String, exercises: Range<Int>) -> String {
     let day = routine.day
     var lines = [Terminal.styled(routine.name, .bold), Terminal.styled("from \(source)", .dim)]
-    var window = "Day \(day.start)–\(day.end), \(zone)"
+    let groups = routine.windowGroups
+    var window =
+      groups.count == 1
+      ? "Day \(day.start)–\(day.end)"
+      : groups.map { "\(WindowText.days($0.days)) \($0.window.start)–\($0.window.end)" }.joined(separator: ", ")
+    window += ", \(zone)"
     if !day.quiet.isEmpty { window += "; quiet " + day.quiet.map(\.description).joined(separator: ", ") }
     lines.append(window)
-    for (exercise, pattern) in zip(routine.exercises, planner.patterns) {
+    for index in exercises {
+      let (exercise, pattern) = (self.routine.exercises[index], planner.patterns[index])
       lines.append("")
-      var when =
-        exercise.scheduleDescription + " · " + pattern.times.map { String($0.description) }.joined(separator: ", ")
+      var when = exercise.scheduleDescription + " · " + WindowText.times(pattern, groups: groups)
       if case .weekly(let days) = pattern.recurrence, exercise.days == nil {
         when += " on " + days.map(\.rawValue).joined(separator: ", ")
       }
@@ -135,5 +159,23 @@ struct RoutineText {
       if let note = exercise.note { lines.append("  " + Terminal.styled(note, .dim)) }
     }
     return lines.joined(separator: "\n")
+  }
+}
+
+/// Weekday groups and their times in words.
+enum WindowText {
+  /// `mon–fri`, `sat–sun`, `mon, wed`.
+  static func days(_ days: [Weekday]) -> String {
+    let run = days.count > 2 && days.last!.index - days.first!.index == days.count - 1
+    return run ? "\(days.first!.rawValue)–\(days.last!.rawValue)" : days.map(\.rawValue).joined(separator: ", ")
+  }
+
+  /// A pattern's times of day: `08:30, 13:00`, or per group when they differ
+  /// (`mon–fri 08:30, 13:00; sat–sun 10:00, 14:00`); a time after midnight says `(next morning)`.
+  static func times(_ pattern: DayPattern, groups: [(window: DayWindow, days: [Weekday])]) -> String {
+    let list = { (times: [SlotTime]) in times.map(\.description).joined(separator: ", ") }
+    let perGroup = groups.map { (days: $0.days, times: pattern.timesByWeekday[$0.days[0].index]) }
+    guard perGroup.contains(where: { $0.times != perGroup[0].times }) else { return list(perGroup[0].times) }
+    return perGroup.map { days($0.days) + " " + list($0.times) }.joined(separator: "; ")
   }
 }

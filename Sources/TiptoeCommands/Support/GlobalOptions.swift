@@ -6,11 +6,15 @@ import TiptoeService
 /// Options every command shares: which routine, which zone, and the clock.
 struct GlobalOptions: ParsableArguments {
   @Option(
-    name: .long,
+    name: .customLong("routine"),
     help: ArgumentHelp(
-      "The routine file (default: $TIPTOE_ROUTINE, ~/.config/tiptoe/routine.toml, else the built-in routine).",
+      "The routine file; give it again to plan several together (default: $TIPTOE_ROUTINE, "
+        + "~/.config/tiptoe/routine.toml and ~/.config/tiptoe/routines/*.toml, else the built-in routine).",
       valueName: "file"))
-  var routine: String?
+  var routines: [String] = []
+
+  /// The first `--routine` file, for what reads one file (`routine --check`, `--print`).
+  var routine: String? { routines.first }
 
   @Option(
     name: .long,
@@ -28,18 +32,20 @@ struct GlobalOptions: ParsableArguments {
   }
 
   /// Loads the routine and settles the zone, the clock and today's date.
-  func context() throws -> Context { try Context.load(routine: routine, tz: tz) }
+  func context() throws -> Context { try Context.load(routines: routines, tz: tz) }
 
   /// For commands about the history and the agent (log, undo, pause, resume, status), which must
   /// work while the routine file is being fixed: a routine with errors is reported as a note, and
   /// the command goes on without its exercises (ids instead of titles).
-  func historyContext() throws -> Context { try Context.load(routine: routine, tz: tz, lenient: true) }
+  func historyContext() throws -> Context { try Context.load(routines: routines, tz: tz, lenient: true) }
 }
 
 /// What a command works with: the routine, its zone, the current instant and the files.
 struct Context {
   let routine: Routine
   let routineName: String
+  /// The file of each routine planned together (`routineName` is them joined).
+  var routineFiles: [String]
   let timeZone: TimeZone
   let now: Date
   /// Built once per command: its patterns and day templates cost a pass over the routine.
@@ -55,6 +61,7 @@ struct Context {
   ) {
     self.routine = routine
     self.routineName = routineName
+    routineFiles = [routineName]
     self.timeZone = timeZone
     self.zoneName = zoneName ?? timeZone.identifier
     self.now = now
@@ -67,26 +74,30 @@ struct Context {
   ///
   /// `lenient`: a routine with errors is reported as a note and replaced by one without exercises,
   /// in the zone the file names where that line can still be read.
-  static func load(routine: String?, tz: String?, lenient: Bool = false) throws -> Context {
+  static func load(routines: [String], tz: String?, lenient: Bool = false) throws -> Context {
     let paths = XDGPaths.process
-    let source = RoutineSource.locate(explicit: routine, paths: paths)
-    let text = try source.read(argument: routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
+    let sources = RoutineSource.locateAll(explicit: routines, paths: paths)
+    let argument = routines.isEmpty ? "$TIPTOE_ROUTINE" : "--routine"
+    let files = try sources.map { (text: try $0.read(argument: argument), file: $0.name) }
     let loaded: Routine
     var broken: CoreError?
     do {
-      loaded = try RoutineLoader.load(text, file: source.name)
+      loaded = try RoutineLoader.load(files: files, zoneGiven: tz != nil)
     } catch let error as CoreError where lenient {
       broken = error
-      loaded = Routine(name: source.name, timeZoneIdentifier: RoutineLoader.timeZoneName(in: text), exercises: [])
+      let zone = RoutineLoader.timeZoneName(in: files[0].text)
+      loaded = Routine(name: files[0].file, timeZoneIdentifier: zone, exercises: [])
     }
+    let routineName = sources.map(\.name).joined(separator: ", ")
     // The system's zone by the name TZ gives it, in any form glibc reads (TZ=:Europe/Paris, as systemd
     // units write it), when TZ names one (TZ=UTC: Foundation says GMT).
     let zoneName =
       tz.flatMap(zoneName(argument:)) ?? loaded.timeZoneIdentifier ?? Environment["TZ"].flatMap(zoneName(tz:))
     let given = zoneName.flatMap(TimeZone.init(identifier:))
-    let context = Context(
-      routine: loaded, routineName: source.name, timeZone: given ?? TimeZone.current,
+    var context = Context(
+      routine: loaded, routineName: routineName, timeZone: given ?? TimeZone.current,
       zoneName: given == nil ? nil : zoneName, now: try Clock.now(), paths: paths)
+    context.routineFiles = sources.map(\.name)
     if let broken {
       Terminal.note(
         "the routine cannot be used (\(broken.localizedDescription)); going on without it; times are in \(context.zoneLabel)"

@@ -62,7 +62,7 @@ struct HistoryAction {
   }
 
   func choose(_ history: History, day: LocalDate) throws -> [Slot] {
-    let today = planner.slots(on: day)
+    let today = planner.slots(around: day)
     guard let exercise else {
       let open = today.filter { isOpen($0, history, bare: true) }
       if open.isEmpty { throw nothingDue(history) }

@@ -32,7 +32,7 @@ struct PlanPrinter {
     }
     let cases = SlotStatus.allCases
     let statuses = cases.map { Array("\($0.rawValue)\"}".utf8) }
-    let ordinals = (0...(context.planner.patterns.map(\.times.count).max() ?? 0)).map { Array(String($0).utf8) }
+    let ordinals = (0...(context.planner.patterns.map(\.mostPerDay).max() ?? 0)).map { Array(String($0).utf8) }
     var day: (date: LocalDate, utf8: [UInt8])?
     for slot in slots {
       if day?.date != slot.date { day = (slot.date, Array(slot.date.description.utf8)) }
@@ -62,25 +62,32 @@ struct PlanPrinter {
   /// One day: a heading and an aligned line per slot ("2 of 3" when an exercise recurs that day).
   func day(_ date: LocalDate, _ slots: [Slot], to out: inout some TextOutputStream) {
     out.write(Terminal.styled(DateText.heading(date), .bold) + "\n")
-    lines(slots, to: &out)
+    lines(slots, day: date, to: &out)
   }
 
-  /// The aligned lines of one day's slots.
-  func lines(_ slots: [Slot], to out: inout some TextOutputStream) {
+  /// The aligned lines of one day's slots. A slot after midnight in a window that crosses it says
+  /// "next morning" under its own `day`, and "Fri night" under the next.
+  func lines(_ slots: [Slot], day: LocalDate, to out: inout some TextOutputStream) {
+    // Per exercise and the date its slots belong to (the day before's night slots come first).
     var counts: [String: Int] = [:]
-    for slot in slots { counts[slot.exercise, default: 0] += 1 }
+    let night = slots.first.map { $0.date < day ? context.planner.slots(on: $0.date) : [] } ?? []
+    for slot in night + slots.filter({ $0.date == day }) { counts[slot.exercise + "/\(slot.date)", default: 0] += 1 }
     // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")
     for slot in slots {
       let status = status(slot)
       let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
-      let count = counts[slot.exercise] ?? 1
+      let count = counts[slot.exercise + "/\(slot.date)"] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
       let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
       var line = "  " + StatusGlyph.mark(status) + " " + Terminal.styled(clock, .cyan)
       line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, countWidth)
       line += "  " + StatusGlyph.word(status)
+      if slot.nextDay {
+        let night = slot.date == day ? "next morning" : DateText.weekdays[slot.date.weekday.index] + " night"
+        line += "  " + Terminal.styled(night, .dim)
+      }
       out.write(line.trimmingTrailingSpaces + "\n")
     }
   }

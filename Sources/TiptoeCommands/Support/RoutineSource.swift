@@ -2,7 +2,7 @@ import Foundation
 import TiptoeCore
 
 /// Where the routine comes from, in the contract's lookup order.
-struct RoutineSource {
+struct RoutineSource: Equatable {
   /// The file's path, or nil for the built-in routine.
   let path: String?
 
@@ -12,6 +12,20 @@ struct RoutineSource {
     if let path = Environment["TIPTOE_ROUTINE"] { return RoutineSource(path: path) }
     if FileManager.default.fileExists(atPath: paths.routineFile) { return RoutineSource(path: paths.routineFile) }
     return RoutineSource(path: nil)
+  }
+
+  /// Every routine to plan together: the `--routine` files (as many as given), else `$TIPTOE_ROUTINE`,
+  /// else `routine.toml` and every `*.toml` in `routines/` beside it (by name), else the built-in one.
+  static func locateAll(explicit: [String], paths: XDGPaths = .process) -> [RoutineSource] {
+    if !explicit.isEmpty { return explicit.map { RoutineSource(path: $0) } }
+    if let path = Environment["TIPTOE_ROUTINE"] { return [RoutineSource(path: path)] }
+    let directory = paths.configHome + "/tiptoe/routines"
+    let names = (try? FileManager.default.contentsOfDirectory(atPath: directory)) ?? []
+    let more = names.filter { $0.hasSuffix(".toml") && !$0.hasPrefix(".") }.sorted().map {
+      RoutineSource(path: directory + "/" + $0)
+    }
+    let main = FileManager.default.fileExists(atPath: paths.routineFile) ? [RoutineSource(path: paths.routineFile)] : []
+    return main + more == [] ? [RoutineSource(path: nil)] : main + more
   }
 
   /// The name used in messages: the path, or `built-in foot-routine.toml`.

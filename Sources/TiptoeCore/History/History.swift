@@ -73,17 +73,17 @@ extension History {
 
 extension Planner {
   /// When `slot` stops being due: the start of the same exercise's next slot on its date,
-  /// else the end of its local day.
+  /// else the end of its local day (of the next day, for a slot on the morning after its date).
   public func dueEnd(of slot: Slot) -> Date {
     // The slot's ordinal is its position in its pattern's sorted times, so the next time is at `ordinal`.
     let indexed =
       slot.exerciseIndex < routine.exercises.count && routine.exercises[slot.exerciseIndex].id == slot.exercise
     if let index = indexed ? slot.exerciseIndex : routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
-      slot.ordinal < patterns[index].times.count
+      case let times = patterns[index].times(on: slot.date), slot.ordinal < times.count
     {
-      return resolver.resolve(slot.date, patterns[index].times[slot.ordinal]).start
+      return resolver.resolve(slot.date, times[slot.ordinal]).start
     }
-    return dayStart(slot.date.adding(days: 1))
+    return dayStart(slot.date.adding(days: slot.nextDay ? 2 : 1))
   }
 
   /// The first instant of a local date in the planner's zone.

@@ -122,43 +122,33 @@ public struct ICalendarExporter: Sendable {
     let zone = planner.timeZone.identifier
     for (index, pattern) in planner.patterns.enumerated() {
       let exercise = planner.routine.exercises[index]
-      let rule: String
-      switch pattern.recurrence {
-      case .daily: rule = "FREQ=DAILY"
-      case .weekly(let days) where Set(days).count == 7: rule = "FREQ=DAILY"
-      case .weekly(let days) where days.isEmpty: continue
-      case .weekly(let days): rule = "FREQ=WEEKLY;BYDAY=" + days.map(\.icalendarName).joined(separator: ",")
-      case .everyOtherDay: rule = "FREQ=DAILY;INTERVAL=2"
-      case .everyDays(let n): rule = "FREQ=DAILY;INTERVAL=\(n)"
-      case .everyWeeks(let n, let days):
-        rule = "FREQ=WEEKLY;INTERVAL=\(n);BYDAY=" + days.map(\.icalendarName).joined(separator: ",") + ";WKST=MO"
-      case .monthDays(let days): rule = "FREQ=MONTHLY;BYMONTHDAY=" + days.map(String.init).joined(separator: ",")
-      case .monthWeekday(let n, let day): rule = "FREQ=MONTHLY;BYDAY=\(n)\(day.icalendarName)"
-      }
-      let first = pattern.firstDate(onOrAfter: from)
-      for (position, time) in pattern.times.enumerated() {
+      for series in CalendarSeries.all(of: pattern) {
+        // `from` is a slot date; a series on the next morning starts a calendar day later.
+        let after = from.adding(days: series.time.nextDay ? 1 : 0)
+        guard let rule = series.rule, let first = series.firstDate(onOrAfter: after) else { continue }
+        let time = series.time.time
         // The days to pin, with how far libical moves the time on each (0: it does not).
         var moved: [LocalDate: Int] = [:]
         for gap in vtimezone.gaps {
-          for day in Self.days(of: time, in: [gap]) where day >= first && pattern.occurs(on: day) {
+          for day in Self.days(of: time, in: [gap]) where day >= first && series.occurs(on: day) {
             moved[day] = gap.count
-            moved[pattern.firstDate(onOrAfter: day.adding(days: 1))] = gap.count
+            if let next = series.firstDate(onOrAfter: day.adding(days: 1)) { moved[next] = gap.count }
           }
         }
-        for day in Self.days(of: time, in: vtimezone.folds) where day >= first && pattern.occurs(on: day) {
+        for day in Self.days(of: time, in: vtimezone.folds) where day >= first && series.occurs(on: day) {
           moved[day] = moved[day] ?? 0
         }
         let pinnedDays = moved.keys.sorted()
         // DTSTART on a day the time exists once, so every client agrees on it and on the duration.
         var date = first
-        while pinnedDays.contains(date) { date = pattern.firstDate(onOrAfter: date.adding(days: 1)) }
+        while pinnedDays.contains(date), let next = series.firstDate(onOrAfter: date.adding(days: 1)) { date = next }
         let start = planner.resolver.resolve(date, time)
         writer.lines.line("BEGIN", "VEVENT")
         writer.lines.name("UID")
         writer.lines.beginValue()
         writer.lines.text(exercise.id)
         writer.lines.ascii(0x2E)  // .
-        writer.lines.digits(position + 1)
+        writer.lines.raw(series.key)
         writer.lines.raw("@tiptoe")
         writer.lines.end()
         dateTime("DTSTART", zone: zone, date: date, time: time, lines: &writer.lines)
@@ -180,7 +170,8 @@ public struct ICalendarExporter: Sendable {
         for day in pinnedDays {
           let (instant, offset) = planner.resolver.resolve(day, time)
           let slot = Slot(
-            exercise: exercise.id, date: day, ordinal: position + 1, time: time, start: instant, utcOffset: offset)
+            exercise: exercise.id, date: series.slotDate(day), ordinal: series.ordinal, time: time,
+            nextDay: series.time.nextDay, start: instant, utcOffset: offset)
           writeInstance(slot, exercise: exercise, folds: vtimezone.folds, block: blocks[index], writer: &writer)
         }
       }

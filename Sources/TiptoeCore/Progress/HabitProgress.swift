@@ -43,7 +43,7 @@ public struct HabitProgress: Sendable {
       days.reserveCapacity(last.dayNumber - first.dayNumber + 1)
       for number in first.dayNumber...last.dayNumber {
         let date = LocalDate(dayNumber: number)
-        let planned = pattern.occurs(on: date) ? pattern.times.count : 0
+        let planned = pattern.occurs(on: date) ? pattern.times(on: date).count : 0
         var day = HabitDay(date: date, planned: planned)
         for (ordinal, record) in history.recordsByDay.records(exercise.id, number) {
           switch record.decision {

@@ -16,6 +16,8 @@ public struct ReminderRules: Sendable {
   public let settings: ReminderSettings
   /// The routine's quiet spans.
   public let hold: QuietHold
+  /// Each part's quiet spans, when several routines are planned together.
+  private let partHolds: [QuietHold]
   /// The ids of slots the caller still shows or knows snoozed (the agent's): a decision looks back to
   /// them however old, so a reminder left open across a long suspend, or a snooze ending after
   /// midnight, is shown or logged missed, instead of dropping out of sight unrecorded.
@@ -29,6 +31,7 @@ public struct ReminderRules: Sendable {
     self.planner = planner
     self.settings = settings
     self.hold = QuietHold(spans: planner.routine.day.quiet, timeZone: planner.timeZone)
+    partHolds = planner.routine.parts.map { QuietHold(spans: $0.day.quiet, timeZone: planner.timeZone) }
   }
 
   /// How many days after today a decision looks ahead: a week and a day, so that the next slot of
@@ -46,6 +49,8 @@ public struct ReminderRules: Sendable {
       + holds.map(\.start)).min()!
     var first = ISO8601.localDateTime(earliest, utcOffset: zone.secondsFromGMT(for: earliest)).0
     if let held = holding.compactMap(Slot.date(ofID:)).min(), held < first { first = held }
+    // A window that crosses midnight puts the day before's last slots on `first`.
+    if planner.hasNights { first = first.adding(days: -1) }
     return planner.slots(from: first, days: today.dayNumber - first.dayNumber + Self.daysAhead + 1).filter {
       $0.start >= earliest || holding.contains($0.id)
     }
@@ -61,8 +66,10 @@ public struct ReminderRules: Sendable {
     return (min(first, monday).addingTimeInterval(-1), (slots.last?.start ?? now).addingTimeInterval(1))
   }
 
-  /// The earliest instant a reminder planned for `instant` may show: after quiet spans and the pause.
-  public func release(_ instant: Date, pause: PauseState) -> Date? {
+  /// The earliest instant a reminder planned for `instant` may show: after quiet spans (those of the
+  /// routine of the exercise at `exerciseIndex`) and the pause.
+  public func release(_ instant: Date, pause: PauseState, exerciseIndex: Int = 0) -> Date? {
+    let hold = partHolds.isEmpty ? hold : partHolds[planner.routine.partIndex(ofExercise: exerciseIndex)]
     var current = instant
     // A pause may end inside a quiet span and a quiet span inside a pause: settle both.
     for _ in 0..<4 {
@@ -109,7 +116,9 @@ public struct ReminderRules: Sendable {
         }
         wake.append(missAt)
         if record.firedSinceDecision.count == 1,
-          let nudgeAt = holds.deadline(from: first, after: settings.nudgeAfter).flatMap({ release($0, pause: pause) }),
+          let nudgeAt = holds.deadline(from: first, after: settings.nudgeAfter).flatMap({
+            release($0, pause: pause, exerciseIndex: slot.exerciseIndex)
+          }),
           nudgeAt < missAt
         {
           if now >= nudgeAt { nudges.append(slot) } else { wake.append(nudgeAt) }
@@ -126,7 +135,7 @@ public struct ReminderRules: Sendable {
         if holds.contains(where: { $0.overlaps(from: planned, to: now) }) { decision.missedWhileAway.append(slot) }
         continue
       }
-      guard let releaseAt = release(planned, pause: pause) else { continue }
+      guard let releaseAt = release(planned, pause: pause, exerciseIndex: slot.exerciseIndex) else { continue }
       if releaseAt > now {
         upcoming.append((slot, releaseAt))
         soonest = min(soonest ?? releaseAt, releaseAt)

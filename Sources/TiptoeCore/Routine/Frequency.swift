@@ -83,15 +83,16 @@ public struct Frequency: Hashable, Sendable, CustomStringConvertible {
 /// A named time of day, placed relative to the waking window (start to end):
 /// morning start + 30 min, noon 12:00 (the window's centre when 12:00 is outside it),
 /// afternoon halfway from noon to evening, evening end − 2 h, bedtime end − 30 min;
-/// each kept inside the window and rounded to 5 minutes.
+/// each kept inside the window and rounded to 5 minutes. In a window that crosses midnight these
+/// run on past it (22:00–06:00: morning 22:30, bedtime 05:30).
 public enum PartOfDay: String, CaseIterable, Hashable, Sendable {
   case morning, noon, afternoon, evening, bedtime
 
   /// The time of this part in `window`.
   public func time(in window: DayWindow) -> LocalTime {
     let start = window.start.secondsOfDay
-    let end = window.end.secondsOfDay > start ? window.end.secondsOfDay : start
-    let noon = (start...end).contains(43200) ? 43200 : (start + end) / 2
+    let end = window.end.secondsOfDay + (window.crossesMidnight ? 86400 : 0)
+    let noon = [43200, 129600].first { (start...end).contains($0) } ?? (start + end) / 2
     let evening = end - 7200
     let seconds: Int
     switch self {

@@ -7,7 +7,9 @@ import Foundation
 ///     let routine = try RoutineLoader.load(text, file: "routine.toml")
 public enum RoutineLoader {
   static let topKeys = ["name", "day", "exercise"]
-  static let dayKeys = ["start", "end", "timezone", "quiet"]
+  static let dayKeys = ["start", "end", "timezone", "quiet", "weekday", "weekend"]
+  /// The keys of a weekday group's own window, `[day.weekend]`.
+  static let groupKeys = ["start", "end"]
   static let exerciseKeys = [
     "id", "title", "every", "at", "days", "minutes", "steps", "reps", "hold", "sets", "rest", "sides",
     "note",
@@ -53,6 +55,10 @@ struct RoutineReader {
     let name = try string(root, "name") ?? "Routine"
     let dayTable = try table(root, "day")
     let day = try dayTable.map(dayWindow) ?? DayWindow()
+    let groups = try dayTable.map { try windowGroups($0, day: day) } ?? [:]
+    let windows = Weekday.allCases.reduce(into: [day]) { list, weekday in
+      if let window = groups[weekday], !list.contains(window) { list.append(window) }
+    }
     let zone = try dayTable.flatMap { try string($0, "timezone") }
     if let zone, TimeZone(identifier: zone) == nil {
       throw CoreError.unknownTimeZone(zone, at: location(of: dayTable?["timezone"]))
@@ -71,13 +77,14 @@ struct RoutineReader {
         throw CoreError.wrongType(key: "exercise", expected: "a table", at: location(of: entry))
       }
       let exercise = try self.exercise(table)
-      try checkPlannable(exercise, table, window: day)
+      for window in windows { try checkPlannable(exercise, table, window: window) }
+      try checkNights(exercise, table, day: day, groups: groups)
       let idLocation = location(of: table["id"])
       if let line = firstLine[exercise.id] { throw CoreError.duplicateID(exercise.id, firstLine: line, at: idLocation) }
       firstLine[exercise.id] = idLocation.line
       exercises.append(exercise)
     }
-    return Routine(name: name, day: day, timeZoneIdentifier: zone, exercises: exercises)
+    return Routine(name: name, day: day, groups: groups, timeZoneIdentifier: zone, exercises: exercises)
   }
 
   func location(of node: TOMLNode?) -> SourceLocation {
@@ -157,11 +164,7 @@ struct RoutineReader {
   func dayWindow(_ table: TOMLTable) throws -> DayWindow {
     try checkKeys(table, allowed: RoutineLoader.dayKeys, name: "[day]")
     let defaults = DayWindow()
-    let start = try table["start"].map { try time($0, key: "start") } ?? defaults.start
-    let end = try table["end"].map { try time($0, key: "end") } ?? defaults.end
-    guard start < end else {
-      throw CoreError.windowEndsBeforeStart(start: start, end: end, at: location(of: table["end"] ?? table["start"]))
-    }
+    let (start, end) = try bounds(table, defaults: defaults)
     let quiet = try (strings(table, "quiet") ?? []).map { text, node in
       guard let span = QuietSpan(parsing: text) else {
         throw CoreError.invalidValue(key: "quiet span", value: text, example: "\"12:30-13:30\"", at: location(of: node))
@@ -169,6 +172,61 @@ struct RoutineReader {
       return span
     }
     return DayWindow(start: start, end: end, quiet: quiet)
+  }
+
+  /// A window's start and end, each defaulting to `defaults`'; they may not be equal (an end before the
+  /// start crosses midnight).
+  func bounds(_ table: TOMLTable, defaults: DayWindow) throws -> (LocalTime, LocalTime) {
+    let start = try table["start"].map { try time($0, key: "start") } ?? defaults.start
+    let end = try table["end"].map { try time($0, key: "end") } ?? defaults.end
+    guard start != end else {
+      throw CoreError.emptyWindow(start, at: location(of: table["end"] ?? table["start"]))
+    }
+    return (start, end)
+  }
+
+  /// An `at` time on a day before the night of the day before ends (a night shift on Friday, a snack at
+  /// 01:30 on Saturday): the plan would no longer be in order.
+  func checkNights(_ exercise: Exercise, _ table: TOMLTable, day: DayWindow, groups: [Weekday: DayWindow]) throws {
+    let listed: [LocalTime]
+    switch exercise.timing {
+    case .at(let times), .every(_, _, let times?): listed = times
+    default: return
+    }
+    for weekday in Weekday.allCases where exercise.weekdays?.contains(weekday) ?? true {
+      let night = groups[Weekday.allCases[(weekday.index + 6) % 7]] ?? day
+      let window = groups[weekday] ?? day
+      guard night.crossesMidnight,
+        let early = listed.first(where: { !window.slotTime($0).nextDay && $0 < night.end })
+      else { continue }
+      let message =
+        "'\(exercise.id)' at \(early) on \(weekday.fullName) comes before the night before ends (\(night.end)); "
+        + "list it with 'days', or move it"
+      throw CoreError.cannotPlan(message, at: location(of: table["at"]))
+    }
+  }
+
+  /// `[day.weekday]` (Monday to Friday) and `[day.weekend]`: their own start and end, the rest from `[day]`.
+  func windowGroups(_ dayTable: TOMLTable, day: DayWindow) throws -> [Weekday: DayWindow] {
+    var groups: [Weekday: DayWindow] = [:]
+    for (key, days) in [("weekday", Array(Weekday.allCases[0..<5])), ("weekend", [.saturday, .sunday])] {
+      guard let table = try table(dayTable, key) else { continue }
+      try checkKeys(table, allowed: RoutineLoader.groupKeys, name: "[day.\(key)]")
+      let (start, end) = try bounds(table, defaults: day)
+      for weekday in days { groups[weekday] = DayWindow(start: start, end: end, quiet: day.quiet) }
+    }
+    // Each day's slots end before the next day's begin, so the plan stays in order.
+    for weekday in Weekday.allCases {
+      let window = groups[weekday] ?? day
+      let next = Weekday.allCases[(weekday.index + 1) % 7]
+      let following = groups[next] ?? day
+      guard window.crossesMidnight, following.start < window.end else { continue }
+      let message =
+        "the \(next.fullName) window starts at \(following.start), before the \(weekday.fullName) night ends "
+        + "(\(window.end)); start it later, or end the night earlier"
+      throw CoreError.cannotPlan(message, at: location(dayTable))
+    }
+    return groups
   }
 
   func exercise(_ table: TOMLTable) throws -> Exercise {
@@ -285,6 +343,16 @@ struct RoutineReader {
         throw CoreError.cannotPlan(message, at: location(of: table["days"]))
       case .day: break
       }
+      switch frequency.period {
+      case .monthDays, .monthWeekday:
+        let times = at ?? DayPattern.times(of: frequency, in: window)
+        guard let late = times.first(where: { window.slotTime($0).nextDay }) else { break }
+        let message =
+          "\"\(phrase)\" plans \(late), after midnight in the window \(window.start)-\(window.end); a day of the "
+          + "month cannot move to the next morning in a calendar (write at = [\"\(window.start)\"])"
+        throw CoreError.cannotPlan(message, at: location(of: table["at"] ?? table["every"]))
+      default: break
+      }
       let wanted: Int
       switch frequency.placement {
       case .spread: wanted = frequency.period == .day ? frequency.times : 1
@@ -315,5 +383,58 @@ extension RoutineLoader {
       if TimeZone(identifier: name) != nil { found = name }
     }
     return found
+  }
+}
+
+extension RoutineLoader {
+  /// Parses several routine files to plan together (`Routine(combining:)`): an exercise id used in two
+  /// of them, two zones, or a night of one that runs into another's day is a `CoreError` naming both
+  /// files. With `zoneGiven` (`--tz`), their zones may differ.
+  public static func load(files: [(text: String, file: String)], zoneGiven: Bool = false) throws -> Routine {
+    guard files.count > 1 else { return try load(files[0].text, file: files[0].file) }
+    var routines: [Routine] = []
+    var seen: [String: SourceLocation] = [:]
+    for (text, file) in files {
+      let root = try TOMLParser.parse(text, file: file)
+      let routine = try RoutineReader(file: file).routine(root)
+      let reader = RoutineReader(file: file)
+      if case .array(let entries)? = root["exercise"]?.value {
+        for entry in entries {
+          guard case .table(let table) = entry.value, case .string(let id)? = table["id"]?.value else { continue }
+          let here = reader.location(of: table["id"])
+          if let first = seen[id] { throw CoreError.duplicateIDInFiles(id, first: first, at: here) }
+          seen[id] = here
+        }
+      }
+      if !zoneGiven, let zone = routine.timeZoneIdentifier, let other = routines.first?.timeZoneIdentifier,
+        zone != other
+      {
+        let message =
+          "the routine is in \(zone) and \(files[0].file) in \(other); routines planned together share one zone "
+          + "(make them agree, or give --tz)"
+        throw CoreError.cannotPlan(message, at: reader.location(of: root["day"]))
+      }
+      routines.append(routine)
+    }
+    try checkNights(routines, files: files.map(\.file))
+    return Routine(combining: routines)
+  }
+
+  /// A night of one routine must end before another's day begins, or the plan would not stay in order.
+  static func checkNights(_ routines: [Routine], files: [String]) throws {
+    for (index, routine) in routines.enumerated() {
+      for other in routines.indices where other != index {
+        for weekday in Weekday.allCases {
+          let night = routine.windows[weekday.index]
+          let next = Weekday.allCases[(weekday.index + 1) % 7]
+          let morning = routines[other].windows[next.index]
+          guard night.crossesMidnight, !morning.crossesMidnight, morning.start < night.end else { continue }
+          let message =
+            "its \(next.fullName) window starts at \(morning.start), before the \(weekday.fullName) night of "
+            + "\(files[index]) ends (\(night.end)); routines planned together keep their nights apart"
+          throw CoreError.cannotPlan(message, at: SourceLocation(file: files[other], line: 1, column: 1))
+        }
+      }
+    }
   }
 }

@@ -21,11 +21,12 @@ extension RoutineLoader {
     let planner = Planner(routine: routine, timeZone: timeZone)
     let doubled = sameMinuteSlots(planner, from: from)
     let window = routine.day
+    let groups = routine.windowGroups
     var warnings: [RoutineWarning] = []
     for (index, exercise) in routine.exercises.enumerated() where index < entries.count {
       guard case .table(let table) = entries[index].value else { continue }
       let timing = SourceLocation(file: file, (table["every"] ?? table["at"] ?? entries[index]).position)
-      let times = planner.patterns[index].times
+      let times = Set(planner.patterns[index].timesByWeekday.joined().map(\.time)).sorted()
       for span in window.quiet {
         let inside = times.filter(span.contains)
         guard !inside.isEmpty else { continue }
@@ -36,9 +37,11 @@ extension RoutineLoader {
       if case .array(let elements)? = table["at"]?.value {
         for element in elements {
           guard case .string(let text) = element.value, let time = LocalTime(parsing: text),
-            time < window.start || time > window.end
+            let outside = groups.first(where: { group in
+              !group.window.contains(time) && group.days.contains { exercise.weekdays?.contains($0) ?? true }
+            })?.window
           else { continue }
-          let message = "'\(exercise.id)' at \(time) is outside the waking window \(window.start)-\(window.end)"
+          let message = "'\(exercise.id)' at \(time) is outside the waking window \(outside.start)-\(outside.end)"
           warnings.append(RoutineWarning(location: SourceLocation(file: file, element.position), message: message))
         }
       }

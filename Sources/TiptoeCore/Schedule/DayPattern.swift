@@ -23,8 +23,15 @@ public struct DayPattern: Hashable, Sendable {
   }
 
   public let recurrence: Recurrence
-  /// Times of day, sorted and distinct.
-  public let times: [LocalTime]
+  /// Per weekday (0 = Monday): the times of that day's slots, distinct and in the order they happen
+  /// (a window's times after midnight last). A slot's ordinal is its position here, plus one.
+  public let timesByWeekday: [[SlotTime]]
+
+  /// The times of the slots that belong to `date` (when the pattern occurs on it).
+  public func times(on date: LocalDate) -> [SlotTime] { timesByWeekday[date.weekdayIndex] }
+
+  /// The most slots the pattern has on one day.
+  public var mostPerDay: Int { timesByWeekday.map(\.count).max() ?? 0 }
 
   /// Whether the pattern has slots on `date`.
   public func occurs(on date: LocalDate) -> Bool {
@@ -69,15 +76,23 @@ extension DayPattern {
   /// start and then one every interval up to its end; times of day go where
   /// `PartOfDay` says. A weekly frequency of n takes n days spread evenly over
   /// the week (3 → Mon, Wed, Fri), or over the named days; longer periods one
-  /// slot at the centre of the window. `at` times replace the phrase's times.
-  public init(exercise: Exercise, window: DayWindow) {
+  /// slot at the centre of the window. `at` times replace the phrase's times. Each weekday's times
+  /// are placed in its window (`windows[0]` Monday's … `windows[6]` Sunday's).
+  public init(exercise: Exercise, windows: [DayWindow]) {
+    let timesByWeekday = windows.map { window -> [SlotTime] in
+      let times: [LocalTime]
+      switch exercise.timing {
+      case .at(let at), .every(_, _, let at?): times = Array(Set(at))
+      case .every(let frequency, _, nil): times = Self.times(of: frequency, in: window)
+      }
+      return times.map(window.slotTime).sorted()
+    }
     switch exercise.timing {
-    case .at(let times):
+    case .at:
       let days = exercise.days.map { Recurrence.weekly($0) } ?? .daily
-      self.init(recurrence: days, times: Array(Set(times)).sorted())
-    case .every(let frequency, _, let at):
+      self.init(recurrence: days, timesByWeekday: timesByWeekday)
+    case .every(let frequency, _, _):
       let weekdays = exercise.weekdays
-      let times = at.map { Array(Set($0)).sorted() } ?? Self.times(of: frequency, in: window)
       let recurrence: Recurrence
       switch frequency.period {
       case .day: recurrence = weekdays.map { .weekly($0) } ?? .daily
@@ -88,8 +103,13 @@ extension DayPattern {
       case .monthDays(let days): recurrence = .monthDays(days)
       case .monthWeekday(let n, let day): recurrence = .monthWeekday(n, day)
       }
-      self.init(recurrence: recurrence, times: times)
+      self.init(recurrence: recurrence, timesByWeekday: timesByWeekday)
     }
+  }
+
+  /// The pattern of `exercise` in one window for every day.
+  public init(exercise: Exercise, window: DayWindow) {
+    self.init(exercise: exercise, windows: Array(repeating: window, count: 7))
   }
 
   /// `count` days spread evenly over `candidates` (3 of all: Mon, Wed, Fri).

@@ -16,9 +16,11 @@ public struct Planner: Sendable {
   private let templates: [[Entry]]
   /// The patterns whose days depend on more than the weekday and parity ("every 3 days", monthly).
   private let others: [Int]
+  /// Whether a window crosses midnight, so that some slots fall on the next morning.
+  public let hasNights: Bool
 
   private struct Entry: Sendable {
-    let time: LocalTime
+    let time: SlotTime
     let exercise: Int
     let ordinal: Int
   }
@@ -26,7 +28,9 @@ public struct Planner: Sendable {
   public init(routine: Routine, timeZone: TimeZone) {
     self.routine = routine
     self.resolver = ZoneResolver(timeZone: timeZone)
-    let patterns = routine.exercises.map { DayPattern(exercise: $0, window: routine.day) }
+    let patterns = routine.exercises.indices.map {
+      DayPattern(exercise: routine.exercises[$0], windows: routine.part(ofExercise: $0).windows)
+    }
     self.patterns = patterns
     exerciseIDs = routine.exercises.map(\.id)
     // 14 kinds of day: 7 weekdays × even/odd day number (for "every other day").
@@ -37,13 +41,14 @@ public struct Planner: Sendable {
       let date = LocalDate(dayNumber: 4 + weekday + 7 * ((parity + weekday) % 2))
       var entries: [Entry] = []
       for (index, pattern) in patterns.enumerated() where pattern.isWeeklyOrParity && pattern.occurs(on: date) {
-        for (position, time) in pattern.times.enumerated() {
+        for (position, time) in pattern.times(on: date).enumerated() {
           entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
         }
       }
       return entries.sorted { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
     }
     others = patterns.indices.filter { !patterns[$0].isWeeklyOrParity }
+    hasNights = routine.hasNights
   }
 
   public var timeZone: TimeZone { resolver.timeZone }
@@ -54,7 +59,7 @@ public struct Planner: Sendable {
     var entries = templates[date.weekdayIndex + 7 * parity]
     if !others.isEmpty {
       for index in others where patterns[index].occurs(on: date) {
-        for (position, time) in patterns[index].times.enumerated() {
+        for (position, time) in patterns[index].times(on: date).enumerated() {
           entries.append(Entry(time: time, exercise: index, ordinal: position + 1))
         }
       }
@@ -62,18 +67,26 @@ public struct Planner: Sendable {
     }
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
-    let uniform = resolver.uniformOffset(on: date)
+    var uniform = resolver.uniformOffset(on: date)
+    // A night's slots reach into the next day, whose offset must then be the same.
+    if hasNights, uniform != resolver.uniformOffset(on: date.adding(days: 1)) { uniform = nil }
     for entry in entries {
+      let local = date.dayNumber * 86400 + entry.time.seconds
       let (start, offset) =
-        uniform.map { (Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + entry.time.secondsOfDay - $0)), $0) }
-        ?? resolver.resolve(date, entry.time)
+        uniform.map { (Date(timeIntervalSince1970: Double(local - $0)), $0) } ?? resolver.resolve(localSeconds: local)
       slots.append(
         Slot(
           exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
-          time: entry.time, start: start, utcOffset: offset))
+          time: entry.time.time, nextDay: entry.time.nextDay, start: start, utcOffset: offset))
     }
     if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
     return slots
+  }
+
+  /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
+  /// window that crosses midnight), then `date`'s.
+  public func slots(around date: LocalDate) -> [Slot] {
+    return (hasNights ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
   }
 
   /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.

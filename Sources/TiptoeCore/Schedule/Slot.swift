@@ -12,20 +12,23 @@ public struct Slot: Hashable, Sendable, Identifiable {
   public let ordinal: Int
   /// The planned wall-clock time (before any DST gap adjustment).
   public let time: LocalTime
+  /// Whether it happens on the morning after `date` (a waking window that crosses midnight).
+  public let nextDay: Bool
   /// The instant the slot starts.
   public let start: Date
   /// The zone's offset from UTC at `start`, in seconds.
   public let utcOffset: Int
 
   public init(
-    exercise: String, exerciseIndex: Int = 0, date: LocalDate, ordinal: Int, time: LocalTime, start: Date,
-    utcOffset: Int
+    exercise: String, exerciseIndex: Int = 0, date: LocalDate, ordinal: Int, time: LocalTime, nextDay: Bool = false,
+    start: Date, utcOffset: Int
   ) {
     self.exercise = exercise
     self.exerciseIndex = exerciseIndex
     self.date = date
     self.ordinal = ordinal
     self.time = time
+    self.nextDay = nextDay
     self.start = start
     self.utcOffset = utcOffset
   }

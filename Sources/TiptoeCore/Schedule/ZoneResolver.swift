@@ -16,6 +16,11 @@ public struct ZoneResolver: Sendable {
     resolve(localSeconds: date.dayNumber * 86400 + time.secondsOfDay)
   }
 
+  /// The instant and the offset in force for a slot time of `date` (on the next morning if it says so).
+  public func resolve(_ date: LocalDate, _ time: SlotTime) -> (start: Date, utcOffset: Int) {
+    resolve(localSeconds: date.dayNumber * 86400 + time.seconds)
+  }
+
   /// The offset shared by every instant of `date`, or nil when the day has a transition.
   ///
   /// Checked a day either side, since a local day spans instants from 14 h

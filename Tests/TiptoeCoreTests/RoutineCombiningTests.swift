@@ -1,0 +1,97 @@
+import Foundation
+import Testing
+
+@testable import TiptoeCore
+
+/// Several routine files planned together: each keeps its window and quiet spans; ids, the zone and
+/// the nights are checked across them, naming both files.
+struct RoutineCombiningTests {
+  static let physio = """
+    name = "Physio"
+    [day]
+    start = "08:00"
+    end = "20:00"
+    timezone = "Europe/Berlin"
+    quiet = ["12:30-13:30"]
+    [[exercise]]
+    id = "toes"
+    title = "Toe presses"
+    every = "twice a day"
+    """
+
+  static let pills = """
+    name = "Pills"
+    [day]
+    start = "07:00"
+    end = "22:00"
+    [[exercise]]
+    id = "pill"
+    title = "Pill"
+    every = "morning and evening"
+    """
+
+  func load(_ files: [(String, String)], zoneGiven: Bool = false) throws -> Routine {
+    try RoutineLoader.load(files: files.map { (text: $0.1, file: $0.0) }, zoneGiven: zoneGiven)
+  }
+
+  func message(_ files: [(String, String)]) -> String {
+    do {
+      _ = try load(files)
+      return ""
+    } catch {
+      return error.localizedDescription
+    }
+  }
+
+  @Test func eachRoutineKeepsItsWindow() throws {
+    let routine = try load([("a.toml", Self.physio), ("b.toml", Self.pills)])
+    #expect(routine.name == "Physio + Pills")
+    #expect(routine.parts.map(\.name) == ["Physio", "Pills"])
+    #expect(routine.timeZoneIdentifier == "Europe/Berlin")
+    let slots = Planner(routine: routine, timeZone: zone("Europe/Berlin")).slots(on: date("2026-11-27"))
+    #expect(
+      slots.map { "\($0.id) \($0.time)" } == [
+        "pill/2026-11-27/1 07:30", "toes/2026-11-27/1 11:00", "toes/2026-11-27/2 17:00", "pill/2026-11-27/2 20:00",
+      ])
+  }
+
+  @Test func eachRoutineKeepsItsQuietSpans() throws {
+    let at = { (text: String) in
+      text.replacingOccurrences(of: #"every = "[a-z ]*""#, with: #"at = ["13:00"]"#, options: .regularExpression)
+    }
+    let routine = try load([("a.toml", at(Self.physio)), ("b.toml", at(Self.pills))])
+    let rules = ReminderRules(
+      planner: Planner(routine: routine, timeZone: zone("Europe/Berlin")), settings: ReminderSettings())
+    let one = instant("2026-11-27T13:00:00+01:00")
+    #expect(rules.release(one, pause: .running, exerciseIndex: 0) == instant("2026-11-27T13:30:00+01:00"))
+    #expect(rules.release(one, pause: .running, exerciseIndex: 1) == one)
+  }
+
+  @Test func aClashingIDNamesBothFiles() {
+    let clash = Self.pills.replacingOccurrences(of: "\"pill\"", with: "\"toes\"")
+    #expect(
+      message([("a.toml", Self.physio), ("b.toml", clash)])
+        == "b.toml:6:6: error: exercise id 'toes' is already used in a.toml:8:6 (ids are shared by all routines)")
+  }
+
+  @Test func twoZonesAreRefusedUnlessOneIsGiven() throws {
+    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
+    #expect(
+      message([("a.toml", Self.physio), ("b.toml", york)]).hasPrefix(
+        "b.toml:2:1: error: the routine is in America/New_York and a.toml in Europe/Berlin"))
+    #expect(try load([("a.toml", Self.physio), ("b.toml", york)], zoneGiven: true).exercises.count == 2)
+  }
+
+  @Test func aNightMayNotRunIntoAnotherRoutinesDay() {
+    let night = Self.pills.replacingOccurrences(
+      of: "start = \"07:00\"\nend = \"22:00\"", with: "start = \"22:00\"\nend = \"09:00\"")
+    #expect(
+      message([("a.toml", Self.physio), ("b.toml", night)])
+        == "a.toml:1:1: error: its tuesday window starts at 08:00, before the monday night of b.toml ends (09:00); "
+        + "routines planned together keep their nights apart")
+  }
+
+  @Test func oneFileIsLoadedAsBefore() throws {
+    #expect(try load([("a.toml", Self.physio)]) == routine(Self.physio))
+  }
+}
