@@ -155,8 +155,9 @@ final class SimulatedPresence: PresenceMonitor {
   /// Whether nobody is there now (locked or away).
   var isHolding: Bool { !presence.holding.isEmpty }
 
-  /// Called by each agent as it starts; a restarted agent hears what is true now.
-  func start(_ changed: @escaping (Presence, String) -> Void) -> Presence {
+  /// Called by each agent as it starts; a restarted agent hears what is true now. Resumes are not
+  /// told: the agent only syncs on them, and the simulation has no sync server.
+  func start(_ changed: @escaping (Presence, String) -> Void, resumed: @escaping () -> Void) -> Presence {
     self.changed = changed
     return presence
   }
