@@ -20,6 +20,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -45,7 +46,10 @@ class Agent:
 
     def __init__(self, tiptoe: str, home: Path, routine: str, zone: str | None, name: str):
         self.name = name
-        home.mkdir(parents=True, exist_ok=True)
+        # A home of its own from scratch: a history left by an earlier run on the same date holds the
+        # same slot ids, and the agent rightly shows a reminder still waiting there at once.
+        shutil.rmtree(home, ignore_errors=True)
+        home.mkdir(parents=True)
         env = {k: v for k, v in os.environ.items() if not k.startswith("TIPTOE_")}
         env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / "config"), XDG_STATE_HOME=str(home / "state"),
                    TZ="UTC", NO_COLOR="1")
