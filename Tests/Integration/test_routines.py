@@ -1,8 +1,15 @@
 """Several routines at once: `routine.toml` with every `routines/*.toml` beside it, or `--routine`
 given more than once. Each keeps its own name, window and quiet spans; ids are shared."""
+import datetime as dt
+import os
+import resource
+import signal
+import subprocess
+from zoneinfo import ZoneInfo
+
 import icalendar
 
-from test_export_support import export
+from test_export_support import expanded_starts, plan, planned_starts
 
 NOW = {"TIPTOE_NOW": "2026-11-27T09:00:00+01:00"}
 PHYSIO = ('name = "Physio"\n[day]\nstart = "08:00"\nend = "20:00"\ntimezone = "Europe/Berlin"\n'
@@ -87,13 +94,101 @@ def test_each_routine_keeps_its_quiet_spans(tiptoe):
     assert status.splitlines()[-1] == "Next: at 13:30 (in 31 min), a reminder of Toe presses (13:00)"
 
 
-def test_export_writes_both_in_one_calendar(tiptoe):
+def test_export_refuses_one_output_for_several_and_names_both_ways_out(tiptoe, tmp_path):
+    config = write(tiptoe)
+    out = tmp_path / "out"
+    out.mkdir()
+    for args in [[], ["-o", "-"], ["-o", out / "both.ics"]]:
+        result = tiptoe.run("export", *args, check=False, env=NOW)
+        assert (result.returncode, result.stdout) == (64, ""), result
+        assert result.stderr == (
+            f"tiptoe: error: 2 routines make 2 calendars: Physio ({config / 'routine.toml'}), Pills "
+            f"({config / 'routines' / 'pills.toml'}); write one file each into a folder with -o DIR/ (example: "
+            f"tiptoe export -o ~/calendars/), or export one with --routine FILE (example: tiptoe export "
+            f"--routine {config / 'routines' / 'pills.toml'} -o pills.ics)\n")
+    assert os.listdir(out) == []
+
+
+def test_export_writes_one_calendar_per_routine_that_expands_to_the_plan(tiptoe, tmp_path):
     write(tiptoe)
-    text = export(tiptoe, "--from", "2026-11-27")
-    calendar = icalendar.Calendar.from_ical(text)
-    assert str(calendar["NAME"]) == "Physio + Pills"
-    assert {str(e["UID"]) for e in calendar.walk("VEVENT")} == {
-        "toes.1@tiptoe", "toes.2@tiptoe", "pill.1@tiptoe", "pill.2@tiptoe"}
+    folder = tmp_path / "calendars"
+    result = tiptoe.run("export", "--from", "2026-11-27", "-o", f"{folder}/", env=NOW)
+    assert result.stdout.splitlines() == [
+        f"Wrote {folder / 'routine.ics'}: Physio, 1 exercise as repeating events from Fri 27 Nov 2026, Europe/Berlin.",
+        f"Wrote {folder / 'pills.ics'}: Pills, 1 exercise as repeating events from Fri 27 Nov 2026, Europe/Berlin."]
+    assert sorted(os.listdir(folder)) == ["pills.ics", "routine.ics"]
+    texts = {name: (folder / name).read_bytes().decode() for name in ["routine.ics", "pills.ics"]}
+    calendars = {name: icalendar.Calendar.from_ical(text) for name, text in texts.items()}
+    assert [(str(c["X-WR-CALNAME"]), str(c["X-WR-TIMEZONE"])) for c in calendars.values()] == [
+        ("Physio", "Europe/Berlin"), ("Pills", "Europe/Berlin")]
+    # The UIDs of the combined calendar before: importing these updates the events already imported.
+    assert [sorted(str(e["UID"]) for e in c.walk("VEVENT")) for c in calendars.values()] == [
+        ["toes.1@tiptoe", "toes.2@tiptoe"], ["pill.1@tiptoe", "pill.2@tiptoe"]]
+    first, days = dt.date(2026, 11, 27), 400
+    got = sorted(item for text in texts.values() for item in expanded_starts(text, first, days))
+    end = dt.datetime(2026, 11, 27, tzinfo=ZoneInfo("Europe/Berlin")) + dt.timedelta(days=days)
+    want = [s for s in planned_starts(plan(tiptoe, "--from", "2026-11-27", days=days + 1, now=NOW["TIPTOE_NOW"]))
+            if s[2] < end]
+    assert len(want) == 4 * days
+    slot_key = lambda uid: uid.split("@")[0].split(".")[-1] if "/" not in uid else uid.split("/")[-1]
+    assert sorted((e, slot_key(u), t) for e, u, t in got) == sorted((e, slot_key(i), t) for e, i, t in want)
+    # Again into the existing folder, one event per slot and no alarms: each file on its own.
+    tiptoe.run("export", "--expand", "--days", "7", "--no-alarms", "--from", "2026-11-27", "-o", folder, env=NOW)
+    for name, exercise in [("routine.ics", "toes"), ("pills.ics", "pill")]:
+        text = (folder / name).read_text()
+        events = icalendar.Calendar.from_ical(text).walk("VEVENT")
+        assert {str(e["UID"]).split(".")[0] for e in events} == {exercise} and len(events) == 14
+        assert "VALARM" not in text
+    assert sorted(os.listdir(folder)) == ["pills.ics", "routine.ics"]
+
+
+def test_export_writes_each_routine_in_its_own_zone(tiptoe, tmp_path):
+    """Two zones cannot be planned together yet, but each calendar is on its own: Physio in Berlin, Pills in
+    New York, each expanding to the plan of that routine alone."""
+    config = write(tiptoe, pills=PILLS.replace('[day]\n', '[day]\ntimezone = "America/New_York"\n'))
+    folder = tmp_path / "calendars"
+    result = tiptoe.run("export", "--from", "2027-03-01", "-o", f"{folder}/", env=NOW)
+    assert [line.rsplit(", ", 1)[1] for line in result.stdout.splitlines()] == ["Europe/Berlin.", "America/New_York."]
+    # Over both zones' spring-forward days (14 March in New York, 28 March in Berlin).
+    first, days = dt.date(2027, 3, 1), 60
+    for name, routine, zone in [("routine.ics", config / "routine.toml", "Europe/Berlin"),
+                                ("pills.ics", config / "routines" / "pills.toml", "America/New_York")]:
+        text = (folder / name).read_bytes().decode()
+        calendar = icalendar.Calendar.from_ical(text)
+        assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == [zone]
+        assert str(calendar["X-WR-TIMEZONE"]) == zone and f"DTSTART;TZID={zone}:20270301T" in text
+        end = dt.datetime.combine(first, dt.time(), ZoneInfo(zone)) + dt.timedelta(days=days)
+        alone = plan(tiptoe, "--routine", routine, "--from", str(first), days=days + 1, now=NOW["TIPTOE_NOW"])
+        want = sorted((e, i.split("/")[-1], t) for e, i, t in planned_starts(alone) if t < end)
+        got = sorted((e, u.split("@")[0].split(".")[-1], t) for e, u, t in expanded_starts(text, first, days))
+        assert len(want) == 2 * days and got == want
+    tiptoe.run("export", "--tz", "Asia/Tokyo", "-o", folder, env=NOW)
+    for name in ["routine.ics", "pills.ics"]:
+        assert "X-WR-TIMEZONE:Asia/Tokyo\r\n" in (folder / name).read_bytes().decode()
+
+
+def test_export_that_fails_halfway_changes_no_calendar(tiptoe, tmp_path):
+    """A full disk (a 16 KiB file-size limit) while the second calendar is written (Physio's, first, is 4 KB,
+    Pills' 45 KB): neither old file is replaced, no temporary file stays, and a folder made for them is removed."""
+    write(tiptoe, physio=PHYSIO.replace("twice a day", "once a week"))
+    out = tmp_path / "out"
+    folder = out / "calendars"
+    folder.mkdir(parents=True)
+    for name in ["routine.ics", "pills.ics"]:
+        (folder / name).write_text("old")
+
+    def limit():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (16384, 16384))
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+
+    from conftest import BIN
+    for target in [folder, out / "new"]:
+        result = subprocess.run([str(BIN), "export", "--expand", "--days", "60", "-o", f"{target}/"],
+                                capture_output=True, text=True, env=dict(tiptoe.env, **NOW), preexec_fn=limit)
+        assert result.returncode == 74 and "File too large; nothing was written" in result.stderr, result
+        assert result.stdout == ""
+    assert os.listdir(out) == ["calendars"]
+    assert sorted((p.name, p.read_text()) for p in folder.iterdir()) == [("pills.ics", "old"), ("routine.ics", "old")]
 
 
 def test_check_reads_them_together(tiptoe):
@@ -104,3 +199,4 @@ def test_check_reads_them_together(tiptoe):
     (config / "routines" / "pills.toml").write_text(PILLS.replace('"pill"', '"toes"'))
     result = tiptoe.run("routine", "--check", check=False, env=NOW)
     assert result.returncode == 65 and "error: exercise id 'toes' is already used in" in result.stderr
+

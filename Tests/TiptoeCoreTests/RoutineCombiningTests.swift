@@ -82,6 +82,27 @@ struct RoutineCombiningTests {
     #expect(try load([("a.toml", Self.physio), ("b.toml", york)], zoneGiven: true).exercises.count == 2)
   }
 
+  /// `tiptoe export` writes one calendar per routine, each from its part's planner in its own zone: the
+  /// events and UIDs of that routine in the combined calendar, under its own name and VTIMEZONE.
+  @Test func eachPartExportsItsOwnCalendarWithTheCombinedUIDs() throws {
+    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
+    let routine = try load([("a.toml", Self.physio), ("b.toml", york)], zoneGiven: true)
+    let stamp = instant("2026-11-27T09:00:00+01:00")
+    let calendar = { (routine: Routine, zoneName: String) in
+      var text = ""
+      ICalendarExporter(planner: Planner(routine: routine, timeZone: zone(zoneName)), stamp: stamp).write(
+        .series, from: date("2026-11-27"), to: &text)
+      return text
+    }
+    let uids = { (text: String) in text.split(separator: "\r\n").filter { $0.hasPrefix("UID:") } }
+    let combined = uids(calendar(routine, "Europe/Berlin"))
+    let parts = zip(routine.parts, ["Europe/Berlin", "America/New_York"]).map { calendar($0, $1) }
+    #expect(parts.flatMap(uids) == combined)
+    #expect(parts[1].contains("X-WR-CALNAME:Pills\r\n") && parts[1].contains("TZID:America/New_York\r\n"))
+    #expect(parts[1].contains("DTSTART;TZID=America/New_York:20261127T073000\r\n"))
+    #expect(!parts[1].contains("toes") && !parts[0].contains("pill") && !parts[0].contains("New_York"))
+  }
+
   @Test func aNightMayNotRunIntoAnotherRoutinesDay() {
     let night = Self.pills.replacingOccurrences(
       of: "start = \"07:00\"\nend = \"22:00\"", with: "start = \"22:00\"\nend = \"09:00\"")

@@ -12,7 +12,9 @@ extension Tiptoe {
         One recurring event per exercise and time of day, starting on --from (default: today). \
         With --expand, one event per slot for --days days instead, for calendars that handle \
         repeating events badly. Re-importing a newer export updates the events instead of adding copies.
-        Example: tiptoe export -o ~/tiptoe.ics
+        Several routines make one calendar each: -o DIR/ writes <routine file name>.ics for each into DIR \
+        (created when the name ends in /); --routine FILE exports one.
+        Examples: tiptoe export -o ~/tiptoe.ics · tiptoe export -o ~/calendars/
         """)
 
     @OptionGroup var global: GlobalOptions
@@ -20,7 +22,8 @@ extension Tiptoe {
     @Option(
       name: [.customShort("o"), .customLong("output")],
       help: ArgumentHelp(
-        "Write to this file (replaced atomically; a FIFO or terminal is written in place; - is standard output).",
+        "Write to this file (replaced atomically; a FIFO or terminal is written in place; - is standard output); "
+          + "with several routines, a folder (DIR/) for one file each.",
         valueName: "file"))
     var output: String?
 
@@ -50,16 +53,12 @@ extension Tiptoe {
     }
 
     func run() throws {
-      let context = try global.context()
-      var exporter = ICalendarExporter(planner: context.planner, stamp: context.now, alarms: !noAlarms)
-      let events: ICalendarExporter.Events = expand ? .instances(days: days ?? 365) : .series
+      // Several routines make one calendar each, so each may keep its own zone.
+      let context = try Context.load(routines: global.routines, tz: global.tz, zonesApart: true)
       let first = from ?? context.today
-      // The VTIMEZONE's TZNAMEs from the system's time-zone data (CET, not Foundation's GMT+1).
+      guard context.routine.parts.count < 2 else { return try writeEach(context, from: first) }
       let write = { (out: inout FileStream) in
-        SystemZone.withNames(of: context.zoneName) { names in
-          exporter.zoneNames = names
-          exporter.write(events, from: first, to: &out)
-        }
+        writeCalendar(context.planner, zoneName: context.zoneName, context, from: first, to: &out)
       }
       guard let path = output, path != "-" else {
         var out = FileStream(descriptor: STDOUT_FILENO)
@@ -79,11 +78,95 @@ extension Tiptoe {
       var out = file.stream
       write(&out)
       try file.commit()
-      let what = expand ? "single events for \(days ?? 365) days" : "repeating events"
-      print(
-        "Wrote \(path): \(RoutineCommand.count(context.routine.exercises.count, "exercise")) as \(what) "
-          + "from \(DateText.heading(first)), \(context.zoneName).")
+      print("Wrote \(path): \(summary(of: context.routine, from: first)), \(context.zoneName).")
     }
+
+    /// Writes the calendar of `planner`'s routine; the VTIMEZONE's TZNAMEs come from the system's
+    /// time-zone data (CET, not Foundation's GMT+1).
+    private func writeCalendar(
+      _ planner: Planner, zoneName: String, _ context: Context, from first: LocalDate, to out: inout FileStream
+    ) {
+      var exporter = ICalendarExporter(planner: planner, stamp: context.now, alarms: !noAlarms)
+      let events: ICalendarExporter.Events = expand ? .instances(days: days ?? 365) : .series
+      SystemZone.withNames(of: zoneName) { names in
+        exporter.zoneNames = names
+        exporter.write(events, from: first, to: &out)
+      }
+    }
+
+    /// `5 exercises as repeating events from Mon 23 Nov 2026`.
+    private func summary(of routine: Routine, from first: LocalDate) -> String {
+      let what = expand ? "single events for \(days ?? 365) days" : "repeating events"
+      return "\(RoutineCommand.count(routine.exercises.count, "exercise")) as \(what) from \(DateText.heading(first))"
+    }
+
+    /// Several routines: one calendar each, `<file stem>.ics` in the folder `-o` names, each in its
+    /// routine's zone (else the plan's; `--tz` for all). Every file is written in full before any
+    /// replaces an older one; anything else than a folder is refused.
+    private func writeEach(_ context: Context, from first: LocalDate) throws {
+      let parts = context.routine.parts
+      // The loader has checked each routine's zone name.
+      let zoneNames = parts.map { global.tz == nil ? $0.timeZoneIdentifier ?? context.zoneName : context.zoneName }
+      let zones = zoneNames.map { TimeZone(identifier: $0) ?? context.timeZone }
+      let files = context.routineFiles
+      let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".ics" }
+      guard let output, let folder = try Self.folder(output) else {
+        let list = zip(parts, files).map { "\($0.name) (\($1))" }.joined(separator: ", ")
+        throw CLIError.usage(
+          "\(parts.count) routines make \(parts.count) calendars: \(list); write one file each into a folder with "
+            + "-o DIR/ (example: tiptoe export -o ~/calendars/), or export one with --routine FILE "
+            + "(example: tiptoe export --routine \(files[1]) -o \(names[1]))")
+      }
+      if let clash = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
+        let other = files[names.firstIndex(of: names[clash])!]
+        throw CLIError.usage(
+          "\(files[clash]) and \(other) would both be written to \(names[clash]); rename one of them, or export "
+            + "one at a time with --routine FILE -o FILE")
+      }
+      var written: [AtomicFile] = []
+      do {
+        for (index, part) in parts.enumerated() {
+          let file = try AtomicFile(path: folder.path + "/" + names[index])
+          written.append(file)
+          var out = file.stream
+          let planner = Planner(routine: part, timeZone: zones[index])
+          writeCalendar(planner, zoneName: zoneNames[index], context, from: first, to: &out)
+          if let error = out.error { throw AtomicFile.failure(file.path, error) }
+        }
+        for file in written { try file.commit() }
+      } catch {
+        for file in written { file.discard() }
+        folder.discard()
+        throw error
+      }
+      for (index, part) in parts.enumerated() {
+        print("Wrote \(written[index].path): \(part.name), \(summary(of: part, from: first)), \(zoneNames[index]).")
+      }
+    }
+  }
+}
+
+/// The folder several calendars are written into: an existing one, or a path ending in `/` made for them.
+private struct OutputFolder {
+  let path: String
+  /// Whether this export made it (and so removes it again when it fails).
+  let made: Bool
+
+  /// Removes the folder if this export made it: a failed export leaves nothing behind.
+  func discard() { if made { rmdir(path) } }
+}
+
+extension Tiptoe.Export {
+  /// The folder `-o` names, made when it ends in `/` and is missing; nil when it names no folder.
+  fileprivate static func folder(_ output: String) throws -> OutputFolder? {
+    let trimmed = output.count > 1 && output.hasSuffix("/") ? String(output.dropLast()) : output
+    var status = stat()
+    if stat(output, &status) == 0 {
+      return status.st_mode & S_IFMT == S_IFDIR ? OutputFolder(path: trimmed, made: false) : nil
+    }
+    guard output.hasSuffix("/") else { return nil }
+    guard mkdir(trimmed, 0o777) == 0 else { throw AtomicFile.failure(output, errno) }
+    return OutputFolder(path: trimmed, made: true)
   }
 }
 
@@ -140,7 +223,13 @@ private final class AtomicFile {
 
   deinit {
     close(stream.descriptor)
+    discard()
+  }
+
+  /// Removes the temporary file unless it has replaced the target.
+  func discard() {
     if !committed { unlink(temporaryPath) }
+    committed = true
   }
 
   /// Gives the file the usual permissions and renames it over the target.

@@ -73,8 +73,9 @@ struct Context {
   /// routine's, else the system's), the clock and today's date.
   ///
   /// `lenient`: a routine with errors is reported as a note and replaced by one without exercises,
-  /// in the zone the file names where that line can still be read.
-  static func load(routines: [String], tz: String?, lenient: Bool = false) throws -> Context {
+  /// in the zone the file names where that line can still be read. `zonesApart`: routines in different
+  /// zones are accepted (the plan is in the first one's; `export` writes each in its own).
+  static func load(routines: [String], tz: String?, lenient: Bool = false, zonesApart: Bool = false) throws -> Context {
     let paths = XDGPaths.process
     let sources = RoutineSource.locateAll(explicit: routines, paths: paths)
     let argument = routines.isEmpty ? "$TIPTOE_ROUTINE" : "--routine"
@@ -82,7 +83,7 @@ struct Context {
     let loaded: Routine
     var broken: CoreError?
     do {
-      loaded = try RoutineLoader.load(files: files, zoneGiven: tz != nil)
+      loaded = try RoutineLoader.load(files: files, zoneGiven: tz != nil || zonesApart)
     } catch let error as CoreError where lenient {
       broken = error
       let zone = RoutineLoader.timeZoneName(in: files[0].text)
