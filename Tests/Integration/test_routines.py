@@ -200,3 +200,10 @@ def test_check_reads_them_together(tiptoe):
     result = tiptoe.run("routine", "--check", check=False, env=NOW)
     assert result.returncode == 65 and "error: exercise id 'toes' is already used in" in result.stderr
 
+
+def test_print_shows_every_routine_headed_by_its_file(tiptoe):
+    config = write(tiptoe)
+    text = tiptoe.run("routine", "--print", env=NOW).stdout
+    assert text == f"# {config / 'routine.toml'}\n\n{PHYSIO}\n# {config / 'routines' / 'pills.toml'}\n\n{PILLS}"
+    one = tiptoe.run("routine", "--print", "--routine", config / "routine.toml", env=NOW).stdout
+    assert one == PHYSIO

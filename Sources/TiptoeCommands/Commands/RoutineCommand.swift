@@ -24,7 +24,9 @@ extension Tiptoe {
         """)
     var check = false
 
-    @Flag(name: .customLong("print"), help: "Print the routine in use as TOML, as its file has it.")
+    @Flag(
+      name: .customLong("print"),
+      help: "Print the routine in use as TOML, as its file has it (several: each after a comment naming its file).")
     var printTOML = false
 
     @Flag(help: "List every frequency phrase 'every' accepts, with what it plans.")
@@ -70,9 +72,14 @@ extension Tiptoe {
         return
       }
       if printTOML {
-        let source = RoutineSource.locate(explicit: global.routine)
-        let text = try source.read(argument: global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE")
-        print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        // Several routines: each headed by its file, as a TOML comment.
+        let sources = RoutineSource.locateAll(explicit: global.routines)
+        let argument = global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
+        let texts = try sources.map { try $0.read(argument: argument) }
+        for (index, (source, text)) in zip(sources, texts).enumerated() {
+          if sources.count > 1 { print((index > 0 ? "\n" : "") + "# \(source.name)\n") }
+          print(text, terminator: text.hasSuffix("\n") ? "" : "\n")
+        }
         return
       }
       let context = try global.context()
