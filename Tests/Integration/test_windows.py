@@ -104,3 +104,29 @@ def test_a_monthly_day_after_midnight_is_refused(tiptoe, tmp_path):
     result = tiptoe.run("routine", "--check", routine, check=False)
     assert result.returncode == 65
     assert "r.toml:7:9: error: \"once a month\" plans 02:00, after midnight in the window 22:00-06:00" in result.stderr
+
+
+QUIET = ('name = "Walks"\n[day]\nstart = "07:00"\nend = "22:00"\ntimezone = "Europe/Berlin"\n'
+         'quiet = ["12:30-13:30"]\n[day.weekend]\nstart = "09:00"\nquiet = ["13:00-15:00"]\n'
+         '[[exercise]]\nid = "walk"\ntitle = "Walk"\nat = ["13:00"]\n')
+
+
+def test_the_weekend_has_its_own_quiet_spans_and_check_warns_per_group(tiptoe, tmp_path):
+    routine = tmp_path / "walks.toml"
+    routine.write_text(QUIET)
+    status = lambda now: tiptoe.run("status", "--routine", routine, env={"TIPTOE_NOW": now}).stdout.splitlines()[-1]
+    assert status("2026-11-27T12:59:00+01:00") == "Next: at 13:30 (in 31 min), a reminder of Walk (13:00)"  # Friday
+    assert status("2026-11-28T12:59:00+01:00") == "Next: at 15:00 (in 2 h 1 min), a reminder of Walk (13:00)"
+    shown = tiptoe.run("routine", "--routine", routine, env={"TIPTOE_NOW": "2026-11-27T12:00:00+01:00"}).stdout
+    assert "; quiet mon–fri 12:30-13:30; quiet sat, sun 13:00-15:00\n" in shown
+    check = tiptoe.run("routine", "--check", routine)
+    assert check.stderr.splitlines() == [
+        f"{routine}:13:6: warning: 'walk' has slots inside the quiet span 12:30-13:30 on mon–fri (13:00); "
+        "they wait for its end",
+        f"{routine}:13:6: warning: 'walk' has slots inside the quiet span 13:00-15:00 on sat, sun (13:00); "
+        "they wait for its end"]
+    bad = tmp_path / "bad.toml"
+    bad.write_text(QUIET.replace('"13:00-15:00"', '"13:00"'))
+    result = tiptoe.run("routine", "--check", bad, check=False)
+    assert (result.returncode, result.stderr) == (
+        65, f"tiptoe: {bad}:9:10: error: '13:00' is not a valid quiet span (example: \"12:30-13:30\")\n")

@@ -209,4 +209,67 @@ struct DayWindowExportTests {
     let found = try series(text, from: "2026-11-23")
     #expect(found.map(\.2) == ["FREQ=WEEKLY;INTERVAL=2;BYDAY=MO;WKST=TU"])
   }
+
+  static let quietWeekend = """
+    [day]
+    start = "07:00"
+    end = "22:00"
+    quiet = ["12:30-13:30", "21:00-07:00"]
+    [day.weekend]
+    start = "09:00"
+    quiet = ["13:00-15:00"]
+    [day.weekday]
+    end = "21:30"
+    [[exercise]]
+    id = "walk"
+    title = "Walk"
+    at = ["13:00"]
+    """
+
+  /// `[day.weekend] quiet` replaces `[day]`'s spans on Saturday and Sunday; `[day.weekday]` without it keeps them.
+  @Test func aWeekdayGroupHasItsOwnQuietSpans() throws {
+    let routine = try routine(Self.quietWeekend)
+    let weekday = [QuietSpan(parsing: "12:30-13:30")!, QuietSpan(parsing: "21:00-07:00")!]
+    #expect(routine.window(on: date("2026-11-27")).quiet == weekday)
+    #expect(routine.window(on: date("2026-11-28")).quiet == [QuietSpan(parsing: "13:00-15:00")!])
+    #expect(routine.quietGroups.map { $0.days.count } == [5, 2])
+    let hold = QuietHold(routine: routine, timeZone: zone("Europe/Berlin"))
+    // Friday: held until 13:30; Saturday: until 15:00, and 12:40 is not quiet.
+    #expect(hold.release(instant("2026-11-27T13:00:00+01:00")) == instant("2026-11-27T13:30:00+01:00"))
+    #expect(hold.release(instant("2026-11-28T13:00:00+01:00")) == instant("2026-11-28T15:00:00+01:00"))
+    #expect(hold.release(instant("2026-11-28T12:40:00+01:00")) == instant("2026-11-28T12:40:00+01:00"))
+    // Friday's night span runs into Saturday morning until its end; Saturday's evening has none, and
+    // Sunday's night span (Monday's, a weekday's) does not begin on Sunday.
+    #expect(hold.release(instant("2026-11-28T02:00:00+01:00")) == instant("2026-11-28T07:00:00+01:00"))
+    #expect(hold.release(instant("2026-11-28T21:30:00+01:00")) == instant("2026-11-28T21:30:00+01:00"))
+    #expect(hold.release(instant("2026-11-30T02:00:00+01:00")) == instant("2026-11-30T02:00:00+01:00"))
+    #expect(hold.release(instant("2026-11-30T21:30:00+01:00")) == instant("2026-12-01T07:00:00+01:00"))
+  }
+
+  @Test func aGroupsQuietSpanIsCheckedAgainstItsDays() throws {
+    let routine = try routine(Self.quietWeekend)
+    let warnings = RoutineLoader.warnings(
+      in: Self.quietWeekend, file: "r.toml", routine: routine, timeZone: zone("UTC"), from: date("2026-11-30"))
+    #expect(
+      warnings.map(\.description) == [
+        "r.toml:13:6: warning: 'walk' has slots inside the quiet span 12:30-13:30 on mon–fri (13:00); they wait for its end",
+        "r.toml:13:6: warning: 'walk' has slots inside the quiet span 13:00-15:00 on sat, sun (13:00); they wait for its end",
+      ])
+    let weekdays = Self.quietWeekend.replacingOccurrences(
+      of: "at = [\"13:00\"]", with: "at = [\"13:00\"]\ndays = [\"mon\"]")
+    let monday = RoutineLoader.warnings(
+      in: weekdays, file: "r.toml", routine: try TiptoeCoreTests.routine(weekdays), timeZone: zone("UTC"),
+      from: date("2026-11-30"))
+    #expect(monday.count == 1)
+  }
+
+  @Test func aGroupsQuietSpanMustBeASpan() {
+    let text = Self.quietWeekend.replacingOccurrences(of: "\"13:00-15:00\"", with: "\"13:00\"")
+    #expect {
+      try RoutineLoader.load(text, file: "r.toml")
+    } throws: { error in
+      error.localizedDescription.hasPrefix("r.toml:7:10: error: ")
+        && error.localizedDescription.contains("'13:00' is not a valid quiet span")
+    }
+  }
 }

@@ -150,7 +150,11 @@ struct RoutineText {
       ? "Day \(day.start)–\(day.end)"
       : groups.map { "\(WindowText.days($0.days)) \($0.window.start)–\($0.window.end)" }.joined(separator: ", ")
     window += ", \(zone)"
-    if !day.quiet.isEmpty { window += "; quiet " + day.quiet.map(\.description).joined(separator: ", ") }
+    let quiet = routine.quietGroups
+    for (spans, days) in quiet where !spans.isEmpty {
+      window += "; quiet " + (quiet.count > 1 ? WindowText.days(days) + " " : "")
+      window += spans.map(\.description).joined(separator: ", ")
+    }
     lines.append(window)
     for index in exercises {
       let (exercise, pattern) = (self.routine.exercises[index], planner.patterns[index])
@@ -172,10 +176,7 @@ struct RoutineText {
 /// Weekday groups and their times in words.
 enum WindowText {
   /// `mon–fri`, `sat–sun`, `mon, wed`.
-  static func days(_ days: [Weekday]) -> String {
-    let run = days.count > 2 && days.last!.index - days.first!.index == days.count - 1
-    return run ? "\(days.first!.rawValue)–\(days.last!.rawValue)" : days.map(\.rawValue).joined(separator: ", ")
-  }
+  static func days(_ days: [Weekday]) -> String { Weekday.names(days) }
 
   /// A pattern's times of day: `08:30, 13:00`, or per group when they differ
   /// (`mon–fri 08:30, 13:00; sat–sun 10:00, 14:00`); a time after midnight says `(next morning)`.

@@ -16,6 +16,12 @@ public enum Weekday: String, CaseIterable, Hashable, Sendable, Comparable {
     }
   }
 
+  /// Days in words, a run of three or more as a range: `mon–fri`, `sat–sun`, `mon, wed`.
+  public static func names(_ days: [Weekday]) -> String {
+    let run = days.count > 2 && days.last!.index - days.first!.index == days.count - 1
+    return run ? "\(days.first!.rawValue)–\(days.last!.rawValue)" : days.map(\.rawValue).joined(separator: ", ")
+  }
+
   /// The two-letter iCalendar name: `MO`, `TU`, …
   public var icalendarName: String { String(rawValue.prefix(2)).uppercased() }
 

@@ -30,8 +30,8 @@ public struct ReminderRules: Sendable {
   public init(planner: Planner, settings: ReminderSettings) {
     self.planner = planner
     self.settings = settings
-    self.hold = QuietHold(spans: planner.routine.day.quiet, timeZone: planner.timeZone)
-    partHolds = planner.routine.parts.map { QuietHold(spans: $0.day.quiet, timeZone: planner.timeZone) }
+    self.hold = QuietHold(routine: planner.routine, timeZone: planner.timeZone)
+    partHolds = planner.routine.parts.map { QuietHold(routine: $0, timeZone: planner.timeZone) }
   }
 
   /// How many days after today a decision looks ahead: a week and a day, so that the next slot of

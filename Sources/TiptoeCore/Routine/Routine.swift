@@ -59,6 +59,12 @@ public struct Routine: Hashable, Sendable {
   /// The window of the slots that belong to `date`.
   public func window(on date: LocalDate) -> DayWindow { windows[date.weekdayIndex] }
 
+  /// Each distinct list of quiet spans with the weekdays that have it, Monday's first.
+  public var quietGroups: [(spans: [QuietSpan], days: [Weekday])] {
+    Dictionary(grouping: Weekday.allCases) { windows[$0.index].quiet }.map { (spans: $0.key, days: $0.value) }
+      .sorted { $0.days[0] < $1.days[0] }
+  }
+
   /// Each distinct window with the weekdays that use it, Monday's first.
   public var windowGroups: [(window: DayWindow, days: [Weekday])] {
     var groups: [(window: DayWindow, days: [Weekday])] = []

@@ -9,7 +9,7 @@ public enum RoutineLoader {
   static let topKeys = ["name", "day", "exercise"]
   static let dayKeys = ["start", "end", "timezone", "quiet", "weekday", "weekend"]
   /// The keys of a weekday group's own window, `[day.weekend]`.
-  static let groupKeys = ["start", "end"]
+  static let groupKeys = ["start", "end", "quiet"]
   static let exerciseKeys = [
     "id", "title", "every", "at", "days", "minutes", "steps", "reps", "hold", "sets", "rest", "sides",
     "note",
@@ -165,13 +165,17 @@ struct RoutineReader {
     try checkKeys(table, allowed: RoutineLoader.dayKeys, name: "[day]")
     let defaults = DayWindow()
     let (start, end) = try bounds(table, defaults: defaults)
-    let quiet = try (strings(table, "quiet") ?? []).map { text, node in
+    return DayWindow(start: start, end: end, quiet: try quietSpans(table) ?? [])
+  }
+
+  /// A table's `quiet` spans, nil when it has none.
+  func quietSpans(_ table: TOMLTable) throws -> [QuietSpan]? {
+    try strings(table, "quiet")?.map { text, node in
       guard let span = QuietSpan(parsing: text) else {
         throw CoreError.invalidValue(key: "quiet span", value: text, example: "\"12:30-13:30\"", at: location(of: node))
       }
       return span
     }
-    return DayWindow(start: start, end: end, quiet: quiet)
   }
 
   /// A window's start and end, each defaulting to `defaults`'; they may not be equal (an end before the
@@ -206,14 +210,16 @@ struct RoutineReader {
     }
   }
 
-  /// `[day.weekday]` (Monday to Friday) and `[day.weekend]`: their own start and end, the rest from `[day]`.
+  /// `[day.weekday]` (Monday to Friday) and `[day.weekend]`: their own start, end and quiet spans, each
+  /// left out taken from `[day]`.
   func windowGroups(_ dayTable: TOMLTable, day: DayWindow) throws -> [Weekday: DayWindow] {
     var groups: [Weekday: DayWindow] = [:]
     for (key, days) in [("weekday", Array(Weekday.allCases[0..<5])), ("weekend", [.saturday, .sunday])] {
       guard let table = try table(dayTable, key) else { continue }
       try checkKeys(table, allowed: RoutineLoader.groupKeys, name: "[day.\(key)]")
       let (start, end) = try bounds(table, defaults: day)
-      for weekday in days { groups[weekday] = DayWindow(start: start, end: end, quiet: day.quiet) }
+      let quiet = try quietSpans(table) ?? day.quiet
+      for weekday in days { groups[weekday] = DayWindow(start: start, end: end, quiet: quiet) }
     }
     // Each day's slots end before the next day's begin, so the plan stays in order.
     for weekday in Weekday.allCases {

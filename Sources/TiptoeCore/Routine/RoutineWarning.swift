@@ -20,19 +20,24 @@ extension RoutineLoader {
     }
     let planner = Planner(routine: routine, timeZone: timeZone)
     let doubled = sameMinuteSlots(planner, from: from)
-    let window = routine.day
     let groups = routine.windowGroups
     var warnings: [RoutineWarning] = []
     for (index, exercise) in routine.exercises.enumerated() where index < entries.count {
       guard case .table(let table) = entries[index].value else { continue }
       let timing = SourceLocation(file: file, (table["every"] ?? table["at"] ?? entries[index]).position)
-      let times = Set(planner.patterns[index].timesByWeekday.joined().map(\.time)).sorted()
-      for span in window.quiet {
-        let inside = times.filter(span.contains)
-        guard !inside.isEmpty else { continue }
-        let list = inside.map(\.description).joined(separator: ", ")
-        let message = "'\(exercise.id)' has slots inside the quiet span \(span) (\(list)); they wait for its end"
-        warnings.append(RoutineWarning(location: timing, message: message))
+      // The spans of each set of days that shares them (`[day.weekend] quiet`), against their times.
+      let quietDays = routine.quietGroups
+      for (spans, days) in quietDays {
+        let planned = days.filter { exercise.weekdays?.contains($0) ?? true }
+        let times = Set(planned.flatMap { planner.patterns[index].timesByWeekday[$0.index] }.map(\.time)).sorted()
+        for span in spans {
+          let inside = times.filter(span.contains)
+          guard !inside.isEmpty else { continue }
+          let list = inside.map(\.description).joined(separator: ", ")
+          let on = quietDays.count > 1 ? " on \(Weekday.names(days))" : ""
+          let message = "'\(exercise.id)' has slots inside the quiet span \(span)\(on) (\(list)); they wait for its end"
+          warnings.append(RoutineWarning(location: timing, message: message))
+        }
       }
       if case .array(let elements)? = table["at"]?.value {
         for element in elements {
