@@ -107,6 +107,12 @@ def test_export_refuses_one_output_for_several_and_names_both_ways_out(tiptoe, t
             f"tiptoe export -o ~/calendars/), or export one with --routine FILE (example: tiptoe export "
             f"--routine {config / 'routines' / 'pills.toml'} -o pills.ics)\n")
     assert os.listdir(out) == []
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "routine.toml").write_text(PILLS)
+    result = tiptoe.run("export", "--routine", config / "routine.toml", "--routine", tmp_path / "a" / "routine.toml",
+                        "-o", f"{out}/calendars/", check=False, env=NOW)
+    assert result.returncode == 64 and "would both be written to routine.ics" in result.stderr
+    assert os.listdir(out) == []
 
 
 def test_export_writes_one_calendar_per_routine_that_expands_to_the_plan(tiptoe, tmp_path):

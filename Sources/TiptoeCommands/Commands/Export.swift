@@ -110,18 +110,18 @@ extension Tiptoe {
       let zones = zoneNames.map { TimeZone(identifier: $0) ?? context.timeZone }
       let files = context.routineFiles
       let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".ics" }
+      if let clash = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
+        let other = files[names.firstIndex(of: names[clash])!]
+        throw CLIError.usage(
+          "\(files[clash]) and \(other) would both be written to \(names[clash]); rename one of them, or export "
+            + "one at a time with --routine FILE -o FILE")
+      }
       guard let output, let folder = try Self.folder(output) else {
         let list = zip(parts, files).map { "\($0.name) (\($1))" }.joined(separator: ", ")
         throw CLIError.usage(
           "\(parts.count) routines make \(parts.count) calendars: \(list); write one file each into a folder with "
             + "-o DIR/ (example: tiptoe export -o ~/calendars/), or export one with --routine FILE "
             + "(example: tiptoe export --routine \(files[1]) -o \(names[1]))")
-      }
-      if let clash = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {
-        let other = files[names.firstIndex(of: names[clash])!]
-        throw CLIError.usage(
-          "\(files[clash]) and \(other) would both be written to \(names[clash]); rename one of them, or export "
-            + "one at a time with --routine FILE -o FILE")
       }
       var written: [AtomicFile] = []
       do {
