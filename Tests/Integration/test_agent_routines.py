@@ -44,3 +44,22 @@ def test_a_routine_added_to_the_folder_is_planned_at_once(tiptoe, desktop, agent
     note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
     assert note.summary == "Pill"
     assert note.time - epoch < 1.0
+
+
+def test_the_agent_reminds_for_a_routine_in_another_zone_at_its_own_time(tiptoe, desktop, agents):
+    """The tests' zone is UTC; Pills is in Asia/Kolkata (+05:30): its `at` is Kolkata's wall time of the
+    same instant as the toe presses, so one notification has both (slots of one instant by id)."""
+    import datetime as dt
+    epoch, clock = ahead(3)
+    kolkata = dt.datetime.fromtimestamp(epoch, dt.timezone(dt.timedelta(hours=5, minutes=30))).strftime("%H:%M:%S")
+    write_routine(tiptoe, [("toe-presses", "Toe presses", [clock])])
+    pills = tiptoe.home / "config" / "tiptoe" / "routines" / "pills.toml"
+    pills.parent.mkdir(parents=True, exist_ok=True)
+    pills.write_text(f'name = "Pills"\n[day]\nstart = "00:00"\nend = "23:59:59"\ntimezone = "Asia/Kolkata"\n'
+                     f'[[exercise]]\nid = "pill"\ntitle = "Pill"\nat = ["{kolkata}"]\n')
+    agent = agents()
+    note = desktop.await_notify(lambda m: m.args[0] == "tiptoe", timeout=10)
+    assert note.time - epoch < 1.0
+    assert note.summary == "Pill and Toe presses"
+    desktop.press("Done")
+    agent.await_line(r"done: pill/.*, toe-presses/")

@@ -66,12 +66,34 @@ def test_routine_given_twice_plans_both_and_once_picks_one(tiptoe, tmp_path):
     assert {s["exercise"] for s in one["slots"]} == {"pill"}
 
 
-def test_two_zones_are_refused_unless_tz_settles_them(tiptoe, tmp_path):
-    config = write(tiptoe, pills=PILLS.replace('[day]\n', '[day]\ntimezone = "America/New_York"\n'))
-    result = tiptoe.run("plan", check=False, env=NOW)
-    assert result.returncode == 65
-    assert f"{config / 'routines' / 'pills.toml'}:2:1: error: the routine is in America/New_York" in result.stderr
-    assert tiptoe.run("plan", "--tz", "Europe/Berlin", env=NOW).returncode == 0
+YORK = PILLS.replace('[day]\n', '[day]\ntimezone = "America/New_York"\n')
+
+
+def test_each_routine_is_planned_in_its_own_zone_and_read_in_the_first_ones(tiptoe):
+    write(tiptoe, pills=YORK)
+    plan_json = tiptoe.json("plan", "--json", env=NOW)
+    assert plan_json["timezone"] == "Europe/Berlin"
+    # The pill at 07:30 and 20:00 in New York: 13:30, and 02:00 the next morning, in Berlin.
+    assert [(s["id"], s["start"]) for s in plan_json["slots"]] == [
+        ("toes/2026-11-27/1", "2026-11-27T11:00:00+01:00"), ("pill/2026-11-27/1", "2026-11-27T13:30:00+01:00"),
+        ("toes/2026-11-27/2", "2026-11-27T17:00:00+01:00"), ("pill/2026-11-27/2", "2026-11-28T02:00:00+01:00")]
+    text = tiptoe.run("plan", env=NOW).stdout.splitlines()
+    assert text[-1].split() == ["02:00", "Pill", "2", "of", "2", "next", "morning"]
+    shown = tiptoe.run("routine", env=NOW).stdout
+    assert "Day 08:00–20:00, Europe/Berlin (CET, +01:00); quiet 12:30-13:30" in shown
+    assert "Day 07:00–22:00, America/New_York (EST, -05:00)\n" in shown
+    # At 01:59 in Berlin the evening pill is next; done at 02:01 settles it, on its New York date.
+    late = {"TIPTOE_NOW": "2026-11-28T01:59:00+01:00"}
+    assert tiptoe.run("status", env=late).stdout.splitlines()[-1] == "Next: Pill 2 of 2 at 02:00 (in 1 min)"
+    assert "Pill done" in tiptoe.run("done", env={"TIPTOE_NOW": "2026-11-28T02:01:00+01:00"}).stdout
+    overview = tiptoe.run(env={"TIPTOE_NOW": "2026-11-28T02:02:00+01:00"}).stdout
+    assert any(line.split()[1:] == ["02:00", "Pill", "2", "of", "2", "done", "Fri", "night"]
+               for line in overview.splitlines() if "02:00" in line)
+    events = tiptoe.json("log", "--since", "2026-11-27", "--json", env=late)["events"]
+    assert [(e["slot"], e["slotStart"]) for e in events] == [("pill/2026-11-27/2", "2026-11-28T02:00:00+01:00")]
+    # --tz puts every routine in one zone.
+    one = tiptoe.json("plan", "--json", "--tz", "Europe/Berlin", env=NOW)["slots"]
+    assert [s["start"][11:16] for s in one if s["exercise"] == "pill"] == ["07:30", "20:00"]
 
 
 def test_done_and_the_log_see_both(tiptoe):
@@ -148,26 +170,27 @@ def test_export_writes_one_calendar_per_routine_that_expands_to_the_plan(tiptoe,
     assert sorted(os.listdir(folder)) == ["pills.ics", "routine.ics"]
 
 
-def test_export_writes_each_routine_in_its_own_zone(tiptoe, tmp_path):
-    """Two zones cannot be planned together yet, but each calendar is on its own: Physio in Berlin, Pills in
-    New York, each expanding to the plan of that routine alone."""
-    config = write(tiptoe, pills=PILLS.replace('[day]\n', '[day]\ntimezone = "America/New_York"\n'))
+def test_export_writes_each_routine_in_its_own_zone_and_together_they_are_the_plan(tiptoe, tmp_path):
+    """Physio in Berlin, Pills in New York: each calendar in its own zone, and their expansions over 400 days,
+    across both zones' clock changes, are the plan of both to the second."""
+    write(tiptoe, pills=YORK)
     folder = tmp_path / "calendars"
     result = tiptoe.run("export", "--from", "2027-03-01", "-o", f"{folder}/", env=NOW)
     assert [line.rsplit(", ", 1)[1] for line in result.stdout.splitlines()] == ["Europe/Berlin.", "America/New_York."]
-    # Over both zones' spring-forward days (14 March in New York, 28 March in Berlin).
-    first, days = dt.date(2027, 3, 1), 60
-    for name, routine, zone in [("routine.ics", config / "routine.toml", "Europe/Berlin"),
-                                ("pills.ics", config / "routines" / "pills.toml", "America/New_York")]:
+    first, days = dt.date(2027, 3, 1), 400
+    got = []
+    for name, zone in [("routine.ics", "Europe/Berlin"), ("pills.ics", "America/New_York")]:
         text = (folder / name).read_bytes().decode()
         calendar = icalendar.Calendar.from_ical(text)
         assert [str(z["TZID"]) for z in calendar.walk("VTIMEZONE")] == [zone]
         assert str(calendar["X-WR-TIMEZONE"]) == zone and f"DTSTART;TZID={zone}:20270301T" in text
-        end = dt.datetime.combine(first, dt.time(), ZoneInfo(zone)) + dt.timedelta(days=days)
-        alone = plan(tiptoe, "--routine", routine, "--from", str(first), days=days + 1, now=NOW["TIPTOE_NOW"])
-        want = sorted((e, i.split("/")[-1], t) for e, i, t in planned_starts(alone) if t < end)
-        got = sorted((e, u.split("@")[0].split(".")[-1], t) for e, u, t in expanded_starts(text, first, days))
-        assert len(want) == 2 * days and got == want
+        got += [(e, u.split("@")[0].split(".")[-1], t) for e, u, t in expanded_starts(text, first, days)]
+    # Each calendar's own days: Berlin's from its midnight, New York's from its own.
+    end = {"toes": dt.datetime.combine(first, dt.time(), ZoneInfo("Europe/Berlin")) + dt.timedelta(days=days),
+           "pill": dt.datetime.combine(first, dt.time(), ZoneInfo("America/New_York")) + dt.timedelta(days=days)}
+    both = plan(tiptoe, "--from", str(first), days=days + 1, now=NOW["TIPTOE_NOW"])
+    want = [(e, i.split("/")[-1], t) for e, i, t in planned_starts(both) if t < end[e]]
+    assert len(want) == 4 * days and sorted(got) == sorted(want)
     tiptoe.run("export", "--tz", "Asia/Tokyo", "-o", folder, env=NOW)
     for name in ["routine.ics", "pills.ics"]:
         assert "X-WR-TIMEZONE:Asia/Tokyo\r\n" in (folder / name).read_bytes().decode()

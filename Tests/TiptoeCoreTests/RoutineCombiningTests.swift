@@ -30,8 +30,8 @@ struct RoutineCombiningTests {
     every = "morning and evening"
     """
 
-  func load(_ files: [(String, String)], zoneGiven: Bool = false) throws -> Routine {
-    try RoutineLoader.load(files: files.map { (text: $0.1, file: $0.0) }, zoneGiven: zoneGiven)
+  func load(_ files: [(String, String)]) throws -> Routine {
+    try RoutineLoader.load(files: files.map { (text: $0.1, file: $0.0) })
   }
 
   func message(_ files: [(String, String)]) -> String {
@@ -74,19 +74,50 @@ struct RoutineCombiningTests {
         == "b.toml:6:6: error: exercise id 'toes' is already used in a.toml:8:6 (ids are shared by all routines)")
   }
 
-  @Test func twoZonesAreRefusedUnlessOneIsGiven() throws {
+  /// Two routines in two zones: each slot at its routine's wall time in its own zone, read in the plan's
+  /// zone, across both zones' clock changes.
+  @Test func eachRoutineIsPlannedInItsOwnZone() throws {
     let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
+    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
+    let planner = Planner(
+      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    // The pill at 07:30 and 20:00 in New York: 13:30 and 02:00 the next morning in Berlin.
     #expect(
-      message([("a.toml", Self.physio), ("b.toml", york)]).hasPrefix(
-        "b.toml:2:1: error: the routine is in America/New_York and a.toml in Europe/Berlin"))
-    #expect(try load([("a.toml", Self.physio), ("b.toml", york)], zoneGiven: true).exercises.count == 2)
+      planner.slots(on: date("2026-11-27")).map { "\($0.id) \($0.isoStart)" } == [
+        "toes/2026-11-27/1 2026-11-27T11:00:00+01:00", "pill/2026-11-27/1 2026-11-27T13:30:00+01:00",
+        "toes/2026-11-27/2 2026-11-27T17:00:00+01:00", "pill/2026-11-27/2 2026-11-28T02:00:00+01:00",
+      ])
+    // Between the spring-forward days of New York (14 March) and Berlin (28 March), 5 hours apart.
+    #expect(planner.slots(on: date("2027-03-20"))[1].isoStart == "2027-03-20T12:30:00+01:00")
+    #expect(planner.slots(on: date("2027-03-30"))[1].isoStart == "2027-03-30T13:30:00+02:00")
+    // The 28th: last night's New York pill (02:00 here) first.
+    #expect(
+      planner.slots(around: date("2026-11-28")).map(\.id).prefix(2) == ["pill/2026-11-27/2", "toes/2026-11-28/1"])
+    #expect(planner.dueEnd(of: planner.slots(on: date("2026-11-27"))[3]) == instant("2026-11-28T06:00:00+01:00"))
+  }
+
+  /// A routine far behind the plan's zone has its evening after the next day's first slot there: the
+  /// slots still come in order of start, each once.
+  @Test func slotsOfRoutinesInDifferentZonesComeInOrder() throws {
+    let early = Self.physio.replacingOccurrences(of: "every = \"twice a day\"", with: "at = [\"06:00\"]")
+    let honolulu = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"Pacific/Honolulu\"\n")
+    let routine = try load([("a.toml", early), ("b.toml", honolulu)])
+    let planner = Planner(
+      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("Pacific/Honolulu")])
+    let year = Array(planner.slots(from: date("2026-11-27"), days: 366))
+    #expect(year.count == 366 * 3)
+    #expect(Set(year.map(\.id)).count == year.count)
+    #expect(zip(year, year.dropFirst()).allSatisfy { $0.start <= $1.start })
+    // Honolulu's 20:00 on the 27th is 07:00 on the 28th in Berlin, after Berlin's 06:00 toes.
+    #expect(
+      year.prefix(4).map(\.id) == ["toes/2026-11-27/1", "pill/2026-11-27/1", "toes/2026-11-28/1", "pill/2026-11-27/2"])
   }
 
   /// `tiptoe export` writes one calendar per routine, each from its part's planner in its own zone: the
   /// events and UIDs of that routine in the combined calendar, under its own name and VTIMEZONE.
   @Test func eachPartExportsItsOwnCalendarWithTheCombinedUIDs() throws {
     let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", york)], zoneGiven: true)
+    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
     let stamp = instant("2026-11-27T09:00:00+01:00")
     let calendar = { (routine: Routine, zoneName: String) in
       var text = ""

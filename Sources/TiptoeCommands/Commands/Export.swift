@@ -53,8 +53,7 @@ extension Tiptoe {
     }
 
     func run() throws {
-      // Several routines make one calendar each, so each may keep its own zone.
-      let context = try Context.load(routines: global.routines, tz: global.tz, zonesApart: true)
+      let context = try global.context()
       let first = from ?? context.today
       guard context.routine.parts.count < 2 else { return try writeEach(context, from: first) }
       let write = { (out: inout FileStream) in
@@ -105,7 +104,7 @@ extension Tiptoe {
     /// replaces an older one; anything else than a folder is refused.
     private func writeEach(_ context: Context, from first: LocalDate) throws {
       let parts = context.routine.parts
-      // The loader has checked each routine's zone name.
+      // Each in the zone its routine is planned in (the loader has checked each routine's zone name).
       let zoneNames = parts.map { global.tz == nil ? $0.timeZoneIdentifier ?? context.zoneName : context.zoneName }
       let zones = zoneNames.map { TimeZone(identifier: $0) ?? context.timeZone }
       let files = context.routineFiles

@@ -58,12 +58,15 @@ extension Tiptoe {
         let sources = file.map { [RoutineSource(path: $0)] } ?? RoutineSource.locateAll(explicit: global.routines)
         let argument = file != nil ? "--check" : global.routine != nil ? "--routine" : "$TIPTOE_ROUTINE"
         let files = try sources.map { (text: try $0.read(argument: argument), file: $0.name) }
-        let routine = try RoutineLoader.load(files: files, zoneGiven: global.tz != nil)
-        let zone = routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+        let routine = try RoutineLoader.load(files: files)
         let now = try Clock.now()
-        let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
         for (index, (text, name)) in files.enumerated() {
           let part = routine.parts.isEmpty ? routine : routine.parts[index]
+          // Each routine in its own zone (--tz: all in that one).
+          let zone =
+            global.tz.flatMap(TimeZone.init(identifier:)) ?? part.timeZoneIdentifier.flatMap(TimeZone.init(identifier:))
+            ?? routine.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? TimeZone.current
+          let today = ISO8601.localDateTime(now, utcOffset: zone.secondsFromGMT(for: now)).0
           for warning in RoutineLoader.warnings(in: text, file: name, routine: part, timeZone: zone, from: today) {
             FileHandle.standardError.write(Data((warning.description + "\n").utf8))
           }
@@ -85,7 +88,8 @@ extension Tiptoe {
       let context = try global.context()
       print(
         RoutineText(
-          routine: context.routine, planner: context.planner, sources: context.routineFiles, zone: context.zoneLabel
+          routine: context.routine, planner: context.planner, sources: context.routineFiles, zone: context.zoneLabel,
+          partZones: context.partZoneLabels
         ).render())
     }
 
@@ -125,23 +129,26 @@ struct RoutineText {
   /// The file of each routine (one, or one per part).
   let sources: [String]
   let zone: String
+  /// Each part's zone, when several routines are planned together.
+  var partZones: [String] = []
 
   func render() -> String {
     guard !routine.parts.isEmpty else {
-      return block(routine, source: sources[0], exercises: routine.exercises.indices)
+      return block(routine, source: sources[0], zone: zone, exercises: routine.exercises.indices)
     }
     var blocks: [String] = []
     var first = 0
     for (index, part) in routine.parts.enumerated() {
       let source = index < sources.count ? sources[index] : ""
-      blocks.append(block(part, source: source, exercises: first..<(first + part.exercises.count)))
+      let zone = index < partZones.count ? partZones[index] : zone
+      blocks.append(block(part, source: source, zone: zone, exercises: first..<(first + part.exercises.count)))
       first += part.exercises.count
     }
     return blocks.joined(separator: "\n\n")
   }
 
   /// One routine's heading, window and the exercises at `exercises` in the plan.
-  func block(_ routine: Routine, source: String, exercises: Range<Int>) -> String {
+  func block(_ routine: Routine, source: String, zone: String, exercises: Range<Int>) -> String {
     let day = routine.day
     var lines = [Terminal.styled(routine.name, .bold), Terminal.styled("from \(source)", .dim)]
     let groups = routine.windowGroups

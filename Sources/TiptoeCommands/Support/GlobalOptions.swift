@@ -56,8 +56,8 @@ struct Context {
   let zoneName: String
 
   init(
-    routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, now: Date,
-    paths: XDGPaths = .process
+    routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, partZones: [TimeZone]? = nil,
+    now: Date, paths: XDGPaths = .process
   ) {
     self.routine = routine
     self.routineName = routineName
@@ -66,16 +66,15 @@ struct Context {
     self.zoneName = zoneName ?? timeZone.identifier
     self.now = now
     self.paths = paths
-    planner = Planner(routine: routine, timeZone: timeZone)
+    planner = Planner(routine: routine, timeZone: timeZone, partZones: partZones)
   }
 
   /// Loads the routine (`--routine`, else the usual places) and settles the zone (`--tz`, else the
   /// routine's, else the system's), the clock and today's date.
   ///
   /// `lenient`: a routine with errors is reported as a note and replaced by one without exercises,
-  /// in the zone the file names where that line can still be read. `zonesApart`: routines in different
-  /// zones are accepted (the plan is in the first one's; `export` writes each in its own).
-  static func load(routines: [String], tz: String?, lenient: Bool = false, zonesApart: Bool = false) throws -> Context {
+  /// in the zone the file names where that line can still be read.
+  static func load(routines: [String], tz: String?, lenient: Bool = false) throws -> Context {
     let paths = XDGPaths.process
     let sources = RoutineSource.locateAll(explicit: routines, paths: paths)
     let argument = routines.isEmpty ? "$TIPTOE_ROUTINE" : "--routine"
@@ -83,7 +82,7 @@ struct Context {
     let loaded: Routine
     var broken: CoreError?
     do {
-      loaded = try RoutineLoader.load(files: files, zoneGiven: tz != nil || zonesApart)
+      loaded = try RoutineLoader.load(files: files)
     } catch let error as CoreError where lenient {
       broken = error
       let zone = RoutineLoader.timeZoneName(in: files[0].text)
@@ -95,9 +94,13 @@ struct Context {
     let zoneName =
       tz.flatMap(zoneName(argument:)) ?? loaded.timeZoneIdentifier ?? Environment["TZ"].flatMap(zoneName(tz:))
     let given = zoneName.flatMap(TimeZone.init(identifier:))
+    let timeZone = given ?? TimeZone.current
+    // Several routines: each in its own zone, unless --tz puts them all in one.
+    let partZones =
+      tz != nil ? nil : loaded.parts.map { $0.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? timeZone }
     var context = Context(
-      routine: loaded, routineName: routineName, timeZone: given ?? TimeZone.current,
-      zoneName: given == nil ? nil : zoneName, now: try Clock.now(), paths: paths)
+      routine: loaded, routineName: routineName, timeZone: timeZone, zoneName: given == nil ? nil : zoneName,
+      partZones: partZones, now: try Clock.now(), paths: paths)
     context.routineFiles = sources.map(\.name)
     if let broken {
       Terminal.note(
@@ -145,7 +148,18 @@ struct Context {
   /// The zone's name, its abbreviation in the system's zone data and its current offset:
   /// `Europe/Berlin (CET, +01:00)`; `UTC (+00:00)`, `Australia/Lord_Howe (+11:00)` where the
   /// abbreviation only repeats the name or the offset.
-  var zoneLabel: String {
+  var zoneLabel: String { zoneLabel(zoneName, timeZone) }
+
+  /// Each routine's zone, labelled as `zoneLabel` (several routines may each have their own).
+  var partZoneLabels: [String] {
+    routine.parts.indices.map { index in
+      let first = routine.parts[..<index].reduce(0) { $0 + $1.exercises.count }
+      let zone = planner.resolver(ofExercise: first).timeZone
+      return zone.identifier == timeZone.identifier ? zoneLabel : zoneLabel(zone.identifier, zone)
+    }
+  }
+
+  private func zoneLabel(_ zoneName: String, _ timeZone: TimeZone) -> String {
     let offset = String(ISO8601.format(now, utcOffset: timeZone.secondsFromGMT(for: now)).suffix(6))
     guard let name = SystemZone.name(of: zoneName, at: now), name != zoneName,
       name.first.map({ $0.isLetter }) == true

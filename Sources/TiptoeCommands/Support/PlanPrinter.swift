@@ -65,8 +65,8 @@ struct PlanPrinter {
     lines(slots, day: date, to: &out)
   }
 
-  /// The aligned lines of one day's slots. A slot after midnight in a window that crosses it says
-  /// "next morning" under its own `day`, and "Fri night" under the next.
+  /// The aligned lines of one day's slots. A slot after midnight (a window that crosses it, or a routine
+  /// in a zone behind) says "next morning" under its own `day`, and "Fri night" under the next.
   func lines(_ slots: [Slot], day: LocalDate, to out: inout some TextOutputStream) {
     // Per exercise and the date its slots belong to (the day before's night slots come first).
     var counts: [String: Int] = [:]
@@ -77,15 +77,19 @@ struct PlanPrinter {
     let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")
     for slot in slots {
       let status = status(slot)
-      let time = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset).1
+      let (shown, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
       let count = counts[slot.exercise + "/\(slot.date)"] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""
       let clock = Terminal.pad(String(time.description.prefix(timeWidth)), timeWidth)
       var line = "  " + StatusGlyph.mark(status) + " " + Terminal.styled(clock, .cyan)
       line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, countWidth)
       line += "  " + StatusGlyph.word(status)
-      if slot.nextDay {
-        let night = slot.date == day ? "next morning" : DateText.weekdays[slot.date.weekday.index] + " night"
+      // After midnight (a night window, or a routine in a zone behind this one), or before it (ahead).
+      if shown != slot.date {
+        let night =
+          shown < slot.date
+          ? "the evening before"
+          : slot.date == day ? "next morning" : DateText.weekdays[slot.date.weekday.index] + " night"
         line += "  " + Terminal.styled(night, .dim)
       }
       out.write(line.trimmingTrailingSpaces + "\n")

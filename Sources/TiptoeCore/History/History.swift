@@ -81,9 +81,11 @@ extension Planner {
     if let index = indexed ? slot.exerciseIndex : routine.exercises.firstIndex(where: { $0.id == slot.exercise }),
       case let times = patterns[index].times(on: slot.date), slot.ordinal < times.count
     {
-      return resolver.resolve(slot.date, times[slot.ordinal]).start
+      return resolver(ofExercise: index).resolve(slot.date, times[slot.ordinal]).start
     }
-    return dayStart(slot.date.adding(days: slot.nextDay ? 2 : 1))
+    // The end of the day in the zone of the slot's routine.
+    let zone = indexed ? resolver(ofExercise: slot.exerciseIndex) : resolver
+    return zone.resolve(slot.date.adding(days: slot.nextDay ? 2 : 1), LocalTime(secondsOfDay: 0)).start
   }
 
   /// The first instant of a local date in the planner's zone.

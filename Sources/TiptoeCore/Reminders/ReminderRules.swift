@@ -31,7 +31,12 @@ public struct ReminderRules: Sendable {
     self.planner = planner
     self.settings = settings
     self.hold = QuietHold(routine: planner.routine, timeZone: planner.timeZone)
-    partHolds = planner.routine.parts.map { QuietHold(routine: $0, timeZone: planner.timeZone) }
+    // Each routine's quiet spans in its own zone.
+    var first = 0
+    partHolds = planner.routine.parts.map { part in
+      defer { first += part.exercises.count }
+      return QuietHold(routine: part, timeZone: planner.resolver(ofExercise: first).timeZone)
+    }
   }
 
   /// How many days after today a decision looks ahead: a week and a day, so that the next slot of

@@ -393,10 +393,10 @@ extension RoutineLoader {
 }
 
 extension RoutineLoader {
-  /// Parses several routine files to plan together (`Routine(combining:)`): an exercise id used in two
-  /// of them, two zones, or a night of one that runs into another's day is a `CoreError` naming both
-  /// files. With `zoneGiven` (`--tz`), their zones may differ.
-  public static func load(files: [(text: String, file: String)], zoneGiven: Bool = false) throws -> Routine {
+  /// Parses several routine files to plan together (`Routine(combining:)`), each in its own zone: an
+  /// exercise id used in two of them, or a night of one that runs into another's day (in one zone), is a
+  /// `CoreError` naming both files.
+  public static func load(files: [(text: String, file: String)]) throws -> Routine {
     guard files.count > 1 else { return try load(files[0].text, file: files[0].file) }
     var routines: [Routine] = []
     var seen: [String: SourceLocation] = [:]
@@ -412,14 +412,6 @@ extension RoutineLoader {
           seen[id] = here
         }
       }
-      if !zoneGiven, let zone = routine.timeZoneIdentifier, let other = routines.first?.timeZoneIdentifier,
-        zone != other
-      {
-        let message =
-          "the routine is in \(zone) and \(files[0].file) in \(other); routines planned together share one zone "
-          + "(make them agree, or give --tz)"
-        throw CoreError.cannotPlan(message, at: reader.location(of: root["day"]))
-      }
       routines.append(routine)
     }
     try checkNights(routines, files: files.map(\.file))
@@ -429,7 +421,14 @@ extension RoutineLoader {
   /// A night of one routine must end before another's day begins, or the plan would not stay in order.
   static func checkNights(_ routines: [Routine], files: [String]) throws {
     for (index, routine) in routines.enumerated() {
+      // Routines naming different zones are merged by instant (`Planner`): a night may reach into
+      // another's day.
       for other in routines.indices where other != index {
+        if let zone = routine.timeZoneIdentifier, let otherZone = routines[other].timeZoneIdentifier,
+          zone != otherZone
+        {
+          continue
+        }
         for weekday in Weekday.allCases {
           let night = routine.windows[weekday.index]
           let next = Weekday.allCases[(weekday.index + 1) % 7]

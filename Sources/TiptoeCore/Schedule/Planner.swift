@@ -2,7 +2,9 @@ import Foundation
 
 /// The scheduling engine: expands a routine into slots, day by day, lazily.
 ///
-/// Deterministic and clock-free: the zone and the dates are inputs.
+/// Deterministic and clock-free: the zone and the dates are inputs. Several routines planned together
+/// may each have a zone of their own (`partZones`): a slot's date and time are its routine's, its
+/// start the instant that is, and its offset that of `timeZone`, the zone the plan is read in.
 ///
 ///     let planner = Planner(routine: routine, timeZone: TimeZone(identifier: "Europe/Berlin")!)
 ///     for slot in planner.slots(from: LocalDate(iso: "2026-11-23")!, days: 7) { print(slot.id) }
@@ -16,8 +18,18 @@ public struct Planner: Sendable {
   private let templates: [[Entry]]
   /// The patterns whose days depend on more than the weekday and parity ("every 3 days", monthly).
   private let others: [Int]
-  /// Whether a window crosses midnight, so that some slots fall on the next morning.
+  /// Whether some slots may happen on another day than their date in `timeZone`: a window crosses
+  /// midnight, or a routine is in another zone.
   public let hasNights: Bool
+  /// Per part of the routine (one for a single routine), the resolver of its zone.
+  private let partResolvers: [ZoneResolver]
+  /// Per exercise, the index of its part's resolver.
+  private let resolverOfExercise: [Int]
+  /// Whether a part is planned in another zone than `timeZone`.
+  public let zonesDiffer: Bool
+  /// Whether one day's slots may start after the next day's first (routines in different zones, or
+  /// one's night and another's morning), so that `slots(from:days:)` merges them by start.
+  let merges: Bool
 
   private struct Entry: Sendable {
     let time: SlotTime
@@ -25,9 +37,20 @@ public struct Planner: Sendable {
     let ordinal: Int
   }
 
+  /// Plans every routine in `timeZone`.
   public init(routine: Routine, timeZone: TimeZone) {
+    self.init(routine: routine, timeZone: timeZone, partZones: nil)
+  }
+
+  /// `partZones`: the zone of each of `routine.parts` (several routines planned together), else all
+  /// are planned in `timeZone`.
+  public init(routine: Routine, timeZone: TimeZone, partZones: [TimeZone]?) {
     self.routine = routine
     self.resolver = ZoneResolver(timeZone: timeZone)
+    let zones = partZones.flatMap { $0.count == routine.parts.count && !$0.isEmpty ? $0 : nil } ?? [timeZone]
+    partResolvers = zones.map { ZoneResolver(timeZone: $0) }
+    zonesDiffer = zones.contains { $0.identifier != timeZone.identifier }
+    resolverOfExercise = routine.exercises.indices.map { zones.count > 1 ? routine.partIndex(ofExercise: $0) : 0 }
     let patterns = routine.exercises.indices.map {
       DayPattern(exercise: routine.exercises[$0], windows: routine.part(ofExercise: $0).windows)
     }
@@ -48,10 +71,16 @@ public struct Planner: Sendable {
       return entries.sorted { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
     }
     others = patterns.indices.filter { !patterns[$0].isWeeklyOrParity }
-    hasNights = routine.hasNights
+    hasNights = routine.hasNights || zonesDiffer
+    merges = zonesDiffer || (routine.parts.count > 1 && routine.hasNights)
   }
 
   public var timeZone: TimeZone { resolver.timeZone }
+
+  /// The resolver of the zone an exercise's routine is planned in.
+  public func resolver(ofExercise index: Int) -> ZoneResolver {
+    partResolvers[index < resolverOfExercise.count ? resolverOfExercise[index] : 0]
+  }
 
   /// The slots of one local date, sorted by start.
   public func slots(on date: LocalDate) -> [Slot] {
@@ -65,6 +94,7 @@ public struct Planner: Sendable {
       }
       entries.sort { ($0.time, $0.exercise) < ($1.time, $1.exercise) }
     }
+    if zonesDiffer { return slots(of: entries, on: date) }
     var slots: [Slot] = []
     slots.reserveCapacity(entries.count)
     var uniform = resolver.uniformOffset(on: date)
@@ -83,10 +113,29 @@ public struct Planner: Sendable {
     return slots
   }
 
+  /// Slots of routines in different zones: each placed in its own zone, read in `timeZone`.
+  private func slots(of entries: [Entry], on date: LocalDate) -> [Slot] {
+    entries.map { entry in
+      let (start, _) = resolver(ofExercise: entry.exercise).resolve(
+        localSeconds: date.dayNumber * 86400 + entry.time.seconds)
+      return Slot(
+        exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
+        time: entry.time.time, nextDay: entry.time.nextDay, start: start, utcOffset: timeZone.secondsFromGMT(for: start)
+      )
+    }.sorted { ($0.start, $0.exerciseIndex) < ($1.start, $1.exerciseIndex) }
+  }
+
   /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
-  /// window that crosses midnight), then `date`'s.
+  /// window that crosses midnight, or a routine in a zone behind), then `date`'s.
   public func slots(around date: LocalDate) -> [Slot] {
-    return (hasNights ? slots(on: date.adding(days: -1)).filter(\.nextDay) : []) + slots(on: date)
+    guard hasNights else { return slots(on: date) }
+    let midnight = dayStart(date)
+    return slots(on: date.adding(days: -1)).filter { $0.nextDay || $0.start >= midnight } + slots(on: date)
+  }
+
+  /// The earliest instant a slot of `date` or later can start: its first midnight in any routine's zone.
+  func earliestStart(of date: LocalDate) -> Date {
+    partResolvers.map { $0.resolve(date, LocalTime(secondsOfDay: 0)).start }.min()!
   }
 
   /// The slots of `days` consecutive dates from `from`, sorted by start; unbounded when `days` is nil.
@@ -109,16 +158,29 @@ public struct Planner: Sendable {
       var buffer: [Slot] = []
       var position = 0
       var emptyDays = 0
+      /// Routines in different zones: slots of days done that may start after the next day's first.
+      var carried: [Slot] = []
 
       public mutating func next() -> Slot? {
         while position == buffer.count {
-          if let end, day >= end { return nil }
+          if let end, day >= end {
+            guard !carried.isEmpty else { return nil }
+            (buffer, carried, position) = (carried, [], 0)
+            break
+          }
           // A routine with no slots at all would otherwise loop forever.
           if end == nil && emptyDays > 14 { return nil }
           buffer = planner.slots(on: day)
           emptyDays = buffer.isEmpty ? emptyDays + 1 : 0
           position = 0
           day = day.adding(days: 1)
+          if planner.merges {
+            // Only what starts before any slot of the days to come leaves now, in order.
+            let horizon = planner.earliestStart(of: day)
+            let all = (carried + buffer).sorted { ($0.start, $0.exerciseIndex) < ($1.start, $1.exerciseIndex) }
+            let cut = all.firstIndex { $0.start >= horizon } ?? all.count
+            (buffer, carried) = (Array(all[..<cut]), Array(all[cut...]))
+          }
         }
         defer { position += 1 }
         return buffer[position]
