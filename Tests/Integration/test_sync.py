@@ -285,6 +285,28 @@ def test_the_plan_collection_expands_to_the_plan(laptop, radicale):
     assert len(want) > 60 * 7
 
 
+def test_the_plan_of_routines_in_two_zones_expands_to_the_plan(laptop, radicale):
+    """Physio in Berlin and pills in New York, synced as one plan collection: each series in its own zone."""
+    folder = laptop.home / "config" / "tiptoe" / "routines"
+    folder.mkdir()
+    (folder / "physio.toml").write_text('name = "Physio"\n[day]\ntimezone = "Europe/Berlin"\n[[exercise]]\n'
+                                        'id = "toes"\ntitle = "Toe presses"\nevery = "twice a day"\n')
+    (folder / "pills.toml").write_text('name = "Pills"\n[day]\ntimezone = "America/New_York"\n[[exercise]]\n'
+                                       'id = "pill"\ntitle = "Pill"\nat = ["07:30", "20:00"]\n')
+    laptop.sync()
+    events = radicale.phone("tiptoe-plan").events()
+    assert sorted(str(e.icalendar_component["UID"]) for e in events) == [
+        "pill.1@tiptoe", "pill.2@tiptoe", "toes.1@tiptoe", "toes.2@tiptoe"]
+    assert {str(e.icalendar_component["UID"]): e.icalendar_component["DTSTART"].dt.tzname() for e in events} == {
+        "pill.1@tiptoe": "EST", "pill.2@tiptoe": "EST", "toes.1@tiptoe": "CET", "toes.2@tiptoe": "CET"}
+    first, last = dt.datetime(2026, 11, 24, tzinfo=UTC), dt.datetime(2027, 1, 20, tzinfo=UTC)
+    got = sorted((e, u.split("@")[0].rsplit(".", 1)[1], t) for event in events
+                 for e, u, t in expanded_starts(event.data, dt.date(2026, 11, 23), 60) if first <= t < last)
+    want = sorted((e, i.rsplit("/", 1)[1], t) for e, i, t in
+                  planned_starts(laptop.json("plan", "--json", "--from", DAY, "--days", 60)) if first <= t < last)
+    assert got == want and len(want) == 4 * 57
+
+
 def test_setup_finds_the_home_from_the_server_root_writes_sync_toml_and_syncs(tiptoe, radicale, tmp_path):
     secret = tmp_path / "password"
     secret.write_text(f"#!/bin/sh\necho '{PASSWORD}'\n")

@@ -96,6 +96,26 @@ struct RoutineCombiningTests {
     #expect(planner.dueEnd(of: planner.slots(on: date("2026-11-27"))[3]) == instant("2026-11-28T06:00:00+01:00"))
   }
 
+  /// One calendar of routines in different zones (`tiptoe sync`'s plan): each routine's events in its own
+  /// zone, with a VTIMEZONE for each.
+  @Test func oneCalendarOfRoutinesInDifferentZonesHasEachZone() throws {
+    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
+    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
+    let planner = Planner(
+      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    for events in [ICalendarExporter.Events.series, .instances(days: 2)] {
+      var text = ""
+      ICalendarExporter(planner: planner, stamp: instant("2026-11-27T09:00:00+01:00")).write(
+        events, from: date("2026-11-27"), to: &text)
+      let lines = text.split(separator: "\r\n")
+      #expect(lines.filter { $0.hasPrefix("TZID:") } == ["TZID:Europe/Berlin", "TZID:America/New_York"])
+      #expect(lines.contains("DTSTART;TZID=Europe/Berlin:20261127T110000"))
+      #expect(lines.contains("DTSTART;TZID=America/New_York:20261127T073000"))
+      #expect(lines.contains("DTSTART;TZID=America/New_York:20261127T200000"))
+      #expect(lines.filter { $0 == "BEGIN:VCALENDAR" }.count == 1 && lines.last == "END:VCALENDAR")
+    }
+  }
+
   /// A routine far behind the plan's zone has its evening after the next day's first slot there: the
   /// slots still come in order of start, each once.
   @Test func slotsOfRoutinesInDifferentZonesComeInOrder() throws {

@@ -89,6 +89,42 @@ public struct ICalendarExporter: Sendable {
       writer.lines.duration(seconds: refreshInterval)
       writer.lines.end()
     }
+    // Routines in different zones (`tiptoe sync`'s one calendar): each zone's routines with its own
+    // VTIMEZONE (TZNAMEs from `zoneNames` for the plan's zone only).
+    for exporter in zoneGroups() {
+      let names = exporter.planner.timeZone.identifier == planner.timeZone.identifier ? zoneNames : nil
+      exporter.writeEvents(events, from: from, zoneNames: names, writer: &writer)
+    }
+    writer.lines.line("END", "VCALENDAR")
+  }
+
+  /// One exporter per zone the routines are planned in, the plan's first: this one when all share it.
+  private func zoneGroups() -> [ICalendarExporter] {
+    guard planner.zonesDiffer else { return [self] }
+    var groups: [(zone: TimeZone, parts: [Routine])] = [(planner.timeZone, [])]
+    var first = 0
+    for part in planner.routine.parts {
+      let zone = planner.resolver(ofExercise: first).timeZone
+      first += part.exercises.count
+      if let index = groups.firstIndex(where: { $0.zone.identifier == zone.identifier }) {
+        groups[index].parts.append(part)
+      } else {
+        groups.append((zone, [part]))
+      }
+    }
+    return groups.filter { !$0.parts.isEmpty }.map { group in
+      let routine = group.parts.count == 1 ? group.parts[0] : Routine(combining: group.parts)
+      var exporter = ICalendarExporter(planner: Planner(routine: routine, timeZone: group.zone), stamp: stamp)
+      (exporter.alarms, exporter.sequence, exporter.productID) = (alarms, sequence, productID)
+      return exporter
+    }
+  }
+
+  /// The VTIMEZONE and the events of this exporter's planner, all in its zone.
+  private func writeEvents<Output>(
+    _ events: Events, from: LocalDate, zoneNames: (@Sendable (Date) -> String?)?,
+    writer: inout ContentLineWriter<Output>
+  ) {
     let blocks = planner.routine.exercises.map { block(for: $0) }
     switch events {
     case .series:
@@ -101,7 +137,6 @@ public struct ICalendarExporter: Sendable {
       zone.write(to: &writer.lines)
       writeInstances(from: from, days: days, folds: zone.folds, blocks: blocks, writer: &writer)
     }
-    writer.lines.line("END", "VCALENDAR")
   }
 
   /// One VEVENT per exercise and time of day, with an RRULE.
