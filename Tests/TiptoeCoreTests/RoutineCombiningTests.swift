@@ -96,6 +96,23 @@ struct RoutineCombiningTests {
     #expect(planner.dueEnd(of: planner.slots(on: date("2026-11-27"))[3]) == instant("2026-11-28T06:00:00+01:00"))
   }
 
+  /// Quiet spans are wall times of their own routine's zone.
+  @Test func quietSpansAreInTheirRoutinesZone() throws {
+    let york = Self.pills.replacingOccurrences(
+      of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\nquiet = [\"12:00-13:00\"]\n")
+    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
+    let planner = Planner(
+      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    let rules = ReminderRules(planner: planner, settings: ReminderSettings())
+    // 18:30 in Berlin is 12:30 in New York: the pill waits until 13:00 there, 19:00 here; toe presses do not.
+    let evening = instant("2026-11-27T18:30:00+01:00")
+    #expect(rules.release(evening, pause: .running, exerciseIndex: 1) == instant("2026-11-27T19:00:00+01:00"))
+    #expect(rules.release(evening, pause: .running, exerciseIndex: 0) == evening)
+    let noon = instant("2026-11-27T13:00:00+01:00")
+    #expect(rules.release(noon, pause: .running, exerciseIndex: 0) == instant("2026-11-27T13:30:00+01:00"))
+    #expect(rules.release(noon, pause: .running, exerciseIndex: 1) == noon)
+  }
+
   /// One calendar of routines in different zones (`tiptoe sync`'s plan): each routine's events in its own
   /// zone, with a VTIMEZONE for each.
   @Test func oneCalendarOfRoutinesInDifferentZonesHasEachZone() throws {
