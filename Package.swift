@@ -70,6 +70,14 @@ let package = Package(
     .executableTarget(name: "tiptoe-agent", dependencies: ["TiptoeCommands", "TiptoeAgent", "TiptoeSync"]),
     // In-process timings for `make bench`.
     .executableTarget(name: "tiptoe-bench", dependencies: ["TiptoeCore", "TiptoeStore"]),
+    // The floor under the cold commands for `make bench`: tiptoe's libraries, none of its code.
+    .executableTarget(
+      name: "tiptoe-floor",
+      dependencies: [
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ],
+      linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
     .testTarget(

@@ -215,7 +215,11 @@ class Report:
                  "before each run (hyperfine `--prepare`, not timed). `tiptoe done, history held open` runs while "
                  "another connection keeps the history open, as the agent does while it runs: no command is then "
                  "the last to close the file, so SQLite neither rebuilds its `-shm` nor empties its WAL; "
-                 "`tiptoe undo` takes each run back (not timed).", "")
+                 "`tiptoe undo` takes each run back (not timed). The libraries' floor rows run "
+                 "`Sources/tiptoe-floor`: tiptoe's libraries (Foundation, GRDB, ArgumentParser), linked as tiptoe "
+                 "is, doing the least a command does with them (bare: the zone's calendar and five weeks of the "
+                 "same history read through GRDB; done: ArgumentParser reads the line, one event appended) and "
+                 "none of tiptoe's own work: what a cold command costs before tiptoe's code runs.", "")
         rows = []
         remind = r.get("remind -q")
         for label, result in r.items():

@@ -119,7 +119,7 @@ def installed(build: Path, bin: Path) -> Path:
     """The binaries as `make install` puts them on the PATH: stripped (`install -s`). The build's own
     carry 30 MB of debug information that costs each cold start about a millisecond of page faults."""
     bin.mkdir(parents=True, exist_ok=True)
-    for name in ("tiptoe", "tiptoe-agent", "tiptoe-bench"):
+    for name in ("tiptoe", "tiptoe-agent", "tiptoe-bench", "tiptoe-floor"):
         if (build / name).exists():
             subprocess.run(["install", "-s", "-m", "0755", str(build / name), str(bin / name)], check=True)
     return bin
@@ -262,10 +262,18 @@ class Bench:
             Command("tiptoe", [self.tiptoe], env=env),
             Command("tiptoe plan --days 7", [self.tiptoe, "plan", "--days", "7"], env=env),
         ]
+        # tiptoe's libraries without tiptoe (Sources/tiptoe-floor): what a cold command costs before
+        # any of its own work, on the same history.
+        floor = self.bin / "tiptoe-floor"
+        if floor.exists():
+            commands.append(Command("libraries' floor (as bare tiptoe)", [str(floor)], env=env))
         if self.built("done"):
             # The copy is flushed (sync) so that tiptoe's own fsyncs do not pay for it.
             reset = shlex.join(["sh", "-c", f"rm -rf {state} && cp -a {template} {state} && sync"])
             commands.append(Command("tiptoe done", [self.tiptoe, "done"], env=env, prepare=reset))
+            if floor.exists():
+                commands.append(Command("libraries' floor (as tiptoe done)", [str(floor), "done", "toe-presses"],
+                                        env=env, prepare=reset))
             # As while the agent runs: another connection keeps the history open, so no command is the last
             # to close it, and SQLite neither rebuilds the -shm nor empties the WAL. A copy of the history
             # of its own (the runs above replace theirs); `tiptoe undo` takes each run's `done` back.

@@ -20,6 +20,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
   /// The file is not valid TOML.
   case syntax(String, at: SourceLocation)
   case unknownKey(String, in: String, suggestion: String?, at: SourceLocation)
+  /// A key of another table: `timezone` at the top of the file instead of under `[day]`.
+  case misplacedKey(String, in: String, belongsIn: String, at: SourceLocation)
   case missingKey(String, in: String, at: SourceLocation)
   case wrongType(key: String, expected: String, at: SourceLocation)
   /// A value of the right type that means nothing: what it is, the value, an example.
@@ -49,6 +51,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
     case .unknownKey(let key, let table, let suggestion, let location):
       let hint = suggestion.map { "; did you mean '\($0)'?" } ?? ""
       return "\(location): error: unknown key '\(key)' in \(table)\(hint)"
+    case .misplacedKey(let key, let table, let home, let location):
+      return "\(location): error: '\(key)' belongs in \(home), not in \(table)"
     case .missingKey(let key, let table, let location):
       return "\(location): error: \(table) needs '\(key)'"
     case .wrongType(let key, let expected, let location):

@@ -12,6 +12,16 @@ struct JSONWriterTests {
       timeZone: TimeZone(identifier: zone)!, zoneName: zone, now: Date(timeIntervalSince1970: 1_790_000_000))
   }
 
+  /// A history in which the slots of even ordinal are done; the others, long past, are missed.
+  func history(_ context: Context, evenDoneAmong slots: [Slot]) -> History {
+    let done = slots.filter { $0.ordinal % 2 == 0 }.enumerated().map { offset, slot in
+      HistoryEvent(
+        id: Int64(offset + 1), batch: Int64(offset + 1), kind: .done, slot: slot.id, exercise: slot.exercise,
+        at: slot.start, slotStart: slot.start)
+    }
+    return History(planner: context.planner, events: done)
+  }
+
   func parse(_ text: String) throws -> [String: Any] {
     try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
   }
@@ -34,7 +44,8 @@ struct JSONWriterTests {
       every = "4 times a day"
       """, zone: zoneName)
     let slots = Array(context.planner.slots(from: LocalDate(iso: "2026-03-07")!, days: 40))
-    let printer = PlanPrinter(context: context, status: { $0.ordinal % 2 == 0 ? .done : .pending })
+    #expect(slots.allSatisfy { $0.start < context.now })
+    let printer = PlanPrinter(context: context, history: history(context, evenDoneAmong: slots))
     let text = printer.json(slots, to: "")
     #expect(text.hasSuffix("\n]}\n"))
     let document = try parse(text)
@@ -47,7 +58,7 @@ struct JSONWriterTests {
       #expect(json["title"] as? String == context.routine.exercise(id: slot.exercise)?.title)
       #expect(json["start"] as? String == slot.isoStart)
       #expect(json["minutes"] as? Int == (slot.exercise == "a" ? 3 : 2))
-      #expect(json["status"] as? String == (slot.ordinal % 2 == 0 ? "done" : "pending"))
+      #expect(json["status"] as? String == (slot.ordinal % 2 == 0 ? "done" : "missed"))
     }
   }
 
@@ -58,7 +69,8 @@ struct JSONWriterTests {
       zone: "UTC")
     let slots = Array(context.planner.slots(on: LocalDate(iso: "2026-11-23")!))
     let written = try #require(
-      try parse(PlanPrinter(context: context).json(slots, to: ""))["slots"] as? [[String: Any]])
+      try parse(PlanPrinter(context: context, history: .empty(context.planner)).json(slots, to: ""))["slots"]
+        as? [[String: Any]])
     #expect(written.map { $0["id"] as? String } == slots.map(\.id))
     #expect(written.last?["id"] as? String == "a/2026-11-23/1000")
   }
@@ -67,7 +79,8 @@ struct JSONWriterTests {
     let context = Context(
       routine: Routine(name: "x", exercises: []), routineName: "x", timeZone: TimeZone(identifier: "UTC")!,
       zoneName: "UTC", now: Date())
-    #expect(PlanPrinter(context: context).json([], to: "") == "{\"timezone\": \"UTC\", \"slots\": []}\n")
+    let printer = PlanPrinter(context: context, history: .empty(context.planner))
+    #expect(printer.json([], to: "") == "{\"timezone\": \"UTC\", \"slots\": []}\n")
   }
 
   @Test func valuesAreEscapedByUnicodeScalar() {

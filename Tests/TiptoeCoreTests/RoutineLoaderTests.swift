@@ -39,6 +39,13 @@ struct RoutineLoaderTests {
     ),
     ("[day]\n  strat = \"08:00\"", "test.toml:2:3: error: unknown key 'strat' in [day]; did you mean 'start'?"),
     ("nme = \"x\"", "test.toml:1:1: error: unknown key 'nme' in the routine; did you mean 'name'?"),
+    // A key of another table: where it belongs.
+    ("timezone = \"Europe/Berlin\"", "test.toml:1:1: error: 'timezone' belongs in [day], not in the routine"),
+    ("[day]\nevery = \"daily\"", "test.toml:2:1: error: 'every' belongs in [[exercise]], not in [day]"),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nquiet = [\"12:00-13:00\"]",
+      "test.toml:5:1: error: 'quiet' belongs in [day], not in [[exercise]]"
+    ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\n\n[[exercise]]\nid = \"a\"\ntitle = \"B\"\nevery = \"daily\"",
       "test.toml:7:6: error: exercise id 'a' is already used on line 2"

@@ -27,7 +27,7 @@ extension Tiptoe {
           }
         } ?? (.empty(context.planner), [])
       let slots = context.planner.slots(around: context.today)
-      let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
+      let printer = PlanPrinter(context: context, history: history)
       var out = StandardOutput()
       out.write(
         Terminal.styled(context.routine.name, .bold) + " · " + DateText.heading(context.today) + " · "

@@ -1,4 +1,5 @@
 import Foundation
+import TiptoeCore
 
 /// A JSON value as tiptoe prints it: object keys in the order given, `", "` and `": "` between items.
 enum JSON {
@@ -118,8 +119,14 @@ struct JSONListDocument<Output: TextOutputStream> {
     flush()
   }
 
+  /// Hands the chunk to a stream that takes bytes as they are (standard output does), without
+  /// making and validating a `String` of it first.
   private mutating func flush() {
-    output.write(String(decoding: pending, as: UTF8.self))
+    if let sink = output as? any UTF8Sink {
+      pending.withUnsafeBufferPointer { sink.write(utf8: $0) }
+    } else {
+      output.write(String(decoding: pending, as: UTF8.self))
+    }
     pending.removeAll(keepingCapacity: true)
   }
 }

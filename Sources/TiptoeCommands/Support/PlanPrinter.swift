@@ -4,15 +4,15 @@ import TiptoeCore
 /// Renders slots for people (aligned columns, one block per day) or as the contract's JSON.
 struct PlanPrinter {
   let context: Context
-  /// Each slot's status; by default from the clock alone.
-  var status: (Slot) -> SlotStatus
+  /// Where each slot's status comes from, at `context.now`.
+  let history: History
 
   /// Each exercise's title, padded (or cut) to the title column once rather than per slot.
   private let titles: [String: String]
 
-  init(context: Context, status: ((Slot) -> SlotStatus)? = nil) {
+  init(context: Context, history: History) {
     self.context = context
-    self.status = status ?? { $0.start > context.now ? .pending : .due }
+    self.history = history
     let width = min(36, context.routine.exercises.map { Terminal.columns($0.title) }.max() ?? 10)
     titles = Dictionary(uniqueKeysWithValues: context.routine.exercises.map { ($0.id, Terminal.pad($0.title, width)) })
   }
@@ -36,7 +36,7 @@ struct PlanPrinter {
     var day: (date: LocalDate, utf8: [UInt8])?
     for slot in slots {
       if day?.date != slot.date { day = (slot.date, Array(slot.date.description.utf8)) }
-      let state = statuses[cases.firstIndex(of: status(slot))!]
+      let state = statuses[cases.firstIndex(of: history.status(of: slot, now: context.now))!]
       document.appendItem { line in
         line += pieces[slot.exerciseIndex].open
         line += day!.utf8
@@ -76,7 +76,7 @@ struct PlanPrinter {
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")
     for slot in slots {
-      let status = status(slot)
+      let status = history.status(of: slot, now: context.now)
       let (shown, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
       let count = counts[slot.exercise + "/\(slot.date)"] ?? 1
       let ordinal = count > 1 ? "\(slot.ordinal) of \(count)" : ""

@@ -9,8 +9,7 @@ struct PlanView {
   func print(from: LocalDate, days: Int) throws {
     let planner = context.planner
     let history = try context.history.history(planner, from: from, days: days)
-    let now = context.now
-    let printer = PlanPrinter(context: context, status: { history.status(of: $0, now: now) })
+    let printer = PlanPrinter(context: context, history: history)
     var out = StandardOutput()
     if json {
       _ = printer.json(planner.slots(from: from, days: days), to: out)

@@ -14,6 +14,10 @@ public enum RoutineLoader {
     "id", "title", "every", "at", "days", "minutes", "steps", "reps", "hold", "sets", "rest", "sides",
     "note",
   ]
+  /// Where each key of `[day]` and `[[exercise]]` belongs, to point a misplaced one home.
+  static let tablesByKey = Dictionary(
+    dayKeys.map { ($0, "[day]") } + exerciseKeys.map { ($0, "[[exercise]]") } + [("name", "the routine")],
+    uniquingKeysWith: { first, _ in first })
 
   /// The largest routine file read, in bytes: 4 MiB, hundreds of times a real routine and more than
   /// 600,000 steps. A larger file is refused before it is read whole.
@@ -98,6 +102,9 @@ struct RoutineReader {
   func checkKeys(_ table: TOMLTable, allowed: [String], name: String) throws {
     for key in table.keys where !allowed.contains(key) {
       let suggestion = Suggestion.closest(to: key, in: allowed)
+      if suggestion == nil, let home = RoutineLoader.tablesByKey[key], home != name {
+        throw CoreError.misplacedKey(key, in: name, belongsIn: home, at: location(table, key: key))
+      }
       throw CoreError.unknownKey(key, in: name, suggestion: suggestion, at: location(table, key: key))
     }
   }
