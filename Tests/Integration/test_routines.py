@@ -236,3 +236,12 @@ def test_print_shows_every_routine_headed_by_its_file(tiptoe):
     assert text == f"# {config / 'routine.toml'}\n\n{PHYSIO}\n# {config / 'routines' / 'pills.toml'}\n\n{PILLS}"
     one = tiptoe.run("routine", "--print", "--routine", config / "routine.toml", env=NOW).stdout
     assert one == PHYSIO
+
+
+def test_a_routine_in_a_zone_ahead_lists_its_morning_as_the_evening_before(tiptoe):
+    # Tokyo is 8 hours ahead: Friday's 07:30 pill there is Thursday 23:30 in Berlin, listed under Friday.
+    write(tiptoe, pills=PILLS.replace('[day]\n', '[day]\ntimezone = "Asia/Tokyo"\n'))
+    lines = tiptoe.run("plan", env=NOW).stdout.splitlines()
+    assert lines[0] == "Fri 27 Nov 2026"
+    assert lines[1].split() == ["•", "23:30", "Pill", "1", "of", "2", "due", "the", "evening", "before"]
+    assert [line.split()[0] for line in lines[2:]] == ["11:00", "12:00", "17:00"]
