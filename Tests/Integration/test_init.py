@@ -85,4 +85,10 @@ def test_bash_completes_commands_exercise_ids_and_examples(tiptoe, tmp_path):
     assert "eye-drops" in complete(tiptoe, script, f"tiptoe done --routine {medication} ")
     tiptoe.run("init", "--example", "desk-break")
     assert complete(tiptoe, script, "tiptoe done ") == ["eyes", "stand-up", "neck", "wrists"]
+    # Several routines: routines/*.toml beside it, or --routine given twice.
+    pills = tiptoe.home / "config" / "tiptoe" / "routines" / "pills.toml"
+    pills.parent.mkdir()
+    pills.write_text('[[exercise]]\nid = "pill"\ntitle = "Pill"\nat = ["08:00"]\n')
+    assert complete(tiptoe, script, "tiptoe done ") == ["eyes", "stand-up", "neck", "wrists", "pill"]
+    assert complete(tiptoe, script, f"tiptoe done --routine {medication} --routine {pills} p") == ["pill"]
     assert not tiptoe.state_dir.exists(), "completing reads the routine only"

@@ -18,26 +18,27 @@ enum ExerciseCompletion {
     return before == 0 ? exerciseIDs(words: words, prefix: prefix) + durations : before == 1 ? durations : []
   }
 
+  /// The ids of every routine in use (several: each file's that loads).
   static func exerciseIDs(words: [String], prefix: String) -> [String] {
-    let source = RoutineSource.locate(explicit: routineOption(in: words))
-    guard let text = try? source.read(argument: "--routine"),
-      let routine = try? RoutineLoader.load(text, file: source.name)
-    else { return [] }
-    return routine.exercises.map(\.id).filter { $0.hasPrefix(prefix) }
+    RoutineSource.locateAll(explicit: routineOptions(in: words)).flatMap { source -> [String] in
+      guard let text = try? source.read(argument: "--routine"),
+        let routine = try? RoutineLoader.load(text, file: source.name)
+      else { return [] }
+      return routine.exercises.map(\.id).filter { $0.hasPrefix(prefix) }
+    }
   }
 
-  /// The value of `--routine FILE` or `--routine=FILE` in the shell's words, `~/` expanded.
-  static func routineOption(in words: [String]) -> String? {
-    var value: String?
+  /// The values of `--routine FILE` or `--routine=FILE` in the shell's words, `~/` expanded.
+  static func routineOptions(in words: [String]) -> [String] {
+    var values: [String] = []
     for (index, word) in words.enumerated() {
       if word == "--routine", index + 1 < words.count {
-        value = words[index + 1]
+        values.append(words[index + 1])
       } else if word.hasPrefix("--routine=") {
-        value = String(word.dropFirst("--routine=".count))
+        values.append(String(word.dropFirst("--routine=".count)))
       }
     }
-    guard let value, !value.isEmpty else { return nil }
-    return value.hasPrefix("~/") ? NSHomeDirectory() + value.dropFirst() : value
+    return values.filter { !$0.isEmpty }.map { $0.hasPrefix("~/") ? NSHomeDirectory() + $0.dropFirst() : $0 }
   }
 
   /// How many words that are neither options nor their values come between `command` and `index`.
