@@ -245,3 +245,11 @@ def test_a_routine_in_a_zone_ahead_lists_its_morning_as_the_evening_before(tipto
     assert lines[0] == "Fri 27 Nov 2026"
     assert lines[1].split() == ["•", "23:30", "Pill", "1", "of", "2", "due", "the", "evening", "before"]
     assert [line.split()[0] for line in lines[2:]] == ["11:00", "12:00", "17:00"]
+    # On Thursday it is listed last, for Friday, and done then settles Friday's slot.
+    thursday = {"TIPTOE_NOW": "2026-11-26T23:20:00+01:00"}
+    overview = tiptoe.run(env=thursday).stdout.splitlines()
+    assert [line.split() for line in overview if "for Fri" in line] == [
+        ["23:30", "Pill", "1", "of", "2", "for", "Fri"]]
+    done = tiptoe.run("done", "pill", env={"TIPTOE_NOW": "2026-11-26T23:31:00+01:00"}).stdout
+    assert done == "Pill done (1 of 2 on Fri 27 Nov 2026)\n"
+    assert [e["slot"] for e in tiptoe.json("log", "--json", env=thursday)["events"]] == ["pill/2026-11-27/1"]

@@ -96,6 +96,21 @@ struct RoutineCombiningTests {
     #expect(planner.dueEnd(of: planner.slots(on: date("2026-11-27"))[3]) == instant("2026-11-28T06:00:00+01:00"))
   }
 
+  /// A routine in a zone ahead: the next day's slots that start on a date are around it.
+  @Test func slotsAroundADateHaveTheNextDaysOfAZoneAhead() throws {
+    let tokyo = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"Asia/Tokyo\"\n")
+    let routine = try load([("a.toml", Self.physio), ("b.toml", tokyo)])
+    let planner = Planner(
+      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("Asia/Tokyo")])
+    // Tokyo's 07:30 on the 27th is 23:30 on the 26th in Berlin.
+    #expect(
+      planner.slots(around: date("2026-11-26")).map { "\($0.id) \($0.isoStart)" } == [
+        "pill/2026-11-26/1 2026-11-25T23:30:00+01:00", "toes/2026-11-26/1 2026-11-26T11:00:00+01:00",
+        "pill/2026-11-26/2 2026-11-26T12:00:00+01:00", "toes/2026-11-26/2 2026-11-26T17:00:00+01:00",
+        "pill/2026-11-27/1 2026-11-26T23:30:00+01:00",
+      ])
+  }
+
   /// Quiet spans are wall times of their own routine's zone.
   @Test func quietSpansAreInTheirRoutinesZone() throws {
     let york = Self.pills.replacingOccurrences(

@@ -68,10 +68,11 @@ struct PlanPrinter {
   /// The aligned lines of one day's slots. A slot after midnight (a window that crosses it, or a routine
   /// in a zone behind) says "next morning" under its own `day`, and "Fri night" under the next.
   func lines(_ slots: [Slot], day: LocalDate, to out: inout some TextOutputStream) {
-    // Per exercise and the date its slots belong to (the day before's night slots come first).
+    // Per exercise and the date its slots belong to (the day before's night slots come first; the next
+    // day's that start today, of a routine in a zone ahead, last).
     var counts: [String: Int] = [:]
-    let night = slots.first.map { $0.date < day ? context.planner.slots(on: $0.date) : [] } ?? []
-    for slot in night + slots.filter({ $0.date == day }) { counts[slot.exercise + "/\(slot.date)", default: 0] += 1 }
+    let others = Set(slots.map(\.date)).subtracting([day]).flatMap { context.planner.slots(on: $0) }
+    for slot in others + slots.filter({ $0.date == day }) { counts[slot.exercise + "/\(slot.date)", default: 0] += 1 }
     // HH:MM, or HH:MM:SS for the whole day when a time has seconds ("at" keeps them).
     let timeWidth = slots.contains { $0.time.secondsOfDay % 60 != 0 } ? 8 : 5
     let countWidth = Terminal.columns(counts.values.max().map { "\($0) of \($0)" } ?? "")
@@ -86,10 +87,11 @@ struct PlanPrinter {
       line += "  " + StatusGlyph.word(status)
       // After midnight (a night window, or a routine in a zone behind this one), or before it (ahead).
       if shown != slot.date {
+        let weekday = DateText.weekdays[slot.date.weekday.index]
         let night =
           shown < slot.date
-          ? "the evening before"
-          : slot.date == day ? "next morning" : DateText.weekdays[slot.date.weekday.index] + " night"
+          ? (slot.date == day ? "the evening before" : "for " + weekday)
+          : (slot.date == day ? "next morning" : weekday + " night")
         line += "  " + Terminal.styled(night, .dim)
       }
       out.write(line.trimmingTrailingSpaces + "\n")
