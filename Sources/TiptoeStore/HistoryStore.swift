@@ -107,7 +107,7 @@ public final class HistoryStore: Sendable {
       try queue.writeWithoutTransaction { db in
         var result: T?
         try db.inTransaction(.immediate) {
-          result = try body(HistoryTransaction(db: db, path: path))
+          result = try body(HistoryTransaction(db: db, path: path, canAppend: true))
           return .commit
         }
         return result!
@@ -116,8 +116,20 @@ public final class HistoryStore: Sendable {
   }
 
   /// Runs `body` in one read transaction: what it reads is one state of the history.
+  ///
+  /// A deferred transaction rather than GRDB's `read`, whose switch to `query_only` and back makes
+  /// SQLite prepare every statement of the connection again (the agent's, at every wake-up).
   public func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
-    try guarded { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
+    try guarded {
+      try queue.inDatabase { db in
+        var result: T?
+        try db.inTransaction(.deferred) {
+          result = try body(HistoryTransaction(db: db, path: path, canAppend: false))
+          return .commit
+        }
+        return result!
+      }
+    }
   }
 
   /// Runs `body`, mapping its errors; when it finds the file damaged, the WAL files are no longer
