@@ -103,16 +103,7 @@ public final class HistoryStore: Sendable {
   /// before what it appends is committed. Use it to decide what to write from what is there.
   /// Nothing is written when `body` throws.
   public func write<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
-    try guarded {
-      try queue.writeWithoutTransaction { db in
-        var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(HistoryTransaction(db: db, path: path, canAppend: true))
-          return .commit
-        }
-        return result!
-      }
-    }
+    try transaction(.immediate, body)
   }
 
   /// Runs `body` in one read transaction: what it reads is one state of the history.
@@ -120,11 +111,16 @@ public final class HistoryStore: Sendable {
   /// A deferred transaction rather than GRDB's `read`, whose switch to `query_only` and back makes
   /// SQLite prepare every statement of the connection again (the agent's, at every wake-up).
   public func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+    try transaction(.deferred, body)
+  }
+
+  /// `body` in one transaction of `kind`; only an immediate one may append.
+  private func transaction<T>(_ kind: Database.TransactionKind, _ body: (HistoryTransaction) throws -> T) throws -> T {
     try guarded {
-      try queue.inDatabase { db in
+      try queue.writeWithoutTransaction { db in
         var result: T?
-        try db.inTransaction(.deferred) {
-          result = try body(HistoryTransaction(db: db, path: path, canAppend: false))
+        try db.inTransaction(kind) {
+          result = try body(HistoryTransaction(db: db, path: path, canAppend: kind == .immediate))
           return .commit
         }
         return result!
