@@ -6,7 +6,7 @@ import TiptoeCore
 
 /// The real agent driven through simulated years per zone and seed (see ``AgentSimulation``): both
 /// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
-/// crashes of the notification server, screen locks and times away, and random answers from the
+/// crashes of the notification server, screen locks, times away and do-not-disturb, and random answers from the
 /// buttons and the command line, with the invariants of ``SimulationChecker`` checked after every
 /// step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that seed alone, and a
 /// regression pins it in `seeds`.
@@ -168,13 +168,15 @@ import TiptoeCore
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
         + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.locks) locks, "
-        + "\(counts.aways) times away (\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
+        + "\(counts.aways) times away, \(counts.doNotDisturbs) times do-not-disturb "
+        + "(\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
         + "\(counts.dayEnds) day ends checked "
         + "against the plan, \(simulation.epochs.count) zones, \(simulation.step) steps, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
     #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
-    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.shownOnReturn > 0)
+    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.doNotDisturbs == 8)
+    #expect(simulation.counts.shownOnReturn > 0)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }
