@@ -64,10 +64,10 @@ extension ReminderAgent {
     let exercises = Set(reminder.slots.map(\.exercise))
     do {
       let all = try store.read { transaction in
-        try recent.reading(transaction, keep: keptFrom(now)).progressToday(planner, today: today, now: now)
+        try recent.reading(transaction, keep: keptFrom(now))
+          .progressToday(planner, today: today, now: now, exercises: exercises)
       }
-      return Dictionary(
-        uniqueKeysWithValues: all.filter { exercises.contains($0.exercise.id) }.map { ($0.exercise.id, $0) })
+      return Dictionary(uniqueKeysWithValues: all.map { ($0.exercise.id, $0) })
     } catch {
       log("cannot read the history for the reminder's progress: \(error.localizedDescription)")
       return [:]

@@ -36,9 +36,8 @@ struct EventRecord {
 
   /// Appends the row.
   func insert(_ db: Database) throws {
-    try db.execute(
-      sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-      arguments: [id, batch, kind.rawValue, slot, exercise, at, slotStart, until, undoes, device])
+    try db.cachedStatement(sql: "INSERT INTO event (\(Self.selection)) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+      .execute(arguments: [id, batch, kind.rawValue, slot, exercise, at, slotStart, until, undoes, device])
   }
 
   /// The event as reading the row back gives it: instants to the whole second.

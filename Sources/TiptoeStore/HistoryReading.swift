@@ -35,13 +35,14 @@ extension HistoryReading {
 
   /// Each exercise's progress today (streaks, this week; `days` holds today alone) from the last
   /// `recentDays` of history only, so that it costs the same however long the history is: a streak
-  /// that reaches that far back, with older history, is marked `streakGoesFurther`.
-  public func progressToday(_ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 28) throws
-    -> [HabitProgress]
-  {
+  /// that reaches that far back, with older history, is marked `streakGoesFurther`. Only of
+  /// `exercises` (ids) when given.
+  public func progressToday(
+    _ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 28, exercises: Set<String>? = nil
+  ) throws -> [HabitProgress] {
     let first = today.adding(days: -recentDays)
     let recent = try history(planner, from: first, days: recentDays + 8)
-    var progress = HabitProgress.all(recent, from: today, today: today, now: now)
+    var progress = HabitProgress.all(recent, from: today, today: today, now: now, exercises: exercises)
     let start = HabitProgress.firstDay(of: recent) ?? today
     let reaching = progress.indices.filter { progress[$0].streak.current >= today.dayNumber - start.dayNumber }
     if !reaching.isEmpty, try hasSlotEvents(before: planner.dayStart(min(first.adding(days: -1), first.monday))) {

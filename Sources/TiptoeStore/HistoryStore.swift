@@ -103,21 +103,29 @@ public final class HistoryStore: Sendable {
   /// before what it appends is committed. Use it to decide what to write from what is there.
   /// Nothing is written when `body` throws.
   public func write<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+    try transaction(.immediate, body)
+  }
+
+  /// Runs `body` in one read transaction: what it reads is one state of the history.
+  ///
+  /// A deferred transaction rather than GRDB's `read`, whose switch to `query_only` and back makes
+  /// SQLite prepare every statement of the connection again (the agent's, at every wake-up).
+  public func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
+    try transaction(.deferred, body)
+  }
+
+  /// `body` in one transaction of `kind`; only an immediate one may append.
+  private func transaction<T>(_ kind: Database.TransactionKind, _ body: (HistoryTransaction) throws -> T) throws -> T {
     try guarded {
       try queue.writeWithoutTransaction { db in
         var result: T?
-        try db.inTransaction(.immediate) {
-          result = try body(HistoryTransaction(db: db, path: path))
+        try db.inTransaction(kind) {
+          result = try body(HistoryTransaction(db: db, path: path, canAppend: kind == .immediate))
           return .commit
         }
         return result!
       }
     }
-  }
-
-  /// Runs `body` in one read transaction: what it reads is one state of the history.
-  public func read<T>(_ body: (HistoryTransaction) throws -> T) throws -> T {
-    try guarded { try queue.read { try body(HistoryTransaction(db: $0, path: path)) } }
   }
 
   /// Runs `body`, mapping its errors; when it finds the file damaged, the WAL files are no longer

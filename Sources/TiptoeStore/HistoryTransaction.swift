@@ -2,10 +2,13 @@ import Foundation
 import GRDB
 import TiptoeCore
 
-/// Reads and appends inside one transaction of `HistoryStore.write(_:)`; valid only in that closure.
+/// Reads and appends inside one transaction of `HistoryStore.write(_:)` (reads only, in
+/// `HistoryStore.read(_:)`); valid only in that closure.
 public struct HistoryTransaction {
   let db: Database
   let path: String
+  /// False in a read transaction, where appending is a programming error.
+  let canAppend: Bool
 
   /// The events of slots starting in `start..<end` (undo events included), in append order.
   public func events(forSlotsFrom start: Date?, to end: Date) throws -> [HistoryEvent] {
@@ -37,17 +40,19 @@ public struct HistoryTransaction {
   /// Whether any event belongs to a slot starting before `start`.
   public func hasSlotEvents(before start: Date) throws -> Bool {
     try Bool.fetchOne(
-      db, sql: "SELECT EXISTS(SELECT 1 FROM event WHERE slotStart < ?)", arguments: [UTCText.format(start)]) ?? false
+      db.cachedStatement(sql: "SELECT EXISTS(SELECT 1 FROM event WHERE slotStart < ?)"),
+      arguments: [UTCText.format(start)]) ?? false
   }
 
   /// The newest event's id; 0 when there is none.
   public func lastEventID() throws -> Int64 {
-    try Int64.fetchOne(db, sql: "SELECT IFNULL(MAX(id), 0) FROM event") ?? 0
+    try Int64.fetchOne(db.cachedStatement(sql: "SELECT IFNULL(MAX(id), 0) FROM event")) ?? 0
   }
 
   /// Appends `events` as one batch (they share `batch`, the first one's id); returns them stored.
   @discardableResult
   public func append(_ events: [NewEvent]) throws -> [HistoryEvent] {
+    precondition(canAppend, "appending in a read transaction of the history")
     let first = try lastEventID() + 1
     var stored: [HistoryEvent] = []
     for (offset, event) in events.enumerated() {
@@ -76,10 +81,11 @@ public struct HistoryTransaction {
     return targets
   }
 
-  /// The events that `clauses` select.
+  /// The events that `clauses` select. The statement is prepared once per connection (the agent
+  /// runs the same few queries at every wake-up).
   private func fetch(_ clauses: String, _ arguments: StatementArguments = []) throws -> [HistoryEvent] {
     let rows = try Row.fetchCursor(
-      db, sql: "SELECT \(EventRecord.selection) FROM event " + clauses, arguments: arguments)
+      db.cachedStatement(sql: "SELECT \(EventRecord.selection) FROM event " + clauses), arguments: arguments)
     var events: [HistoryEvent] = []
     while let row = try rows.next() {
       if let event = try EventRecord.event(in: row, path: path) { events.append(event) }

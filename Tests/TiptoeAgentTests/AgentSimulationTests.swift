@@ -4,29 +4,52 @@ import TiptoeCore
 
 @testable import TiptoeAgent
 
-/// The real agent driven through simulated weeks per zone and seed (see ``AgentSimulation``): both
+/// The real agent driven through simulated years per zone and seed (see ``AgentSimulation``): both
 /// DST changes of every zone, changes of the system zone, suspends, restarts, clock sets, pauses,
-/// crashes of the notification server, screen locks and times away, and random answers from the
-/// buttons and the command line, with the invariants of ``SimulationChecker`` checked after every step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that
-/// seed alone, and a regression pins it in `seeds`.
+/// crashes of the notification server, screen locks, times away and do-not-disturb, and random answers from the
+/// buttons and the command line, with the invariants of ``SimulationChecker`` checked after every
+/// step. A failure names its seed and step; `TIPTOE_SIMULATION_SEED=n` runs that seed alone, and a
+/// regression pins it in `seeds`.
 ///
-/// `make test` runs 45 days around each DST change; `TIPTOE_SIMULATION_YEARS=n` runs n whole years per
-/// zone instead (`make soak`).
+/// `make test` runs a year of the built-in routine in Berlin, 45 days around each DST change in the
+/// other zones, and `mixedDays` of the 30-exercise routine; `TIPTOE_SIMULATION_YEARS=n` runs n whole
+/// years of both routines per zone, one seed a year (`make soak`). A simulated year of the built-in
+/// routine takes about 45 s of CPU in a debug build: four of them would be most of the unit tests' time.
 @Suite struct AgentSimulationTests {
   static let zones = ["Europe/Berlin", "America/New_York", "Australia/Sydney", "Australia/Lord_Howe"]
-  static var seeds: [UInt64] {
-    UInt64(ProcessInfo.processInfo.environment["TIPTOE_SIMULATION_SEED"] ?? "").map { [$0] } ?? [1]
-  }
-  /// 45 days from March 1 and from September 25 hold both DST changes of every zone above.
-  static let spans = ["2026-03-01", "2026-09-25"]
-
   static var years: Int { Int(ProcessInfo.processInfo.environment["TIPTOE_SIMULATION_YEARS"] ?? "") ?? 0 }
+
+  /// The seeds to run, each from January 1, 2026: `TIPTOE_SIMULATION_SEED` alone, one a year from
+  /// 1000 in a soak, else 1.
+  static var seeds: [UInt64] {
+    if let seed = UInt64(ProcessInfo.processInfo.environment["TIPTOE_SIMULATION_SEED"] ?? "") { return [seed] }
+    return years > 0 ? (0..<UInt64(years)).map { 1000 + $0 } : [1]
+  }
+
+  static let first = LocalDate(iso: "2026-01-01")!
 
   static func routine() throws -> Routine {
     try RoutineLoader.load(BuiltInRoutine.text, file: "foot-routine.toml")
   }
 
-  @Test(arguments: zones, spans)
+  /// The zones that run a whole year of the built-in routine: Berlin, or every zone in a soak.
+  static var yearZones: [String] { years > 0 ? zones : ["Europe/Berlin"] }
+
+  /// A year holds both DST changes of every zone. Berlin's changes the system zone to New York
+  /// after its own autumn change (and New York's comes after), then to Sydney.
+  @Test(arguments: yearZones)
+  func aYearOfTheBuiltInRoutine(zone: String) throws {
+    let changes =
+      zone == "Europe/Berlin" ? [(day: 300, zone: "America/New_York"), (day: 320, zone: "Australia/Sydney")] : []
+    for seed in Self.seeds {
+      try simulate(seed: seed, zone: zone, first: Self.first, days: 365, zoneChanges: changes)
+    }
+  }
+
+  /// 45 days from March 1 and from September 25 hold both DST changes of every zone.
+  static let spans = ["2026-03-01", "2026-09-25"]
+
+  @Test(.enabled(if: years == 0), arguments: zones.filter { !yearZones.contains($0) }, spans)
   func theBuiltInRoutineAcrossADSTChange(zone: String, first: String) throws {
     for seed in Self.seeds {
       try simulate(seed: seed, zone: zone, first: LocalDate(iso: first)!, days: 45)
@@ -54,10 +77,15 @@ import TiptoeCore
     return try RoutineLoader.load(text, file: "mixed.toml")
   }
 
+  /// How long `make test` runs the mixed routine: from March 24, through Berlin's, Sydney's and Lord
+  /// Howe's spring changes (New York's is in its year of the built-in routine).
+  static let mixedDays = 16
+
   @Test(arguments: zones)
-  func aMixedRoutineForTwoWeeks(zone: String) throws {
+  func aMixedRoutine(zone: String) throws {
+    let (first, days) = Self.years == 0 ? (LocalDate(iso: "2026-03-24")!, Self.mixedDays) : (Self.first, 365)
     for seed in Self.seeds {
-      try simulate(seed: seed, zone: zone, routine: Self.mixedRoutine(), first: LocalDate(iso: "2026-03-24")!, days: 16)
+      try simulate(seed: seed, zone: zone, routine: Self.mixedRoutine(), first: first, days: days)
     }
   }
 
@@ -70,18 +98,6 @@ import TiptoeCore
       try simulate(
         seed: seed, zone: "Europe/Berlin", first: LocalDate(iso: "2026-03-22")!, days: 24,
         zoneChanges: Self.zoneChanges)
-    }
-  }
-
-  @Test(.enabled(if: years > 0), arguments: zones)
-  func wholeYearsOfTheBuiltInRoutine(zone: String) throws {
-    // Berlin's years change the system zone to New York in May and to Sydney in September.
-    let changes =
-      zone == "Europe/Berlin" ? [(day: 130, zone: "America/New_York"), (day: 250, zone: "Australia/Sydney")] : []
-    for year in 0..<Self.years {
-      try simulate(
-        seed: UInt64(1000 + year), zone: zone, first: LocalDate(year: 2026 + year, month: 1, day: 1)!, days: 365,
-        zoneChanges: changes)
     }
   }
 
@@ -141,8 +157,10 @@ import TiptoeCore
     do {
       try simulation.run()
     } catch let failure as SimulationFailure {
+      let years = Self.years > 0 ? "TIPTOE_SIMULATION_YEARS=1 " : ""
       Issue.record(
-        "\(failure)\n  to run it again: TIPTOE_SIMULATION_SEED=\(seed) swift test --filter AgentSimulationTests")
+        "\(failure)\n  to run it again: \(years)TIPTOE_SIMULATION_SEED=\(seed) swift test --filter AgentSimulationTests"
+      )
       return
     }
     let counts = simulation.counts
@@ -150,13 +168,15 @@ import TiptoeCore
       "simulated \(zone) from \(first), \(days) days, seed \(seed): \(counts.slots) slots, "
         + "\(counts.shown) notifications, \(counts.suspends) suspends, \(counts.restarts) restarts, "
         + "\(counts.pauses) pauses, \(counts.serverCrashes) server crashes, \(counts.locks) locks, "
-        + "\(counts.aways) times away (\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
+        + "\(counts.aways) times away, \(counts.doNotDisturbs) times do-not-disturb "
+        + "(\(counts.shownOnReturn) slots held to the return), \(counts.actions) answers, "
         + "\(counts.dayEnds) day ends checked "
         + "against the plan, \(simulation.epochs.count) zones, \(simulation.step) steps, in \(clock.now - began)")
     #expect(simulation.counts.slots > days * 6)
     #expect(simulation.counts.suspends > 0 && simulation.counts.restarts == 5 && simulation.counts.pauses > 0)
     #expect(simulation.counts.dayEnds >= days / 4 && simulation.counts.serverCrashes == 3)
-    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.shownOnReturn > 0)
+    #expect(simulation.counts.locks == 8 && simulation.counts.aways == 8 && simulation.counts.doNotDisturbs == 8)
+    #expect(simulation.counts.shownOnReturn > 0)
     #expect(simulation.epochs.count == zoneChanges.count + 1)
   }
 }

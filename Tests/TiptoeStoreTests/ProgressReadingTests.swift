@@ -17,6 +17,10 @@ struct ProgressReadingTests {
       id = "daily"
       title = "Daily"
       at = ["09:00"]
+      [[exercise]]
+      id = "evening"
+      title = "Evening"
+      at = ["19:00"]
       """
     planner = Planner(routine: try RoutineLoader.load(text, file: "test.toml"), timeZone: TimeZone(identifier: "UTC")!)
   }
@@ -25,7 +29,7 @@ struct ProgressReadingTests {
   func store(doneFor days: Int) throws -> HistoryStore {
     let store = try HistoryStore.open(path: directory.historyPath)
     for ago in 1...days {
-      let slot = planner.slots(on: today.adding(days: -ago))[0]
+      let slot = planner.slots(on: today.adding(days: -ago)).first { $0.exercise == "daily" }!
       try store.append([.done(slot, at: slot.start)])
     }
     return store
@@ -43,5 +47,17 @@ struct ProgressReadingTests {
     #expect(progress[0].streak.current == 30)
     #expect(progress[0].streakGoesFurther)
     #expect(ProgressText.streak(30, atLeast: true) == "30+-day streak")
+  }
+
+  /// The agent asks for the exercises of one reminder: it gets theirs alone, the same as in the whole.
+  @Test func progressOfSomeExercisesIsTheirsInTheWhole() throws {
+    let store = try store(doneFor: 10)
+    let now = planner.dayStart(today)
+    let all = try store.progressToday(planner, today: today, now: now)
+    let some = try store.progressToday(planner, today: today, now: now, exercises: ["daily"])
+    #expect(all.map(\.exercise.id) == ["daily", "evening"])
+    #expect(some.map(\.exercise.id) == ["daily"])
+    #expect(some[0].streak == all[0].streak && some[0].week == all[0].week && some[0].strength == all[0].strength)
+    #expect(all[1].streak.current == 0)
   }
 }

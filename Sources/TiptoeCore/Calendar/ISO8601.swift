@@ -72,10 +72,8 @@ public enum ISO8601 {
       return nil
     }
     var reader = ByteReader(bytes: bytes)
-    guard let year = reader.number(4), reader.skip("-"), let month = reader.number(2), reader.skip("-"),
-      let day = reader.number(2), reader.skip("T") || reader.skip("t"), let hour = reader.number(2),
+    guard let date = reader.date(), reader.skip("T") || reader.skip("t"), let hour = reader.number(2),
       reader.skip(":"), let minute = reader.number(2), reader.skip(":"), let second = reader.number(2),
-      let date = LocalDate(year: year, month: month, day: day),
       let time = LocalTime(hour: hour, minute: minute, second: second)
     else { return nil }
     var fraction = 0.0
@@ -107,39 +105,5 @@ public enum ISO8601 {
     while !reader.atEnd, [0x20, 0x09, 0x0A, 0x0D].contains(reader.current) { reader.position += 1 }
     guard reader.atEnd else { return nil }
     return Date(timeIntervalSince1970: Double(date.dayNumber * 86400 + time.secondsOfDay - offset) + fraction)
-  }
-}
-
-/// Reads ASCII text byte by byte, from the start.
-private struct ByteReader {
-  let bytes: UnsafeBufferPointer<UInt8>
-  var position = 0
-
-  var atEnd: Bool { position == bytes.count }
-  /// The byte at `position`; only when not `atEnd`.
-  var current: UInt8 { bytes[position] }
-
-  /// The decimal digit at `position`, moving past it; nil (not moving) for anything else.
-  mutating func digit() -> Int? {
-    guard !atEnd, (0x30...0x39).contains(current) else { return nil }
-    position += 1
-    return Int(bytes[position - 1] - 0x30)
-  }
-
-  /// The number written in exactly `digits` digits, moving past it; nil for anything else.
-  mutating func number(_ digits: Int) -> Int? {
-    var value = 0
-    for _ in 0..<digits {
-      guard let digit = digit() else { return nil }
-      value = value * 10 + digit
-    }
-    return value
-  }
-
-  /// Moves past `character` when it is next; whether it was.
-  mutating func skip(_ character: Unicode.Scalar) -> Bool {
-    guard !atEnd, current == UInt8(ascii: character) else { return false }
-    position += 1
-    return true
   }
 }

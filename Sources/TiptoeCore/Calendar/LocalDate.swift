@@ -23,29 +23,15 @@ public struct LocalDate: Hashable, Comparable, Sendable, CustomStringConvertible
     dayNumber = era * 146097 + doe - 719468
   }
 
-  /// Parses `YYYY-MM-DD` (ASCII digits only). Byte by byte: the history reads a date out of every
-  /// event's slot id.
+  /// Parses `YYYY-MM-DD` (ASCII digits only).
   public init?(iso text: some StringProtocol) {
-    guard let date = Self(isoBytes: text.utf8) else { return nil }
-    self = date
-  }
-
-  /// `YYYY-MM-DD` from its UTF-8 bytes.
-  init?(isoBytes: some Collection<UInt8>) {
-    var fields = (0, 0, 0)
-    var count = 0
-    for byte in isoBytes {
-      count += 1
-      switch (count, byte) {
-      case (5, 0x2D), (8, 0x2D): continue
-      case (1...4, 0x30...0x39): fields.0 = fields.0 * 10 + Int(byte - 0x30)
-      case (6...7, 0x30...0x39): fields.1 = fields.1 * 10 + Int(byte - 0x30)
-      case (9...10, 0x30...0x39): fields.2 = fields.2 * 10 + Int(byte - 0x30)
-      default: return nil
-      }
+    var text = String(text)
+    let date = text.withUTF8 { bytes in
+      var reader = ByteReader(bytes: bytes)
+      return reader.date().flatMap { reader.atEnd ? $0 : nil }
     }
-    guard count == 10 else { return nil }
-    self.init(year: fields.0, month: fields.1, day: fields.2)
+    guard let date else { return nil }
+    self = date
   }
 
   /// The year, month and day of this date.

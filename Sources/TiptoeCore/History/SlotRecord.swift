@@ -60,10 +60,17 @@ public struct SlotRecord: Hashable, Sendable {
   /// ignored). An undone decision leaves the slot as it was before: the reminders shown before it
   /// count again.
   public static func build(from events: [HistoryEvent]) -> [String: SlotRecord] {
-    // The store reads events in append order; sorting them again would copy every one.
-    let inOrder = events.indices.dropFirst().allSatisfy { events[$0 - 1].id < events[$0].id }
+    // The store reads events in append order; sorting them again would copy every one. One pass
+    // finds out, and gathers the undone events.
+    var inOrder = true
+    var previous = Int64.min
+    var undone: Set<Int64> = []
+    for event in events {
+      inOrder = inOrder && previous < event.id
+      previous = event.id
+      if event.kind == .undone, let id = event.undoes { undone.insert(id) }
+    }
     let events = inOrder ? events : events.sorted { $0.id < $1.id }
-    let undone = HistoryEvent.undoneIDs(in: events)
     var records: [String: SlotRecord] = [:]
     records.reserveCapacity(events.count)
     for event in events where event.kind != .undone && !undone.contains(event.id) {

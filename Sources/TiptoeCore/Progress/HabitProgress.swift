@@ -26,18 +26,22 @@ public struct HabitProgress: Sendable {
   /// The first day of a history: the date of its oldest slot with events; nil when it has none.
   public static func firstDay(of history: History) -> LocalDate? { history.recordsByDay.firstDay }
 
-  /// Every exercise of the history's routine, in routine order, over `from...today`.
+  /// Every exercise of the history's routine (of those with ids in `exercises`, when given), in
+  /// routine order, over `from...today`.
   ///
   /// Strength and streaks are computed from the history's first day (`firstDay(of:)`), so `history`
   /// should hold all of it; days before it are `untracked`.
-  public static func all(_ history: History, from: LocalDate, today: LocalDate, now: Date) -> [HabitProgress] {
+  public static func all(
+    _ history: History, from: LocalDate, today: LocalDate, now: Date, exercises: Set<String>? = nil
+  ) -> [HabitProgress] {
     let planner = history.planner
     let start = min(firstDay(of: history) ?? today, today)
     let monday = today.monday
     let first = min(from, start, monday)
     let last = monday.adding(days: 6)
     let todaysSlots = planner.slots(on: today)
-    return planner.routine.exercises.enumerated().map { position, exercise in
+    let chosen = planner.routine.exercises.enumerated().filter { exercises?.contains($0.element.id) ?? true }
+    return chosen.map { position, exercise in
       let pattern = planner.patterns[position]
       var days: [HabitDay] = []
       days.reserveCapacity(last.dayNumber - first.dayNumber + 1)

@@ -94,7 +94,7 @@ public struct ReminderRules: Sendable {
     var decision = ReminderDecision()
     var wake: [Date] = []
     var dueNow: [(slot: Slot, kind: ReminderKind)] = []
-    var upcoming: [(slot: Slot, at: Date)] = []
+    var upcoming: [(slot: Slot, at: Date, snoozed: Bool)] = []
     var soonest: Date?
     var nudges: [Slot] = []
     let horizon = now.addingTimeInterval(settings.mergeWindow)
@@ -142,7 +142,7 @@ public struct ReminderRules: Sendable {
       }
       guard let releaseAt = release(planned, pause: pause, exerciseIndex: slot.exerciseIndex) else { continue }
       if releaseAt > now {
-        upcoming.append((slot, releaseAt))
+        upcoming.append((slot, releaseAt, snoozed))
         soonest = min(soonest ?? releaseAt, releaseAt)
         continue
       }
@@ -153,8 +153,9 @@ public struct ReminderRules: Sendable {
 
     if !dueNow.isEmpty {
       // One notification for everything due now and what comes due within the merge window.
-      let joining = upcoming.filter { $0.at <= horizon }
-      upcoming.removeAll { $0.at <= horizon }
+      // A snoozed slot does not join before its snooze ends: it was put off until then.
+      let joining = upcoming.filter { $0.at <= horizon && !$0.snoozed }
+      upcoming.removeAll { $0.at <= horizon && !$0.snoozed }
       let slots = (dueNow.map(\.slot) + joining.map(\.slot)).sorted { ($0.start, $0.id) < ($1.start, $1.id) }
       let kinds = Set(dueNow.map(\.kind))
       let kind: ReminderKind = kinds.contains(.catchUp) ? .catchUp : kinds == [.snoozeEnded] ? .snoozeEnded : .due

@@ -42,17 +42,21 @@ public struct Slot: Hashable, Sendable, Identifiable {
   /// The parts of a slot id, `toe-presses/2026-11-23/1` → ("toe-presses", 2026-11-23, 1); nil when
   /// `id` is not one.
   public static func parts(ofID id: String) -> (exercise: String, date: LocalDate, ordinal: Int)? {
-    // On the bytes in place: it runs for every slot a command reads from the history.
+    // On the bytes in place: it runs for every slot record of every history read.
     var id = id
     return id.withUTF8 { bytes in
-      // Three parts: the date, ten bytes without a slash, between the first and the last slash.
-      guard let first = bytes.firstIndex(of: 0x2F), let last = bytes.lastIndex(of: 0x2F), first > 0,
-        last == first + 11, last + 1 < bytes.count, bytes.count - last <= 7,
-        bytes[(last + 1)...].allSatisfy({ (0x30...0x39).contains($0) }),
-        let date = LocalDate(isoBytes: bytes[(first + 1)..<last])
-      else { return nil }
-      let ordinal = bytes[(last + 1)...].reduce(0) { $0 * 10 + Int($1 - 0x30) }
-      return (String(decoding: bytes[..<first], as: UTF8.self), date, ordinal)
+      // The exercise (no slash), the date and an ordinal of one to six digits, slashes between.
+      var reader = ByteReader(bytes: bytes)
+      while !reader.atEnd && !reader.skip("/") { reader.position += 1 }
+      let exercise = reader.position - 1
+      guard exercise > 0, let date = reader.date(), reader.skip("/"), !reader.atEnd else { return nil }
+      var ordinal = 0
+      for _ in 0..<6 {
+        guard let digit = reader.digit() else { break }
+        ordinal = ordinal * 10 + digit
+      }
+      guard reader.atEnd else { return nil }
+      return (String(decoding: UnsafeBufferPointer(rebasing: bytes[..<exercise]), as: UTF8.self), date, ordinal)
     }
   }
 

@@ -9,7 +9,8 @@ import TiptoeStore
 /// The real agent (its rules, its store transactions, its notifications) driven through a simulated
 /// stretch of time: a virtual clock that jumps to the next armed timer or user action, a recording
 /// notifier whose buttons the simulated user presses, a real SQLite history in a temporary directory,
-/// and suspends, restarts, clock sets, screen locks and times away at seeded random moments.
+/// and suspends, restarts, clock sets, screen locks, times away and do-not-disturb at seeded random
+/// moments.
 ///
 ///     var simulation = try AgentSimulation(seed: 7, zone: "Europe/Berlin", routine: routine)
 ///     try simulation.run()   // throws a `SimulationFailure` naming the seed and the step
@@ -30,7 +31,8 @@ final class AgentSimulation {
     /// `down` (the agent follows its bus name).
     case serverCrash(down: TimeInterval)
     case serverStart
-    /// The screen is locked or the person goes away (idle) for `length`; `presenceEnds` then.
+    /// The screen is locked, the person goes away (idle) or turns do-not-disturb on for `length`;
+    /// `presenceEnds` then.
     case presence(ReminderHold.Reason, length: TimeInterval)
     case presenceEnds(ReminderHold.Reason)
   }
@@ -94,7 +96,7 @@ final class AgentSimulation {
   /// What a run covered.
   var counts = (
     slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0,
-    locks: 0, aways: 0, shownOnReturn: 0
+    locks: 0, aways: 0, doNotDisturbs: 0, shownOnReturn: 0
   )
 
   /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
@@ -171,6 +173,11 @@ final class AgentSimulation {
       disruptions.append((moment(), .presence(.locked, length: locked)))
       let away = exp(Double.random(in: log(300.0)...log(3 * 3600.0), using: &random)).rounded()
       disruptions.append((moment(), .presence(.away, length: away)))
+    }
+    // Do-not-disturb for 10 minutes to 8 hours (a meeting, an evening).
+    for _ in 0..<8 {
+      let quiet = exp(Double.random(in: log(600.0)...log(8 * 3600.0), using: &random)).rounded()
+      disruptions.append((moment(), .presence(.doNotDisturb, length: quiet)))
     }
     disruptions.sort { $0.at < $1.at }
   }
@@ -308,7 +315,11 @@ final class AgentSimulation {
       checker.reshows += agent.open.count
       agent.serverAppeared()
     case .presence(let reason, let length):
-      if reason == .locked { counts.locks += 1 } else { counts.aways += 1 }
+      switch reason {
+      case .locked: counts.locks += 1
+      case .away: counts.aways += 1
+      case .doNotDisturb: counts.doNotDisturbs += 1
+      }
       setPresence(reason, true)
       disruptions.append((now.addingTimeInterval(length), .presenceEnds(reason)))
     case .presenceEnds(let reason):
@@ -383,7 +394,7 @@ final class AgentSimulation {
     guard let agent, let entry = agent.open.first(where: { $0.notification === answer.notification }),
       answer.notification.isOpen
     else { return }
-    // Nobody is there to answer.
+    // Nobody is there to answer (with do-not-disturb on, nobody sees the reminder).
     if presence.isHolding { return }
     counts.actions += 1
     let slots = entry.slots

@@ -12,8 +12,9 @@ import TiptoeStore
 ///   (or up to the merge window before, joining an earlier reminder);
 /// - a slot passed over while asleep or off is shown at the wake-up when the catch-up rule allows it,
 ///   and logged missed then otherwise (or, days old, is missed by its status alone);
-/// - while the screen is locked or nobody is there, nothing is shown, nudged or missed, and what came
-///   due then is shown on return (or missed by the catch-up rule), as after a suspend;
+/// - while the screen is locked, nobody is there or do-not-disturb is on, nothing is shown, nudged or
+///   missed, and what came due then is shown on return (or missed by the catch-up rule), as after a
+///   suspend;
 /// - at the end every slot is settled, and every answer the user gave stands.
 final class SimulationChecker {
   private unowned let simulation: AgentSimulation

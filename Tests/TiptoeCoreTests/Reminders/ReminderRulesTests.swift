@@ -127,6 +127,22 @@ struct ReminderRulesTests {
     #expect(again.show.first { $0.slots.contains { $0.id == morning } }?.kind != nil)
   }
 
+  /// Found by the agent simulation (seed 1, the mixed routine in New York, do-not-disturb in the random
+  /// runs): a slot snoozed until 09:06 joined a reminder due at 09:04, two minutes before its snooze
+  /// ended, while `tiptoe plan` still called it snoozed. It waits for its snooze to end.
+  @Test func aSnoozedSlotDoesNotJoinAReminderBeforeItsSnoozeEnds() {
+    let snoozed = records([(.fired, morning, "09:00:00", nil), (.snoozed, morning, "09:00:30", "09:06:00")])
+    let due = decide(snoozed, now: "09:04:00")
+    #expect(due.show.map { $0.slots.map(\.id) } == [[walk]])
+    #expect(due.wakeAt == at("09:06:00"))
+    let back = records([
+      (.fired, morning, "09:00:00", nil), (.snoozed, morning, "09:00:30", "09:06:00"), (.fired, walk, "09:04:00", nil),
+    ])
+    let ended = decide(back, now: "09:06:00")
+    #expect(ended.show.map { $0.slots.map(\.id) } == [[morning]])
+    #expect(ended.show.first?.kind == .snoozeEnded)
+  }
+
   @Test func snoozeIsOfferedAtMostThreeTimes() {
     var entries: [(EventKind, String, String, String?)] = [(.done, walk, "08:00:00", nil)]
     for (index, minute) in ["01", "12", "23"].enumerated() {
