@@ -46,6 +46,14 @@ def test_routine_lists_each_with_its_file_and_window(tiptoe):
     assert "Day 07:00–22:00, Europe/Berlin (CET, +01:00)\n" in text
 
 
+def test_routine_names_at_times_once(tiptoe):
+    """`at` names the times: the listing does not repeat them after it."""
+    write(tiptoe, pills=PILLS.replace('every = "morning and evening"', 'at = ["07:30", "20:00"]'))
+    text = tiptoe.run("routine", env=NOW).stdout
+    assert "  at 07:30, 20:00 · 2 min\n" in text
+    assert "  2× a day · 11:00, 17:00 · 2 min\n" in text
+
+
 def test_a_clashing_id_names_both_files_and_changes_nothing(tiptoe):
     config = write(tiptoe, pills=PILLS.replace('"pill"', '"toes"'))
     result = tiptoe.run("plan", check=False, env=NOW)

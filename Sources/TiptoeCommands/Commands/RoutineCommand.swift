@@ -166,7 +166,9 @@ struct RoutineText {
     for index in exercises {
       let (exercise, pattern) = (self.routine.exercises[index], planner.patterns[index])
       lines.append("")
-      var when = exercise.scheduleDescription + " · " + WindowText.times(pattern, groups: groups)
+      var when = exercise.scheduleDescription
+      // The planned times, unless `at` has named them already.
+      if case .every(_, _, nil) = exercise.timing { when += " · " + WindowText.times(pattern, groups: groups) }
       if case .weekly(let days) = pattern.recurrence, exercise.days == nil {
         when += " on " + days.map(\.rawValue).joined(separator: ", ")
       }
