@@ -38,12 +38,14 @@ test-deps:
 	@scripts/ensure-packages $(TEST_PACKAGES)
 	@scripts/ensure-python
 
-## Lint, the unit tests (debug build), then every integration test inside a throwaway desktop,
-## against the release build: the static binaries users get.
+## Lint, the unit tests (debug build), a simulated year of the agent per zone and routine (release),
+## then every integration test inside a throwaway desktop, against the release build: the static
+## binaries users get.
 test: test-deps lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(MAKE) --no-print-directory build
+	.build/release/tiptoe-simulate --years 1
 	TIPTOE_BIN=$(BIN) Tests/Integration/with-desktop python3 -m pytest -q -p no:cacheprovider -n 2 --dist loadgroup \
 	  Tests/Integration
 
@@ -73,14 +75,11 @@ deb: deps build man
 bench: deps build
 	scripts/bench
 
-## The agent simulation over whole years (SOAK_YEARS per zone and routine, each year its own seed),
-## where `make test` runs one year of the built-in routine and weeks of the 30-exercise one. A debug
-## build takes about 40 s of CPU a simulated year of the built-in routine and zone, the 30-exercise
-## routine about two and a half times that: the default 100 years run for many hours.
+## The agent simulation over whole years (`tiptoe-simulate`, release build): SOAK_YEARS per zone
+## and routine, each year its own seed, where `make test` runs one.
 SOAK_YEARS ?= 100
-soak: deps
-	$(SWIFT) build --build-tests
-	TIPTOE_SIMULATION_YEARS=$(SOAK_YEARS) $(SWIFT) test --skip-build --filter AgentSimulationTests
+soak: deps build
+	.build/release/tiptoe-simulate --years $(SOAK_YEARS)
 
 clean:
 	rm -rf .build

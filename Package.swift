@@ -78,10 +78,25 @@ let package = Package(
         .product(name: "GRDB", package: "GRDB.swift"),
       ],
       linkerSettings: [.unsafeFlags(["-static-executable"], .when(configuration: .release))]),
+    // The agent driven through simulated years (a virtual clock, a recording notifier, a real
+    // SQLite file), with the invariants checked after every step: for the tests and `tiptoe-simulate`.
+    .target(
+      name: "TiptoeSimulation",
+      dependencies: [
+        "TiptoeAgent", "TiptoeCore", "TiptoeStore", "TiptoeService", "TiptoeNotify",
+        .product(name: "GRDB", package: "GRDB.swift"),
+      ]),
+    // Simulated years of the agent, built in release for `make test` and `make soak`.
+    .executableTarget(
+      name: "tiptoe-simulate",
+      dependencies: [
+        "TiptoeSimulation", "TiptoeCore", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+      ]),
     .testTarget(name: "TiptoeCoreTests", dependencies: ["TiptoeCore"]),
     .testTarget(name: "TiptoeStoreTests", dependencies: ["TiptoeStore"]),
     .testTarget(
-      name: "TiptoeAgentTests", dependencies: ["TiptoeAgent", .product(name: "GRDB", package: "GRDB.swift")]),
+      name: "TiptoeAgentTests",
+      dependencies: ["TiptoeAgent", "TiptoeSimulation", .product(name: "GRDB", package: "GRDB.swift")]),
     .testTarget(name: "TiptoeServiceTests", dependencies: ["TiptoeService"]),
     .testTarget(name: "TiptoeNotifyTests", dependencies: ["TiptoeNotify"]),
     .testTarget(name: "TiptoeCommandsTests", dependencies: ["TiptoeCommands"]),

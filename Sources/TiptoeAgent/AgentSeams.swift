@@ -3,7 +3,7 @@ import TiptoeNotify
 
 /// The one wake-up the agent sleeps until. In production a ``WakeTimer`` (a timerfd on the GLib
 /// loop); a simulation passes a virtual one that its clock jumps to.
-protocol AgentTimer: AnyObject {
+package protocol AgentTimer: AnyObject {
   /// Fires at `instant` (at once when it has passed); disarmed when nil.
   func arm(at instant: Date?) throws
 }
@@ -11,7 +11,7 @@ protocol AgentTimer: AnyObject {
 extension WakeTimer: AgentTimer {}
 
 /// One notification as the agent uses it. In production a libnotify ``DesktopNotification``.
-protocol AgentNotification: AnyObject {
+package protocol AgentNotification: AnyObject {
   /// The server's id once shown (0 before); set, the next show replaces that notification.
   var id: Int32 { get set }
   /// The server answered a show with the id, or the id was set: it can be replaced and closed.
@@ -41,16 +41,16 @@ protocol AgentNotification: AnyObject {
 }
 
 extension DesktopNotification: AgentNotification {
-  func setStackTag(_ tag: String) { setHint(tag, for: "x-dunst-stack-tag") }
+  package func setStackTag(_ tag: String) { setHint(tag, for: "x-dunst-stack-tag") }
 
-  func setSound(_ on: Bool) {
+  package func setSound(_ on: Bool) {
     if on { setHint("message-new-instant", for: "sound-name") } else { setHint(true, for: "suppress-sound") }
   }
 }
 
 /// The notification server as the agent uses it. In production libnotify's ``Notifier``; a
 /// simulation passes one that records what is shown and presses its buttons.
-protocol AgentNotifier: AnyObject {
+package protocol AgentNotifier: AnyObject {
   /// What the server said on the last ``connect()``; nil before, and after ``forget()``.
   var server: ServerInfo? { get }
   /// The server's name and capabilities, asked once and then remembered.
@@ -64,11 +64,11 @@ protocol AgentNotifier: AnyObject {
 }
 
 extension Notifier: AgentNotifier {
-  func makeNotification(title: String, body: String) -> any AgentNotification {
+  package func makeNotification(title: String, body: String) -> any AgentNotification {
     notification(title: title, body: body)
   }
 
-  func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {
+  package func refresh(_ notification: any AgentNotification, title: String, body: String, icon: String?) {
     guard let notification = notification as? DesktopNotification else { return }
     update(notification, title: title, body: body, icon: icon)
   }

@@ -3,12 +3,12 @@ import TiptoeCore
 import TiptoeNotify
 
 /// A reminder on screen (or printed, when there is no server): which slots it stands for.
-final class OpenReminder {
-  var slots: [Slot]
+package final class OpenReminder {
+  package var slots: [Slot]
   var kind: ReminderKind
   var canSnooze: Bool
   /// Nil when it went to stderr.
-  let notification: (any AgentNotification)?
+  package let notification: (any AgentNotification)?
   /// Its own stack tag, unlike any other notification's: a server that stacks by tag replaces a popup
   /// with the same tag, even one whose id never came back to an earlier run (killed mid-`Notify`).
   let tag: String

@@ -24,7 +24,7 @@ extension ReminderAgent {
   }
 
   /// The server's name lost its owner: the reminders on screen went with it.
-  func serverVanished() {
+  package func serverVanished() {
     guard !serverLost, notifier?.server != nil else { return }
     serverLost = true
     notifier?.forget()
@@ -33,7 +33,7 @@ extension ReminderAgent {
 
   /// A server took the name (started, or started again): shows again, as new notifications, the
   /// reminders that are waiting, including those that went to stderr.
-  func serverAppeared() {
+  package func serverAppeared() {
     guard serverLost || reportedNoServer else { return }
     serverLost = false
     connectServer()

@@ -24,12 +24,12 @@ public final class ReminderAgent {
   var settings: ReminderSettings { configuration.settings }
   var planner: Planner
   var rules: ReminderRules
-  let store: HistoryStore
+  package let store: HistoryStore
   /// The recent events, so that a wake-up reads only the rows appended since the last one.
   let recent = RecentEvents()
   let directory: String
   let loop = MainLoop()
-  var timer: (any AgentTimer)?
+  package var timer: (any AgentTimer)?
   var watch: DirectoryWatch?
   var notifier: (any AgentNotifier)?
   /// Said once that no server is there, until one is back.
@@ -39,7 +39,7 @@ public final class ReminderAgent {
   var serverWatch: ServerWatch?
   /// The server went away since the reminders were shown.
   var serverLost = false
-  var open: [OpenReminder] = []
+  package var open: [OpenReminder] = []
   /// The newest history event seen; a change of directory with the same id changed nothing.
   var lastEventID: Int64 = 0
   /// `tiptoe sync` rounds, when sync is configured.
@@ -55,7 +55,7 @@ public final class ReminderAgent {
   /// left open across a long suspend is settled, not dropped out of sight.
   var held: Set<String> = []
   /// Whether anybody is there (nil: `--no-presence`), and the holds it made, current and recent.
-  var presenceMonitor: (any PresenceMonitor)?
+  package var presenceMonitor: (any PresenceMonitor)?
   var holds: [ReminderHold] = []
 
   public convenience init(configuration: AgentConfiguration) throws {
@@ -63,7 +63,7 @@ public final class ReminderAgent {
   }
 
   /// `notifier`: the notification server; libnotify's when nil.
-  init(configuration: AgentConfiguration, notifier: (any AgentNotifier)?) throws {
+  package init(configuration: AgentConfiguration, notifier: (any AgentNotifier)?) throws {
     self.configuration = configuration
     self.notifier = notifier
     directory = HistoryStore.directory(of: configuration.historyPath)
@@ -125,7 +125,7 @@ public final class ReminderAgent {
 
   /// What the agent does once its sources are in place: reattaches to the reminders an earlier run
   /// left open, decides, and arms the timer.
-  func start() throws {
+  package func start() throws {
     connectServer()
     let previous = AgentFiles.readState(directory: directory)
     savedState = previous
@@ -144,7 +144,7 @@ public final class ReminderAgent {
   }
 
   /// On the way out: closes the open reminders and says in the state file what is left open.
-  func stop() {
+  package func stop() {
     // One still waiting for the server's answer cannot be closed yet: it stays in the state file (its
     // id or tag), for the next run to reach.
     open.removeAll { $0.notification?.closeNow() ?? true }
@@ -154,7 +154,7 @@ public final class ReminderAgent {
   }
 
   /// The timer fired: at the armed instant, or because the clock was set.
-  func woke(clockChanged: Bool) {
+  package func woke(clockChanged: Bool) {
     if clockChanged { log("the clock was set; planning again") }
     evaluate()
   }
@@ -187,7 +187,7 @@ public final class ReminderAgent {
   }
 
   /// The history's file changed (the command line wrote to it): reads what is new and decides again.
-  func historyChanged() {
+  package func historyChanged() {
     do {
       let newest = try store.lastEventID()
       guard newest != lastEventID else { return }
@@ -205,7 +205,7 @@ public final class ReminderAgent {
   }
 
   /// Loads the routine again (the routine file or the system's zone changed) and decides again.
-  func reloadPlanner() {
+  package func reloadPlanner() {
     do {
       planner = try configuration.loadPlanner()
       rules = ReminderRules(planner: planner, settings: settings)
@@ -258,7 +258,7 @@ public final class ReminderAgent {
   }
 
   /// The rules as the next decision applies them: looking back to every slot held or on screen.
-  var decidingRules: ReminderRules {
+  package var decidingRules: ReminderRules {
     var rules = rules
     rules.holding = held.union(open.flatMap(\.slotIDs))
     return rules

@@ -2,7 +2,7 @@ import Foundation
 import TiptoeCore
 
 /// What a reminder says: the notification's title, body and buttons, in plain text.
-struct ReminderText: Equatable {
+package struct ReminderText: Equatable {
   /// A button: the action key sent back, and its label.
   struct Button: Equatable {
     let key: String
@@ -14,9 +14,9 @@ struct ReminderText: Equatable {
   let buttons: [Button]
 
   /// The keys of the buttons, which are also what the CLI calls the answers.
-  static let done = "done"
-  static let snooze = "snooze"
-  static let skip = "skip"
+  package static let done = "done"
+  package static let snooze = "snooze"
+  package static let skip = "skip"
   /// Opens `tiptoe guide` for the reminder's exercises in a terminal; records nothing by itself.
   static let start = "start"
 

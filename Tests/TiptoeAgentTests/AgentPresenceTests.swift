@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import TiptoeCore
 import TiptoeService
+import TiptoeSimulation
 import TiptoeStore
 
 @testable import TiptoeAgent

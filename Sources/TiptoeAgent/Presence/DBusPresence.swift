@@ -8,7 +8,7 @@ import TiptoeService
 
 /// Where the agent hears whether anybody is there. In production ``DBusPresence``; a test can pass one
 /// it switches itself.
-protocol PresenceMonitor: AnyObject {
+package protocol PresenceMonitor: AnyObject {
   /// Starts listening and returns what is known now; `changed` gets each later change on the agent's
   /// loop, with what said so, and `resumed` each return from suspend.
   func start(_ changed: @escaping (Presence, String) -> Void, resumed: @escaping () -> Void) -> Presence

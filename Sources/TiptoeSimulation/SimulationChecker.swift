@@ -2,7 +2,7 @@ import Foundation
 import TiptoeCore
 import TiptoeStore
 
-@testable import TiptoeAgent
+import TiptoeAgent
 
 /// The invariants of a simulated run, checked on the history file after every step.
 ///

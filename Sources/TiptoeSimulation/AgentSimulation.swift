@@ -4,7 +4,7 @@ import TiptoeCore
 import TiptoeService
 import TiptoeStore
 
-@testable import TiptoeAgent
+import TiptoeAgent
 
 /// The real agent (its rules, its store transactions, its notifications) driven through a simulated
 /// stretch of time: a virtual clock that jumps to the next armed timer or user action, a recording
@@ -14,7 +14,7 @@ import TiptoeStore
 ///
 ///     var simulation = try AgentSimulation(seed: 7, zone: "Europe/Berlin", routine: routine)
 ///     try simulation.run()   // throws a `SimulationFailure` naming the seed and the step
-final class AgentSimulation {
+package final class AgentSimulation {
   /// Something that happens to the machine.
   enum Disruption {
     case suspend(TimeInterval)
@@ -38,7 +38,7 @@ final class AgentSimulation {
   }
 
   /// A deliberately broken run, to show that the checker catches it.
-  enum Mutation {
+  package enum Mutation {
     /// The agent crashes between showing a reminder and recording it (the record is lost).
     case showBeforeRecord
     /// The agent catches up slots three times as old as the catch-up window allows.
@@ -54,11 +54,11 @@ final class AgentSimulation {
     var key: String
   }
 
-  let seed: UInt64
-  let routine: Routine
+  package let seed: UInt64
+  package let routine: Routine
   /// The system zone's planner now; `epochs` holds each one and since when.
   private(set) var planner: Planner
-  private(set) var epochs: [(from: Date, planner: Planner)]
+  package private(set) var epochs: [(from: Date, planner: Planner)]
   let settings = ReminderSettings()
   private(set) var rules: ReminderRules
   let mutation: Mutation?
@@ -89,19 +89,19 @@ final class AgentSimulation {
   var unchecked: [(from: Date, to: Date)] = []
   /// The next local day's end, where `tiptoe plan` and the agent must agree.
   private var dayEnd: Date
-  var step = 0
+  package var step = 0
   /// The agent's last log lines.
   var agentLog: [String] = []
   var checker: SimulationChecker!
   /// What a run covered.
-  var counts = (
+  package var counts = (
     slots: 0, shown: 0, suspends: 0, restarts: 0, actions: 0, pauses: 0, dayEnds: 0, serverCrashes: 0,
     locks: 0, aways: 0, doNotDisturbs: 0, shownOnReturn: 0
   )
 
   /// `days` from the start of `first` in `zone`; the system zone changes to each of `zoneChanges`
   /// at a random hour of its day (counted from `first`).
-  init(
+  package init(
     seed: UInt64, zone: String, routine: Routine, first: LocalDate, days: Int,
     zoneChanges: [(day: Int, zone: String)] = [], mutation: Mutation? = nil
   ) throws {
@@ -136,7 +136,7 @@ final class AgentSimulation {
   deinit { removeFiles() }
 
   /// Stops the agent and removes the temporary directory.
-  func removeFiles() {
+  package func removeFiles() {
     agent = nil
     try? FileManager.default.removeItem(at: directory)
   }
@@ -183,7 +183,7 @@ final class AgentSimulation {
   }
 
   /// Runs to the end, checking the invariants after every step.
-  func run() throws {
+  package func run() throws {
     try startAgent()
     try checker.check()
     var sameInstant = 0
@@ -422,15 +422,15 @@ final class AgentSimulation {
 }
 
 /// Where and why a simulated run broke; its seed reproduces it.
-struct SimulationFailure: Error, CustomStringConvertible {
-  let seed: UInt64
-  let zone: String
-  let step: Int
-  let now: Date
-  let message: String
-  let log: ArraySlice<String>
+package struct SimulationFailure: Error, CustomStringConvertible {
+  package let seed: UInt64
+  package let zone: String
+  package let step: Int
+  package let now: Date
+  package let message: String
+  package let log: ArraySlice<String>
 
-  var description: String {
+  package var description: String {
     "seed \(seed), \(zone), step \(step) at \(ISO8601.format(now, utcOffset: 0)): \(message)\n  agent log:\n    "
       + log.joined(separator: "\n    ")
   }
