@@ -104,9 +104,8 @@ extension Tiptoe {
     /// replaces an older one; anything else than a folder is refused.
     private func writeEach(_ context: Context, from first: LocalDate) throws {
       let parts = context.routine.parts
-      // Each in the zone its routine is planned in (the loader has checked each routine's zone name).
-      let zoneNames = parts.map { global.tz == nil ? $0.timeZoneIdentifier ?? context.zoneName : context.zoneName }
-      let zones = zoneNames.map { TimeZone(identifier: $0) ?? context.timeZone }
+      // Each in the zone its routine is planned in.
+      let (zoneNames, zones) = (context.partZones.map(\.name), context.partZones.map(\.zone))
       let files = context.routineFiles
       let names = files.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent + ".ics" }
       if let clash = names.indices.first(where: { names[..<$0].contains(names[$0]) }) {

@@ -54,19 +54,24 @@ struct Context {
 
   /// The zone's name as given (`UTC`, which Foundation calls `GMT`), else Foundation's.
   let zoneName: String
+  /// Each of `routine.parts`' zone and its name (several routines may each have their own; with
+  /// `--tz`, or without a zone of its own, a routine is in `timeZone`).
+  let partZones: [(name: String, zone: TimeZone)]
 
   init(
-    routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil, partZones: [TimeZone]? = nil,
-    now: Date, paths: XDGPaths = .process
+    routine: Routine, routineName: String, timeZone: TimeZone, zoneName: String? = nil,
+    partZones: [(name: String, zone: TimeZone)]? = nil, now: Date, paths: XDGPaths = .process
   ) {
     self.routine = routine
     self.routineName = routineName
     routineFiles = [routineName]
     self.timeZone = timeZone
-    self.zoneName = zoneName ?? timeZone.identifier
+    let zoneName = zoneName ?? timeZone.identifier
+    self.zoneName = zoneName
+    self.partZones = partZones ?? routine.parts.map { _ in (zoneName, timeZone) }
     self.now = now
     self.paths = paths
-    planner = Planner(routine: routine, timeZone: timeZone, partZones: partZones)
+    planner = Planner(routine: routine, timeZone: timeZone, partZones: partZones?.map(\.zone))
   }
 
   /// Loads the routine (`--routine`, else the usual places) and settles the zone (`--tz`, else the
@@ -96,8 +101,15 @@ struct Context {
     let given = zoneName.flatMap(TimeZone.init(identifier:))
     let timeZone = given ?? TimeZone.current
     // Several routines: each in its own zone, unless --tz puts them all in one.
+    let shownName = given == nil ? timeZone.identifier : zoneName!
     let partZones =
-      tz != nil ? nil : loaded.parts.map { $0.timeZoneIdentifier.flatMap(TimeZone.init(identifier:)) ?? timeZone }
+      tz != nil
+      ? nil
+      : loaded.parts.map { part in
+        part.timeZoneIdentifier.flatMap { name in TimeZone(identifier: name).map { (name, $0) } } ?? (
+          shownName, timeZone
+        )
+      }
     var context = Context(
       routine: loaded, routineName: routineName, timeZone: timeZone, zoneName: given == nil ? nil : zoneName,
       partZones: partZones, now: try Clock.now(), paths: paths)
@@ -152,11 +164,7 @@ struct Context {
 
   /// Each routine's zone, labelled as `zoneLabel` (several routines may each have their own).
   var partZoneLabels: [String] {
-    routine.parts.indices.map { index in
-      let first = routine.parts[..<index].reduce(0) { $0 + $1.exercises.count }
-      let zone = planner.resolver(ofExercise: first).timeZone
-      return zone.identifier == timeZone.identifier ? zoneLabel : zoneLabel(zone.identifier, zone)
-    }
+    partZones.map { $0.zone.identifier == timeZone.identifier ? zoneLabel : zoneLabel($0.zone.identifier, $0.zone) }
   }
 
   private func zoneLabel(_ zoneName: String, _ timeZone: TimeZone) -> String {
