@@ -64,8 +64,10 @@ extension ReminderAgent {
     let exercises = Set(reminder.slots.map(\.exercise))
     do {
       let all = try store.read { transaction in
-        try recent.reading(transaction, keep: keptFrom(now))
-          .progressToday(planner, today: today, now: now, exercises: exercises)
+        let reading = try recent.reading(transaction, keep: keptFrom(now), planner: planner)
+        return try HabitProgress.today(reading.history, today: today, now: now, exercises: exercises) {
+          try transaction.hasSlotEvents(before: reading.start)
+        }
       }
       return Dictionary(uniqueKeysWithValues: all.map { ($0.exercise.id, $0) })
     } catch {

@@ -209,6 +209,7 @@ public final class ReminderAgent {
     do {
       planner = try configuration.loadPlanner()
       rules = ReminderRules(planner: planner, settings: settings)
+      recent.forget()
       log("planning \(planner.routine.name) in \(planner.timeZone.identifier)")
     } catch {
       log("keeping the routine as it was: \(error.localizedDescription)")
@@ -226,35 +227,45 @@ public final class ReminderAgent {
   /// `again`: after carrying out a decision, decide once more (now idle) for the next wake-up.
   private func evaluate(again: Bool) {
     let now = configuration.now()
-    let history: History
     let decision: ReminderDecision
+    let waiting: Set<String>
     var rules = decidingRules
     rules.holds = currentHolds(now)
     do {
       // Decided and recorded in one transaction, as the command line does: a `done` written meanwhile
       // is either seen here or written after, never overridden by a stale decision. Recorded before
-      // showing: a crash in between must not show it twice after a restart.
-      (history, decision) = try store.write { transaction in
-        let history = try recent.reading(transaction, keep: keptFrom(now)).history(around: now, rules: rules)
+      // showing: a crash in between must not show it twice after a restart. The history stays inside:
+      // the kept one is then updated in place, never copied.
+      (decision, held, waiting) = try store.write { transaction in
+        let (history, window) = try recent.reading(transaction, keep: keptFrom(now), planner: planner)
+          .deciding(around: now, rules: rules)
         let decision = rules.decide(history, now: now)
         let stored = decision.isIdle ? [] : try transaction.append(decision.events(at: now))
         lastEventID = max(lastEventID, stored.map(\.id).max() ?? 0)
-        return (history, decision)
+        let shown = open.flatMap(\.slots).filter { history.record(of: $0).isWaiting }.map(\.id)
+        return (decision, Self.held(in: history, window: window), Set(shown))
       }
     } catch {
       log("cannot read or write the history: \(error.localizedDescription); trying again in a minute")
       arm(now.addingTimeInterval(60), now: now)
       return
     }
-    held = Set(
-      history.records.filter { !$0.value.isSettled && ($0.value.isWaiting || $0.value.decision == .snoozed) }.keys)
-    reconcile(history)
+    reconcile(waiting: waiting)
     if !decision.isIdle {
       carryOut(decision)
       if again { return evaluate(again: false) }
     }
     let tomorrow = planner.dayStart(today(now).adding(days: 1)).addingTimeInterval(1)
     arm(min(decision.wakeAt ?? tomorrow, tomorrow), now: now)
+  }
+
+  /// The slots shown and unanswered, or snoozed, that start in the decision's `window`.
+  private static func held(in history: History, window: Range<Date>) -> Set<String> {
+    var held: Set<String> = []
+    for (id, record) in history.records where !record.isSettled && (record.isWaiting || record.decision == .snoozed) {
+      if let start = record.start, window.contains(start) { held.insert(id) }
+    }
+    return held
   }
 
   /// The rules as the next decision applies them: looking back to every slot held or on screen.
@@ -264,10 +275,11 @@ public final class ReminderAgent {
     return rules
   }
 
-  /// How far back the agent keeps the history's events in memory: what the reminders' progress reads
-  /// (`progressToday`: four weeks, from a Monday, a day's margin) and a decision looks back to.
+  /// How far back the agent keeps the history in memory: exactly what the reminders' progress reads
+  /// (`HabitProgress.recentStart`: four weeks, from a Monday, a day's margin), which is further back
+  /// than a decision looks.
   func keptFrom(_ now: Date) -> Date {
-    planner.dayStart(today(now).adding(days: -42))
+    HabitProgress.recentStart(planner, today: today(now))
   }
 
   func today(_ now: Date) -> LocalDate {
@@ -294,10 +306,11 @@ public final class ReminderAgent {
     }
   }
 
-  /// Closes or shrinks open reminders whose slots were answered elsewhere (the command line).
-  private func reconcile(_ history: History) {
+  /// Closes or shrinks open reminders whose slots were answered elsewhere (the command line): `ids`
+  /// are their slots still waiting.
+  private func reconcile(waiting ids: Set<String>) {
     for reminder in open {
-      let waiting = reminder.slots.filter { history.record(of: $0).isWaiting }
+      let waiting = reminder.slots.filter { ids.contains($0.id) }
       if waiting.count == reminder.slots.count { continue }
       let answered = reminder.slots.filter { !waiting.contains($0) }.map(\.id)
       log("answered elsewhere: " + answered.joined(separator: ", "))

@@ -33,22 +33,16 @@ extension HistoryReading {
     try history(planner, slotsFrom: nil, to: planner.dayStart(through.monday.adding(days: 8)))
   }
 
-  /// Each exercise's progress today (streaks, this week; `days` holds today alone) from the last
-  /// `recentDays` of history only, so that it costs the same however long the history is: a streak
-  /// that reaches that far back, with older history, is marked `streakGoesFurther`. Only of
-  /// `exercises` (ids) when given.
+  /// Each exercise's progress today (of `exercises`, when given) from the last `recentDays` of
+  /// history (`HabitProgress.today`).
   public func progressToday(
     _ planner: Planner, today: LocalDate, now: Date, recentDays: Int = 28, exercises: Set<String>? = nil
   ) throws -> [HabitProgress] {
-    let first = today.adding(days: -recentDays)
-    let recent = try history(planner, from: first, days: recentDays + 8)
-    var progress = HabitProgress.all(recent, from: today, today: today, now: now, exercises: exercises)
-    let start = HabitProgress.firstDay(of: recent) ?? today
-    let reaching = progress.indices.filter { progress[$0].streak.current >= today.dayNumber - start.dayNumber }
-    if !reaching.isEmpty, try hasSlotEvents(before: planner.dayStart(min(first.adding(days: -1), first.monday))) {
-      for index in reaching { progress[index].streakGoesFurther = true }
+    let start = HabitProgress.recentStart(planner, today: today, recentDays: recentDays)
+    let recent = try history(planner, slotsFrom: start, to: planner.dayStart(today.adding(days: 9)))
+    return try HabitProgress.today(recent, today: today, now: now, exercises: exercises) {
+      try hasSlotEvents(before: start)
     }
-    return progress
   }
 
   private func history(_ planner: Planner, slotsFrom start: Date?, to end: Date) throws -> History {

@@ -11,15 +11,17 @@ import Foundation
 public struct History: Sendable {
   public let planner: Planner
   /// Each slot's record, by slot id; a slot with no events has none.
-  public let records: [String: SlotRecord]
+  public private(set) var records: [String: SlotRecord]
   /// Pauses, resumes and their undo events.
-  public let pauseEvents: [HistoryEvent]
+  public private(set) var pauseEvents: [HistoryEvent]
   /// The events it was read from.
-  public let events: [HistoryEvent]
+  public private(set) var events: [HistoryEvent]
   /// The same records by exercise and local date.
-  public let recordsByDay: RecordsByDay
+  public private(set) var recordsByDay: RecordsByDay
   /// The weekly goals and how far each week is (`isOptional(_:)`).
-  public let goals: WeeklyGoals
+  public private(set) var goals: WeeklyGoals
+  /// The newest event's id (0 with none).
+  private var newestID: Int64
 
   /// `events` may hold any events; those tied to no slot count as pause events when
   /// `pauseEvents` is not given.
@@ -30,6 +32,7 @@ public struct History: Sendable {
     recordsByDay = RecordsByDay(records)
     goals = WeeklyGoals(routine: planner.routine, records: recordsByDay)
     self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
+    newestID = max(events.lazy.map(\.id).max() ?? 0, self.pauseEvents.last?.id ?? 0)
   }
 
   /// No events at all: the clock alone decides.
@@ -52,7 +55,42 @@ public struct History: Sendable {
 
   /// This history with `appended` written after its events.
   public func appending(_ appended: [HistoryEvent]) -> History {
-    History(planner: planner, events: events + appended, pauseEvents: pauseEvents + appended.filter { $0.slot == nil })
+    var history = self
+    history.append(appended)
+    return history
+  }
+
+  /// Folds in `appended`, events written after this history's own, in append order: only the slots
+  /// they touch are read again, so a history kept up to date costs what its new events cost. The
+  /// result equals the history read with them from the start.
+  public mutating func append(_ appended: [HistoryEvent]) {
+    guard let first = appended.first else { return }
+    guard first.id > newestID, zip(appended, appended.dropFirst()).allSatisfy({ $0.id < $1.id }) else {
+      self = History(
+        planner: planner, events: events + appended, pauseEvents: pauseEvents + appended.filter { $0.slot == nil })
+      return
+    }
+    newestID = appended.last!.id
+    for event in appended {
+      events.append(event)
+      guard let slot = event.slot else {
+        pauseEvents.append(event)
+        continue
+      }
+      let old = records[slot]
+      let record: SlotRecord?
+      if event.kind == .undone {
+        // The slot as it was before the undone event: its events folded again.
+        record = SlotRecord.build(from: events.filter { $0.slot == slot })[slot]
+      } else {
+        var applied = old ?? SlotRecord()
+        applied.apply(event)
+        record = applied
+      }
+      records[slot] = record
+      recordsByDay.update(slot, to: record)
+      goals.update(slot, from: old, to: record)
+    }
   }
 }
 
@@ -61,7 +99,7 @@ extension History {
   /// (`fired`) and the slots given up (`missed`).
   public func recording(_ decision: ReminderDecision, at: Date) -> History {
     let events = decision.events(at: at)
-    let first = (self.events.map(\.id).max() ?? 0) + (pauseEvents.map(\.id).max() ?? 0) + 1
+    let first = newestID + 1
     return appending(
       events.enumerated().map { offset, event in
         HistoryEvent(

@@ -17,6 +17,21 @@ public struct RecordsByDay: Sendable {
     }
   }
 
+  /// Puts `record` (nil: none) under the slot id `id`, as `init` would have.
+  mutating func update(_ id: String, to record: SlotRecord?) {
+    guard let (exercise, date, ordinal) = Slot.parts(ofID: id) else { return }
+    var day = records[exercise]?[date.dayNumber] ?? []
+    day.removeAll { $0.ordinal == ordinal }
+    if let record { day.append((ordinal, record)) }
+    records[exercise, default: [:]][date.dayNumber] = day.isEmpty ? nil : day
+    if records[exercise]?.isEmpty == true { records[exercise] = nil }
+    if !day.isEmpty {
+      dates.insert(date)
+    } else if !records.values.contains(where: { $0[date.dayNumber] != nil }) {
+      dates.remove(date)
+    }
+  }
+
   /// The records of `exercise` on the day `dayNumber` (`LocalDate.dayNumber`), in no order.
   public func records(_ exercise: String, _ dayNumber: Int) -> [(ordinal: Int, record: SlotRecord)] {
     records[exercise]?[dayNumber] ?? []

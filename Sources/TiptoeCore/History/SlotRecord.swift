@@ -19,6 +19,8 @@ public struct SlotRecord: Hashable, Sendable {
   public var firedSinceDecision: [Date]
   /// Every reminder shown for the slot, ever.
   public var firedEver: Int
+  /// The slot's start as its newest event (not undone) recorded it.
+  public var start: Date?
 
   public init(
     decision: EventKind? = nil, decidedAt: Date? = nil, snoozedUntil: Date? = nil, snoozes: Int = 0,
@@ -82,6 +84,7 @@ public struct SlotRecord: Hashable, Sendable {
 
   /// The record once `event`, one of its slot's events, has happened.
   mutating func apply(_ event: HistoryEvent) {
+    start = event.slotStart ?? start
     switch event.kind {
     case .fired:
       firedEver += 1

@@ -26,6 +26,30 @@ public struct HabitProgress: Sendable {
   /// The first day of a history: the date of its oldest slot with events; nil when it has none.
   public static func firstDay(of history: History) -> LocalDate? { history.recordsByDay.firstDay }
 
+  /// Where the history `today(_:today:now:exercises:hasOlder:)` reads begins: the slots of the last
+  /// `recentDays` before `today`, from a Monday (so weekly goals count the whole week), with a day's
+  /// margin (so events still count when the routine's times moved).
+  public static func recentStart(_ planner: Planner, today: LocalDate, recentDays: Int = 28) -> Date {
+    let first = today.adding(days: -recentDays)
+    return planner.dayStart(min(first.adding(days: -1), first.monday))
+  }
+
+  /// Each exercise's progress today (of `exercises`, when given) from `recent`, the history of the
+  /// slots from `recentStart` on, so that it costs the same however long the history is. A streak
+  /// that reaches back to its first day is marked `streakGoesFurther` when `hasOlder()` says that the
+  /// history has slot events before `recentStart`.
+  public static func today(
+    _ recent: History, today: LocalDate, now: Date, exercises: Set<String>? = nil, hasOlder: () throws -> Bool
+  ) rethrows -> [HabitProgress] {
+    var progress = all(recent, from: today, today: today, now: now, exercises: exercises)
+    let start = firstDay(of: recent) ?? today
+    let reaching = progress.indices.filter { progress[$0].streak.current >= today.dayNumber - start.dayNumber }
+    if !reaching.isEmpty, try hasOlder() {
+      for index in reaching { progress[index].streakGoesFurther = true }
+    }
+    return progress
+  }
+
   /// Every exercise of the history's routine (of those with ids in `exercises`, when given), in
   /// routine order, over `from...today`.
   ///

@@ -6,7 +6,7 @@ public struct WeeklyGoals: Hashable, Sendable {
   /// The goal of each exercise that has one below its planned count, by exercise id.
   public let goals: [String: Int]
   /// Done slots of those exercises, by exercise and the week's Monday.
-  let done: [WeekKey: Int]
+  private(set) var done: [WeekKey: Int]
 
   struct WeekKey: Hashable, Sendable {
     let exercise: String
@@ -28,6 +28,15 @@ public struct WeeklyGoals: Hashable, Sendable {
       }
     }
     self.done = done
+  }
+
+  /// Counts the slot `id` as `new` where it counted as `old` (nil: no record).
+  mutating func update(_ id: String, from old: SlotRecord?, to new: SlotRecord?) {
+    let change = (new?.decision == .done ? 1 : 0) - (old?.decision == .done ? 1 : 0)
+    guard change != 0, let (exercise, date, _) = Slot.parts(ofID: id), goals[exercise] != nil else { return }
+    let key = WeekKey(exercise: exercise, monday: date.monday.dayNumber)
+    let count = (done[key] ?? 0) + change
+    done[key] = count > 0 ? count : nil
   }
 
   /// The goal of a weekly exercise whose phrase sets one below the planned count, else nil.
