@@ -262,7 +262,8 @@ public final class ReminderAgent {
   /// The slots shown and unanswered, or snoozed, that start in the decision's `window`.
   private static func held(in history: History, window: Range<Date>) -> Set<String> {
     var held: Set<String> = []
-    for (id, record) in history.records where !record.isSettled && (record.isWaiting || record.decision == .snoozed) {
+    for id in history.unsettled {
+      guard let record = history.records[id], record.isWaiting || record.decision == .snoozed else { continue }
       if let start = record.start, window.contains(start) { held.insert(id) }
     }
     return held

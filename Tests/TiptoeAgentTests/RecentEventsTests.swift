@@ -48,7 +48,9 @@ struct RecentEventsTests {
     var (file, memory) = try both(recent, keep: day.adding(days: -30), from: day.adding(days: -7), days: 8)
     #expect(!file.isEmpty && memory == file)
     #expect(
-      try store.read { try recent.reading($0, keep: planner.dayStart(day.adding(days: -30)), planner: planner).pauseEvents().count } == 1)
+      try store.read {
+        try recent.reading($0, keep: planner.dayStart(day.adding(days: -30)), planner: planner).pauseEvents().count
+      } == 1)
 
     // The command line answers today and undoes an older answer: the memory reads only the new rows.
     let today = planner.slots(on: day)
@@ -60,7 +62,9 @@ struct RecentEventsTests {
     #expect(memory == file && file.count >= 3)
     try expectKeptHistoryIsRead(recent, keep: day.adding(days: -30))
     #expect(
-      try store.read { try recent.reading($0, keep: planner.dayStart(day.adding(days: -30)), planner: planner).pauseEvents().count } == 2)
+      try store.read {
+        try recent.reading($0, keep: planner.dayStart(day.adding(days: -30)), planner: planner).pauseEvents().count
+      } == 2)
 
     // Slots older than the memory keeps come from the file.
     (file, memory) = try both(recent, keep: day.adding(days: -20), from: day.adding(days: -39), days: 30)

@@ -20,6 +20,8 @@ public struct History: Sendable {
   public private(set) var recordsByDay: RecordsByDay
   /// The weekly goals and how far each week is (`isOptional(_:)`).
   public private(set) var goals: WeeklyGoals
+  /// The ids of the records that are not settled (shown or snoozed, and not yet done, skipped or missed).
+  public private(set) var unsettled: Set<String>
   /// The newest event's id (0 with none).
   private var newestID: Int64
 
@@ -31,6 +33,7 @@ public struct History: Sendable {
     records = SlotRecord.build(from: events)
     recordsByDay = RecordsByDay(records)
     goals = WeeklyGoals(routine: planner.routine, records: recordsByDay)
+    unsettled = Set(records.lazy.filter { !$0.value.isSettled }.map(\.key))
     self.pauseEvents = pauseEvents ?? events.filter { $0.slot == nil }
     newestID = max(events.lazy.map(\.id).max() ?? 0, self.pauseEvents.last?.id ?? 0)
   }
@@ -88,6 +91,7 @@ public struct History: Sendable {
         record = applied
       }
       records[slot] = record
+      if record?.isSettled == false { unsettled.insert(slot) } else { unsettled.remove(slot) }
       recordsByDay.update(slot, to: record)
       goals.update(slot, from: old, to: record)
     }

@@ -57,6 +57,7 @@ struct HistoryAppendTests {
       }
     }
     #expect(kept.goals == read.goals, comment)
+    #expect(kept.unsettled == read.unsettled, comment)
     #expect(kept.pauseEvents == read.pauseEvents, comment)
     #expect(kept.events == read.events, comment)
   }
