@@ -34,6 +34,17 @@ struct RoutineCombiningTests {
     try RoutineLoader.load(files: files.map { (text: $0.1, file: $0.0) })
   }
 
+  /// `physio` in Europe/Berlin and the pills in `zoneName` (with `pillsDay` added to their `[day]`),
+  /// each routine planned in its own zone and the plan read in Berlin.
+  func berlinPlanner(
+    pillsIn zoneName: String, pillsDay: String = "", physio: String = RoutineCombiningTests.physio
+  ) throws -> Planner {
+    let pills = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"\(zoneName)\"\n\(pillsDay)")
+    return Planner(
+      routine: try load([("a.toml", physio), ("b.toml", pills)]), timeZone: zone("Europe/Berlin"),
+      partZones: [zone("Europe/Berlin"), zone(zoneName)])
+  }
+
   func message(_ files: [(String, String)]) -> String {
     do {
       _ = try load(files)
@@ -77,10 +88,7 @@ struct RoutineCombiningTests {
   /// Two routines in two zones: each slot at its routine's wall time in its own zone, read in the plan's
   /// zone, across both zones' clock changes.
   @Test func eachRoutineIsPlannedInItsOwnZone() throws {
-    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
-    let planner = Planner(
-      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    let planner = try berlinPlanner(pillsIn: "America/New_York")
     // The pill at 07:30 and 20:00 in New York: 13:30 and 02:00 the next morning in Berlin.
     #expect(
       planner.slots(on: date("2026-11-27")).map { "\($0.id) \($0.isoStart)" } == [
@@ -98,10 +106,7 @@ struct RoutineCombiningTests {
 
   /// A routine in a zone ahead: the next day's slots that start on a date are around it.
   @Test func slotsAroundADateHaveTheNextDaysOfAZoneAhead() throws {
-    let tokyo = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"Asia/Tokyo\"\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", tokyo)])
-    let planner = Planner(
-      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("Asia/Tokyo")])
+    let planner = try berlinPlanner(pillsIn: "Asia/Tokyo")
     // Tokyo's 07:30 on the 27th is 23:30 on the 26th in Berlin.
     #expect(
       planner.slots(around: date("2026-11-26")).map { "\($0.id) \($0.isoStart)" } == [
@@ -113,11 +118,7 @@ struct RoutineCombiningTests {
 
   /// Quiet spans are wall times of their own routine's zone.
   @Test func quietSpansAreInTheirRoutinesZone() throws {
-    let york = Self.pills.replacingOccurrences(
-      of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\nquiet = [\"12:00-13:00\"]\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
-    let planner = Planner(
-      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    let planner = try berlinPlanner(pillsIn: "America/New_York", pillsDay: "quiet = [\"12:00-13:00\"]\n")
     let rules = ReminderRules(planner: planner, settings: ReminderSettings())
     // 18:30 in Berlin is 12:30 in New York: the pill waits until 13:00 there, 19:00 here; toe presses do not.
     let evening = instant("2026-11-27T18:30:00+01:00")
@@ -131,10 +132,7 @@ struct RoutineCombiningTests {
   /// One calendar of routines in different zones (`tiptoe sync`'s plan): each routine's events in its own
   /// zone, with a VTIMEZONE for each.
   @Test func oneCalendarOfRoutinesInDifferentZonesHasEachZone() throws {
-    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
-    let planner = Planner(
-      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("America/New_York")])
+    let planner = try berlinPlanner(pillsIn: "America/New_York")
     for events in [ICalendarExporter.Events.series, .instances(days: 2)] {
       var text = ""
       ICalendarExporter(planner: planner, stamp: instant("2026-11-27T09:00:00+01:00")).write(
@@ -152,10 +150,7 @@ struct RoutineCombiningTests {
   /// slots still come in order of start, each once.
   @Test func slotsOfRoutinesInDifferentZonesComeInOrder() throws {
     let early = Self.physio.replacingOccurrences(of: "every = \"twice a day\"", with: "at = [\"06:00\"]")
-    let honolulu = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"Pacific/Honolulu\"\n")
-    let routine = try load([("a.toml", early), ("b.toml", honolulu)])
-    let planner = Planner(
-      routine: routine, timeZone: zone("Europe/Berlin"), partZones: [zone("Europe/Berlin"), zone("Pacific/Honolulu")])
+    let planner = try berlinPlanner(pillsIn: "Pacific/Honolulu", physio: early)
     let year = Array(planner.slots(from: date("2026-11-27"), days: 366))
     #expect(year.count == 366 * 3)
     #expect(Set(year.map(\.id)).count == year.count)
@@ -168,8 +163,7 @@ struct RoutineCombiningTests {
   /// `tiptoe export` writes one calendar per routine, each from its part's planner in its own zone: the
   /// events and UIDs of that routine in the combined calendar, under its own name and VTIMEZONE.
   @Test func eachPartExportsItsOwnCalendarWithTheCombinedUIDs() throws {
-    let york = Self.pills.replacingOccurrences(of: "[day]\n", with: "[day]\ntimezone = \"America/New_York\"\n")
-    let routine = try load([("a.toml", Self.physio), ("b.toml", york)])
+    let routine = try berlinPlanner(pillsIn: "America/New_York").routine
     let stamp = instant("2026-11-27T09:00:00+01:00")
     let calendar = { (routine: Routine, zoneName: String) in
       var text = ""
