@@ -19,30 +19,36 @@ struct PlanPrinter {
 
   /// The contract's JSON: `{"timezone": …, "slots": [{"id", "exercise", "title", "start", "minutes", "status"}]}`,
   /// a slot a line. Each exercise's fixed fields are encoded once (by `JSON`), not for each of its
-  /// slots; a slot's line is put together from them as UTF-8.
+  /// slots; a slot's line is put together from them as UTF-8, in as few pieces as it can.
   func json<Output: TextOutputStream>(_ slots: some Sequence<Slot>, to out: Output) -> Output {
     var document = JSONListDocument(head: [("timezone", .string(context.zoneName))], listKey: "slots", to: out)
-    let pieces = context.routine.exercises.map { exercise in
-      (
+    // Each exercise's line in the three parts that are the same for all its slots: up to the date in
+    // the id; from the ordinal to the start's date (one per ordinal); from "minutes" to the end (one
+    // per status).
+    let statuses = SlotStatus.allCases
+    let statusEnds = statuses.map { Array("\($0.rawValue)\"}".utf8) }
+    let parts = zip(context.routine.exercises, context.planner.patterns).map { exercise, pattern in
+      let middle = Array(
+        "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \"".utf8)
+      let tail = Array("\", \"minutes\": \(exercise.minutes), \"status\": \"".utf8)
+      return (
         open: Array(("{\"id\": " + JSON.quote(exercise.id + "/").dropLast()).utf8),
-        middle: Array(
-          "\", \"exercise\": \(JSON.quote(exercise.id)), \"title\": \(JSON.quote(exercise.title)), \"start\": \"".utf8),
-        tail: Array("\", \"minutes\": \(exercise.minutes), \"status\": \"".utf8)
+        middle: middle,
+        fromOrdinal: (0...pattern.mostPerDay).map { Array("/\($0)".utf8) + middle },
+        fromMinutes: statusEnds.map { tail + $0 }
       )
     }
-    let cases = SlotStatus.allCases
-    let statuses = cases.map { Array("\($0.rawValue)\"}".utf8) }
-    let ordinals = (0...(context.planner.patterns.map(\.mostPerDay).max() ?? 0)).map { Array(String($0).utf8) }
     var day: (date: LocalDate, utf8: [UInt8])?
     for slot in slots {
       if day?.date != slot.date { day = (slot.date, Array(slot.date.description.utf8)) }
-      let state = statuses[cases.firstIndex(of: history.status(of: slot, now: context.now))!]
+      let index = slot.exerciseIndex
+      let status = statuses.firstIndex(of: history.status(of: slot, now: context.now))!
       document.appendItem { line in
-        line += pieces[slot.exerciseIndex].open
+        line += parts[index].open
         line += day!.utf8
-        line.append(UInt8(ascii: "/"))
-        line += slot.ordinal < ordinals.count ? ordinals[slot.ordinal] : Array(String(slot.ordinal).utf8)
-        line += pieces[slot.exerciseIndex].middle
+        line +=
+          slot.ordinal < parts[index].fromOrdinal.count
+          ? parts[index].fromOrdinal[slot.ordinal] : Array("/\(slot.ordinal)".utf8) + parts[index].middle
         // The start's date is the slot's, unless a clock change moved it past midnight.
         let (date, time) = ISO8601.localDateTime(slot.start, utcOffset: slot.utcOffset)
         if date == slot.date {
@@ -51,8 +57,7 @@ struct PlanPrinter {
         } else {
           ISO8601.write(slot.start, utcOffset: slot.utcOffset, to: &line)
         }
-        line += pieces[slot.exerciseIndex].tail
-        line += state
+        line += parts[index].fromMinutes[status]
       }
     }
     document.finish()
