@@ -72,10 +72,27 @@ struct DayWindowTests {
     #expect(slots.filter(\.nextDay).count == 7)
     #expect(slots.first { $0.exercise == "snack" }?.id == "snack/2026-11-23/1")
     #expect(slots.map(\.start) == slots.map(\.start).sorted())
-    // Today (the 24th) also sees last night's slots after midnight, first.
+    // Today (the 24th) also sees last night's slots, first: the eyes of 23:20, due until their next
+    // slot at 02:00, then those after midnight.
     let around = planner.slots(around: date("2026-11-24"))
-    #expect(around.prefix(7).allSatisfy { $0.date == date("2026-11-23") && $0.nextDay })
-    #expect(around.count == 7 + slots.count)
+    #expect(around.first?.id == "eyes/2026-11-23/1")
+    #expect(around.dropFirst().prefix(7).allSatisfy { $0.date == date("2026-11-23") && $0.nextDay })
+    #expect(around.count == 8 + slots.count)
+  }
+
+  /// An evening dose due until the next one, after midnight, is still around the next date: the
+  /// overview lists it and `done` settles it. The 22:00 water, due until the next at midnight, is not.
+  @Test func anEveningSlotDueAfterMidnightIsAroundTheNextDate() throws {
+    let text = Self.night + "\n\n[[exercise]]\nid = \"pill\"\ntitle = \"Pill\"\nat = [\"02:30\", \"23:00\"]\n"
+    let planner = Planner(routine: try routine(text), timeZone: zone("Europe/Berlin"))
+    let around = planner.slots(around: date("2026-11-24"))
+    let evening = try #require(around.first)
+    #expect(evening.id == "pill/2026-11-23/1")
+    #expect(evening.isoStart == "2026-11-23T23:00:00+01:00")
+    #expect(planner.dueEnd(of: evening) == instant("2026-11-24T02:30:00+01:00"))
+    // Of the evening's slots, those due after midnight: the pill and the eyes of 23:20 (until 02:00).
+    let lastNight = around.prefix { $0.date == date("2026-11-23") }
+    #expect(lastNight.filter { !$0.nextDay }.map(\.id) == ["pill/2026-11-23/1", "eyes/2026-11-23/1"])
   }
 
   /// (zone, the evening before a change, the snack's instant that night).

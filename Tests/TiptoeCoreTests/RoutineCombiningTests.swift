@@ -98,9 +98,11 @@ struct RoutineCombiningTests {
     // Between the spring-forward days of New York (14 March) and Berlin (28 March), 5 hours apart.
     #expect(planner.slots(on: date("2027-03-20"))[1].isoStart == "2027-03-20T12:30:00+01:00")
     #expect(planner.slots(on: date("2027-03-30"))[1].isoStart == "2027-03-30T13:30:00+02:00")
-    // The 28th: last night's New York pill (02:00 here) first.
+    // The 28th: New York's morning pill of the 27th, due until its evening one (02:00 here), then that one.
     #expect(
-      planner.slots(around: date("2026-11-28")).map(\.id).prefix(2) == ["pill/2026-11-27/2", "toes/2026-11-28/1"])
+      planner.slots(around: date("2026-11-28")).map(\.id).prefix(3) == [
+        "pill/2026-11-27/1", "pill/2026-11-27/2", "toes/2026-11-28/1",
+      ])
     #expect(planner.dueEnd(of: planner.slots(on: date("2026-11-27"))[3]) == instant("2026-11-28T06:00:00+01:00"))
   }
 

@@ -90,17 +90,19 @@ struct PlanPrinter {
       var line = "  " + StatusGlyph.mark(status) + " " + Terminal.styled(clock, .cyan)
       line += "  " + titles[slot.exercise, default: slot.exercise] + "  " + Terminal.pad(ordinal, countWidth)
       line += "  " + StatusGlyph.word(status)
-      // After midnight (a night window, or a routine in a zone behind this one), or before it (ahead).
-      if shown != slot.date {
-        let weekday = DateText.weekdays[slot.date.weekday.index]
-        let night =
-          shown < slot.date
-          ? (slot.date == day ? "the evening before" : "for " + weekday)
-          : (slot.date == day ? "next morning" : weekday + " night")
-        line += "  " + Terminal.styled(night, .dim)
-      }
+      if let label = Self.label(of: slot, shownOn: shown, under: day) { line += "  " + Terminal.styled(label, .dim) }
       out.write(line.trimmingTrailingSpaces + "\n")
     }
+  }
+
+  /// Where a slot listed under `day` but not on it belongs: after midnight (a night window, or a
+  /// routine in a zone behind this one), before it (a zone ahead), or the day before's still due
+  /// after midnight; nil for `day`'s own.
+  static func label(of slot: Slot, shownOn shown: LocalDate, under day: LocalDate) -> String? {
+    let weekday = DateText.weekdays[slot.date.weekday.index]
+    if shown > slot.date { return slot.date == day ? "next morning" : weekday + " night" }
+    if shown < slot.date { return slot.date == day ? "the evening before" : "for " + weekday }
+    return slot.date == day ? nil : weekday
   }
 }
 

@@ -126,13 +126,17 @@ public struct Planner: Sendable {
   }
 
   /// The slots that happen on `date` or belong to it: the day before's slots on the next morning (a
-  /// window that crosses midnight, or a routine in a zone behind), then `date`'s, then the next day's
+  /// window that crosses midnight, or a routine in a zone behind) and those still due after midnight
+  /// (the evening dose of a night window, due until the next one), then `date`'s, then the next day's
   /// that start on `date` (a routine in a zone ahead).
   public func slots(around date: LocalDate) -> [Slot] {
     guard hasNights else { return slots(on: date) }
     let (midnight, next) = (dayStart(date), dayStart(date.adding(days: 1)))
     let ahead = zonesDiffer ? slots(on: date.adding(days: 1)).filter { $0.start < next } : []
-    return slots(on: date.adding(days: -1)).filter { $0.nextDay || $0.start >= midnight } + slots(on: date) + ahead
+    let before = slots(on: date.adding(days: -1)).filter {
+      $0.nextDay || $0.start >= midnight || dueEnd(of: $0) > midnight
+    }
+    return before + slots(on: date) + ahead
   }
 
   /// The earliest instant a slot of `date` or later can start: its first midnight in any routine's zone.
