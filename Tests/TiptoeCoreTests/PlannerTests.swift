@@ -26,6 +26,17 @@ struct PlannerTests {
     #expect(weekly == [.monday, .wednesday, .friday])
   }
 
+  /// Slots at the same minute keep the routine's order on the days of a clock change too.
+  @Test(arguments: ["2026-03-28", "2026-03-29", "2026-03-30", "2026-10-25"])
+  func slotsAtTheSameMinuteKeepTheRoutinesOrder(_ day: String) {
+    let slots = Planner(routine: builtIn, timeZone: zone("Europe/Berlin")).slots(on: date(day))
+    let order = builtIn.exercises.map(\.id)
+    for (earlier, later) in zip(slots, slots.dropFirst()) where earlier.start == later.start {
+      #expect(
+        order.firstIndex(of: earlier.exercise)! < order.firstIndex(of: later.exercise)!, "\(earlier.id), \(later.id)")
+    }
+  }
+
   @Test func dailySlotsSitAtTheCentresOfEqualPartsOfTheWindow() {
     let slots = Planner(routine: builtIn, timeZone: zone("UTC")).slots(on: date("2026-11-23"))
     let presses = slots.filter { $0.exercise == "toe-presses" }.map(\.time.description)

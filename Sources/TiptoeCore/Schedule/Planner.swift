@@ -109,7 +109,7 @@ public struct Planner: Sendable {
           exercise: exerciseIDs[entry.exercise], exerciseIndex: entry.exercise, date: date, ordinal: entry.ordinal,
           time: entry.time.time, nextDay: entry.time.nextDay, start: start, utcOffset: offset))
     }
-    if uniform == nil { slots.sort { ($0.start, $0.exercise) < ($1.start, $1.exercise) } }
+    if uniform == nil { slots.sort { ($0.start, $0.exerciseIndex) < ($1.start, $1.exerciseIndex) } }
     return slots
   }
 
