@@ -61,3 +61,37 @@ def test_one_range_of_years_for_every_input(tiptoe, args):
     assert result.returncode == 64, result.stderr
     assert "1900 to 9000" in result.stderr
     assert not (tiptoe.state_dir / "tiptoe.sqlite").exists()
+
+
+def due_line(text: str) -> str:
+    return next((line for line in text.splitlines() if line.startswith("Due now:")), "")
+
+
+def test_overview_and_status_say_the_same_is_due_now(tiptoe):
+    """Slots of 11:15, older than the agent's catch-up window, are still due at 14:35 (until the
+    exercise's next slot at 17:45): both commands name them, as `plan` and a bare `done` do."""
+    at = {"TIPTOE_NOW": "2026-11-23T14:35:00+01:00", "TZ": "Europe/Berlin"}
+    planned = {slot["id"] for slot in tiptoe.json("plan", "--json", env=at)["slots"] if slot["status"] == "due"}
+    assert set(tiptoe.json("status", "--json", env=at)["dueNow"]) == planned
+    assert len(planned) == 5
+    overview, status = due_line(tiptoe.run(env=at).stdout), due_line(tiptoe.run("status", env=at).stdout)
+    for title in ["Toe walking", "Ankle circles", "Toe presses", "Resisted flexion", "Toe pencil pickups"]:
+        assert title in overview and title in status
+
+
+NIGHT = ('name = "Night meds"\n[day]\nstart = "22:00"\nend = "06:00"\ntimezone = "Europe/Berlin"\n'
+         '[[exercise]]\nid = "pill"\ntitle = "Pill"\nat = ["02:30", "23:00"]\n')
+
+
+def test_an_evening_dose_still_due_after_midnight_is_the_one_done_settles(tiptoe):
+    """A night window's 23:00 dose is due until the next one, at 02:30: at 01:00 the overview lists
+    it (under Monday) and `done pill` settles it, not the next night's."""
+    write(tiptoe, NIGHT)
+    at = {"TIPTOE_NOW": "2026-11-24T01:00:00+01:00", "TZ": "Europe/Berlin"}
+    overview = tiptoe.run(env=at).stdout
+    assert any(line.split()[1:] == ["23:00", "Pill", "1", "of", "2", "due", "Mon"] for line in overview.splitlines())
+    assert due_line(overview).startswith("Due now: Pill")
+    assert tiptoe.json("status", "--json", env=at)["dueNow"] == ["pill/2026-11-23/1"]
+    assert "Pill done (1 of 2 on Mon 23 Nov 2026)" in tiptoe.run("done", "pill", env=at).stdout
+    events = tiptoe.json("log", "--since", "2026-11-23", "--json", env=at)["events"]
+    assert [(event["kind"], event["slot"]) for event in events] == [("done", "pill/2026-11-23/1")]

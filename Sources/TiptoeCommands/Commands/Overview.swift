@@ -38,7 +38,7 @@ extension Tiptoe {
         out.write("\n" + Terminal.styled("Progress", .bold) + "\n")
         ProgressLines(context: context).write(progress, to: &out)
       }
-      let due = slots.filter { history.status(of: $0, now: now) == .due }
+      let due = history.due(around: context.today, now: now)
       if !due.isEmpty {
         let titles = due.compactMap { context.routine.exercise(id: $0.exercise)?.title }
         out.write("\nDue now: \(ListText.and(titles)) (tiptoe done, tiptoe snooze, tiptoe skip).\n")

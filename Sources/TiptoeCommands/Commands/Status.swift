@@ -39,8 +39,9 @@ extension Tiptoe {
       let holding = presence?.holding ?? []
       let next = holding.isEmpty ? rules.nextAction(history, now: now) : nil
       let since = (agent?.holds ?? []).filter { $0.end == nil }.map(\.start).min()
-      let due = current.show.flatMap(\.slots).filter { $0.start <= now }
-      let held = holding.isEmpty ? [] : due
+      // Due now as the overview says it; held, what the agent would show now were you here.
+      let due = history.due(around: context.today, now: now)
+      let held = holding.isEmpty ? [] : current.show.flatMap(\.slots).filter { $0.start <= now }
       if output.json {
         let iso = { (date: Date) in ISO8601.format(date, utcOffset: context.timeZone.secondsFromGMT(for: date)) }
         let ids = { (slots: [Slot]) in JSON.array(slots.map { .string($0.id) }) }
@@ -60,7 +61,7 @@ extension Tiptoe {
             ])
           ),
           ("paused", .bool(pause != .running)), ("pausedUntil", .optional(pausedUntil.map(iso))),
-          ("waiting", ids(waiting)), ("dueNow", ids(current.show.flatMap(\.slots))), ("next", nextAction ?? .null),
+          ("waiting", ids(waiting)), ("dueNow", ids(due)), ("next", nextAction ?? .null),
           (
             "presence",
             presence.map { presence in

@@ -53,6 +53,12 @@ public struct History: Sendable {
     return record.status(start: slot.start, dueEnd: planner.dueEnd(of: slot), now: now)
   }
 
+  /// The slots listed for `date` (`Planner.slots(around:)`) that are due at `now`: what the overview
+  /// and `status` call "Due now".
+  public func due(around date: LocalDate, now: Date) -> [Slot] {
+    planner.slots(around: date).filter { status(of: $0, now: now) == .due }
+  }
+
   /// Whether reminders are paused at `now`.
   public func pause(at now: Date) -> PauseState { PauseState(events: pauseEvents, now: now) }
 
