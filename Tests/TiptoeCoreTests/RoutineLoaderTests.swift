@@ -137,6 +137,14 @@ struct RoutineLoaderTests {
       "test.toml:5:8: error: \"3 times a week\" needs 3 days a week, and 'days' lists 2"
     ),
     (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nhold = \"banana\"",
+      "test.toml:5:8: error: 'banana' is not a valid 'hold' duration (example: \"3s\" or \"1m30s\")"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nrest = \"-5s\"",
+      "test.toml:5:8: error: '-5s' is not a valid 'rest' duration"
+    ),
+    (
       "[day]\nstart = \"08:00\"\nend = \"08:30\"\n[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"12 times a day\"",
       "test.toml:7:9: error: \"12 times a day\" does not fit in the waking window 08:00-08:30"
     ),

@@ -61,15 +61,8 @@ extension Tiptoe {
         if !found.due { Terminal.note("nothing is due now; guiding the next reminder's exercises") }
         chosen = found.exercises
       }
-      let phases = try chosen.flatMap { exercise in
-        do {
-          return try GuidePlan.phases(for: exercise, countIn: countIn)
-        } catch CoreError.badDuration(let text) {
-          let message =
-            "exercise '\(exercise.id)': '\(text)' is not a duration for hold or rest (example: hold = \"3s\")"
-          throw CLIError(message: message, code: ExitStatus.dataError)
-        }
-      }
+      // The routine's loader checked every `hold` and `rest`.
+      let phases = try chosen.flatMap { try GuidePlan.phases(for: $0, countIn: countIn) }
       let runner = GuideRunner(
         context: context, exercises: chosen, phases: phases, record: !noRecord, bell: !quiet, notify: notify)
       let status = runner.run()

@@ -260,11 +260,21 @@ struct RoutineReader {
       minutes: try int(table, "minutes", range: 1...720) ?? 2,
       steps: try strings(table, "steps")?.map(\.0) ?? [],
       reps: try int(table, "reps", range: 1...10000),
-      hold: try string(table, "hold"),
+      hold: try duration(table, "hold"),
       sets: try int(table, "sets", range: 1...1000),
-      rest: try string(table, "rest"),
+      rest: try duration(table, "rest"),
       sides: try int(table, "sides", range: 1...2),
       note: try string(table, "note"))
+  }
+
+  /// A `hold` or `rest`, kept as written once it reads as a duration ("3s", "1m30s"): `guide` times it.
+  func duration(_ table: TOMLTable, _ key: String) throws -> String? {
+    guard let text = try string(table, key) else { return nil }
+    guard (try? DurationParser.seconds(text)) != nil else {
+      throw CoreError.invalidValue(
+        key: "'\(key)' duration", value: text, example: "\"3s\" or \"1m30s\"", at: location(of: table[key]))
+    }
+    return text
   }
 
   func timing(_ table: TOMLTable, id: String) throws -> Exercise.Timing {
