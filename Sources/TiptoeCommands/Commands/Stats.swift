@@ -22,7 +22,7 @@ extension Tiptoe {
       help: ArgumentHelp("An exercise id, or a unique prefix of one (default: every exercise).", valueName: "exercise"))
     var exercise: String?
 
-    @Option(help: ArgumentHelp("How many weeks to show, up to this one (default: 12).", valueName: "n"))
+    @Option(help: ArgumentHelp("How many weeks to show, up to this one.", valueName: "n"))
     var weeks = 12
 
     @Flag(help: "Print JSON instead of text for people (the fields are in the README).")
