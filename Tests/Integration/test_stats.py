@@ -72,8 +72,9 @@ def test_json_has_loops_score_streaks_the_week_and_each_day(history):
     assert flexion["week"] == {"done": 2, "goal": 2, "planned": 3}
     friday = next(d for d in flexion["days"] if d["date"] == "2026-11-27")
     assert friday["status"] == "goal-met"
-    # Since Friday 20 (missed): Sat and Sun not planned, then this week: done, not planned, goal met.
-    assert flexion["streak"]["current"] == 9
+    # Friday 20 was missed, and the days off after it (Sat, Sun) start no streak: it starts with
+    # Monday's done, then not planned, done, not planned, goal met, not planned, not planned (today).
+    assert flexion["streak"]["current"] == 7
     for exercise in exercises.values():
         assert set(exercise) == {"id", "title", "strength", "streak", "week", "adherence", "days"}
 
@@ -173,7 +174,7 @@ def test_the_overview_shows_each_streak_and_this_weeks_count(history):
     assert progress[0].split() == ["Toe", "presses", "20-day", "streak", "·", "21", "of", "21", "this", "week"]
     assert "20-day streak" in progress[1]
     assert progress[2].endswith("no streak · 0 of 14 this week")
-    assert progress[3].endswith("9-day streak · 2 of 2–3 this week, goal met")
+    assert progress[3].endswith("7-day streak · 2 of 2–3 this week, goal met")
     # The goal met, Friday's flexion shows as such in the plan.
     friday = history.run("plan", "--from", "2026-11-27", env=NOW).stdout
     assert re.search(r"14:30  Resisted flexion\s+goal met", friday)

@@ -129,10 +129,12 @@ public struct HabitProgress: Sendable {
       all[startOffset + offset].strength = score
     }
     strength = all[todayOffset].strength
-    // Streaks: runs of days that keep one; today, still open, neither adds nor breaks.
+    // Streaks: runs of days that keep one; today, still open, neither adds nor breaks, and a day with
+    // nothing planned carries a streak on but does not start one (after a miss, it is no streak).
     var run = 0
     var best = 0
     for day in all[startOffset...todayOffset] {
+      if day.kind == .notPlanned && run == 0 { continue }
       if day.kind.keepsStreak {
         run += 1
         best = max(best, run)
