@@ -35,7 +35,9 @@ def test_each_example_is_written_checked_and_planned(tiptoe, name):
     tiptoe.run("init", "--example", name)
     routine = tiptoe.home / "config" / "tiptoe" / "routine.toml"
     assert routine.read_text().endswith((ROOT / "Config" / "examples" / f"{name}.toml").read_text())
-    assert ": ok: " in tiptoe.run("routine", "--check").stdout
+    check = tiptoe.run("routine", "--check")
+    assert ": ok: " in check.stdout
+    assert check.stderr == "", "an example checks without warnings"
     plan = tiptoe.json("plan", "--from", "2026-11-23", "--days", "7", "--json")
     assert len(plan["slots"]) > 0
     # Sensible numbers: every slot inside the day's waking hours, none longer than 10 minutes.
