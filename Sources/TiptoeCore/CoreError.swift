@@ -40,6 +40,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
   case cannotPlan(String, at: SourceLocation)
   case unknownTimeZone(String, at: SourceLocation?)
   case badDuration(String)
+  /// A duration written well, but zero or longer than `DurationParser.maximum`.
+  case durationOutOfRange(String)
   case badDate(String)
   /// A routine file longer than `RoutineLoader.maximumBytes`: its size (one past the limit: at least that).
   case tooLarge(file: String, bytes: Int)
@@ -86,6 +88,8 @@ public enum CoreError: Error, LocalizedError, Equatable {
       return prefix + "unknown time zone '\(name)' (example: Europe/Berlin)"
     case .badDuration(let text):
       return "'\(text)' is not a duration (examples: 10m, 1h, 1h30m, 45s)"
+    case .durationOutOfRange(let text):
+      return "'\(text)' is not a duration from 1s to 366 days (examples: 10m, 1h, 1h30m, 45s)"
     case .badDate(let text):
       return "'\(text)' is not a date (example: 2026-11-23)"
     case .tooLarge(let file, let bytes):

@@ -106,6 +106,8 @@ def test_bad_routines_are_clear_errors(tiptoe, tmp_path, body, words):
     (("plan", "--from", "2026-02-30"), "'2026-02-30' is invalid for '--from <date>': not a date"),
     (("export", "--expand", "--from", "9999-12-30", "--days", "3"), "use a year from 1900 to 9000"),
     (("pause", "-1h"), "'-1h' is not a duration"),
+    (("pause", "0m"), "pause: '0m' is not a duration from 1s to 366 days"),
+    (("pause", "99999999h"), "pause: '99999999h' is not a duration from 1s to 366 days"),
     (("pause", "1h", "2h"), "pause takes one duration"),
 ])
 def test_bad_arguments_are_usage_errors(tiptoe, args, words):

@@ -76,18 +76,13 @@ extension Tiptoe {
 
     func awayAfterSeconds() throws -> TimeInterval {
       if awayAfter == "0" { return 0 }
-      guard let value = try? DurationParser.seconds(awayAfter) else {
-        throw ValidationError("--away-after: '\(awayAfter)' is not a duration (examples: 5m, 10m, 0 for never)")
-      }
-      return TimeInterval(value)
+      return TimeInterval(
+        try DurationArgument.seconds(awayAfter, argument: "--away-after", examples: "5m, 10m, 0 for never"))
     }
 
     func settings() throws -> ReminderSettings {
       func seconds(_ text: String, _ option: String) throws -> TimeInterval {
-        guard let value = try? DurationParser.seconds(text) else {
-          throw ValidationError("--\(option): '\(text)' is not a duration (examples: 10m, 1h30m, 45s)")
-        }
-        return TimeInterval(value)
+        TimeInterval(try DurationArgument.seconds(text, argument: "--" + option, examples: "10m, 1h30m, 45s"))
       }
       var settings = ReminderSettings()
       settings.snooze = try seconds(snooze, "snooze")

@@ -30,10 +30,7 @@ extension Tiptoe {
         throw ValidationError("pause takes one duration, not \(words.count) arguments (example: tiptoe pause 30m)")
       }
       guard let duration = words.first else { return nil }
-      guard let seconds = try? DurationParser.seconds(duration) else {
-        throw ValidationError("pause: '\(duration)' is not a duration (examples: 30m, 2h, 1h30m)")
-      }
-      return seconds
+      return try DurationArgument.seconds(duration, argument: "pause", examples: "30m, 2h, 1h30m")
     }
 
     func validate() throws { _ = try seconds() }

@@ -51,11 +51,7 @@ extension Tiptoe {
     }
 
     func duration(_ text: String) throws -> Int {
-      do {
-        return try DurationParser.seconds(text)
-      } catch {
-        throw ValidationError("snooze: '\(text)' is not a duration (examples: 10m, 15m, 1h, 1h30m, 45s)")
-      }
+      try DurationArgument.seconds(text, argument: "snooze", examples: "10m, 15m, 1h, 1h30m, 45s")
     }
 
     func validate() throws { _ = try parsed() }

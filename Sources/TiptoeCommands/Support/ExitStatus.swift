@@ -17,7 +17,7 @@ enum ExitStatus {
     if let error = error as? CoreError {
       Terminal.error(error.localizedDescription)
       switch error {
-      case .badDuration, .badDate: exit(usage)
+      case .badDuration, .durationOutOfRange, .badDate: exit(usage)
       default: exit(dataError)
       }
     }
