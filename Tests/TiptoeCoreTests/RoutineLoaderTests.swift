@@ -20,6 +20,19 @@ struct RoutineLoaderTests {
     #expect(routine.exercise(id: "toe-pencil-pickups")?.doseDescription == "5 reps · hold 10s · each side")
   }
 
+  /// A once-a-day phrase with `at` picks the days and `at` the times: it is described by its times,
+  /// as it is planned ("1× a day at 08:00, 09:00" said one where two are planned).
+  @Test(arguments: [
+    ("once a day", "[\"08:00\", \"09:00\"]", "daily at 08:00, 09:00"),
+    ("daily", "[\"08:00\"]", "daily at 08:00"),
+    ("twice a day", "[\"08:00\", \"19:00\"]", "2× a day at 08:00, 19:00"),
+  ])
+  func aPhraseWithAtIsDescribedAsPlanned(_ phrase: String, _ at: String, _ expected: String) throws {
+    let text = "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"\(phrase)\"\nat = \(at)\n"
+    let exercise = try #require(try RoutineLoader.load(text, file: "test.toml").exercises.first)
+    #expect(exercise.scheduleDescription == expected)
+  }
+
   @Test func everyRoutineUnderConfigLoads() throws {
     let config = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../Config")
     let files = try FileManager.default.subpathsOfDirectory(atPath: config.path).filter { $0.hasSuffix(".toml") }
@@ -101,6 +114,10 @@ struct RoutineLoaderTests {
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nminutes = \"2\"",
       "test.toml:5:11: error: 'minutes' must be a whole number"
+    ),
+    (
+      "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\nminutes = 99999999999999999999",
+      "test.toml:5:11: error: 'minutes' must be a whole number from 1 to 720"
     ),
     (
       "[[exercise]]\nid = \"a\"\ntitle = \"A\"\nevery = \"daily\"\ndays = [\"mon\", \"funday\"]",

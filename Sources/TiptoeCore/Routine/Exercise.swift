@@ -56,6 +56,10 @@ public struct Exercise: Hashable, Sendable, Identifiable {
   public var scheduleDescription: String {
     var text: String
     switch timing {
+    case .every(let frequency, _, let at?) where frequency.period == .day && frequency.times == 1:
+      // "daily" (or "once a day") with `at` picks the days only; `at` has the times (see the loader).
+      let days = frequency.weekdays.map { "on " + $0.map(\.rawValue).joined(separator: ", ") } ?? "daily"
+      text = days + " at " + at.map(\.description).joined(separator: ", ")
     case .every(let frequency, _, let at):
       text = frequency.description
       if let at { text += " at " + at.map(\.description).joined(separator: ", ") }

@@ -122,7 +122,8 @@ struct RoutineReader {
   func int(_ table: TOMLTable, _ key: String, range: ClosedRange<Int>) throws -> Int? {
     guard let node = table[key] else { return nil }
     guard case .integer(let number) = node.value else {
-      throw CoreError.wrongType(key: key, expected: "a whole number", at: location(of: node))
+      throw CoreError.wrongType(
+        key: key, expected: "a whole number from \(range.lowerBound) to \(range.upperBound)", at: location(of: node))
     }
     guard range.contains(number) else {
       let example = "a number from \(range.lowerBound) to \(range.upperBound)"
