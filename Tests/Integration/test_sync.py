@@ -352,9 +352,14 @@ def test_the_agent_syncs_at_start_and_after_an_answer(laptop, desktop, radicale)
         laptop.run("done", "toe-presses")
         todo = radicale.storage / "collection-root" / "alice" / "tiptoe-log" / f"toe-presses.{DAY}.1.ics"
         wait_for(lambda: "STATUS:COMPLETED" in todo.read_text(), "the round after the answer")
-    finally:
+    except AssertionError as timeout:
         agent.terminate()
         out, err = agent.communicate(timeout=30)
+        raise AssertionError(f"{timeout}\nthe agent said:\n{out}{err}") from None
+    finally:
+        if agent.poll() is None:
+            agent.terminate()
+    out, err = agent.communicate(timeout=30)
     assert "Synced with 127.0.0.1 as laptop: 1 sent" in out, err
     desktop.sync()
     assert [(e["kind"], e["device"]) for e in desktop.events()] == [("done", "laptop")]
